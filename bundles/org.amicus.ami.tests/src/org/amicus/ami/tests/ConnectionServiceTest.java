@@ -1,0 +1,106 @@
+package org.amicus.ami.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiException;
+import org.amicus.ami.ConnectionState;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** The DS connection service against the real test PBX, inside Equinox. */
+class ConnectionServiceTest {
+
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(10);
+
+    private ServiceTracker<AmiConnection, AmiConnection> tracker;
+    private AmiConnection connection;
+
+    @BeforeEach
+    void findService() throws Exception {
+        Bundle bundle = FrameworkUtil.getBundle(getClass());
+        assertNotNull(bundle, "must run inside OSGi");
+        bundle.start(Bundle.START_TRANSIENT);
+        tracker = new ServiceTracker<>(bundle.getBundleContext(), AmiConnection.class, null);
+        tracker.open();
+        connection = tracker.waitForService(10_000);
+        assertNotNull(connection, "no AmiConnection service: is Declarative Services running?");
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        connection.disconnect().get(10, TimeUnit.SECONDS);
+        tracker.close();
+    }
+
+    @Test
+    void originateDeliversTypedEventsInsideEquinox() throws Exception {
+        connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+        assertEquals(ConnectionState.CONNECTED, connection.status().state());
+        EventRecorder recorder = new EventRecorder();
+        connection.addEventListener(recorder);
+        try {
+            // A ChannelId of our own lets us recognise this call's events, whatever else the PBX does.
+            String channelId = "amicus-" + UUID.randomUUID();
+            OriginateAction originate = new OriginateAction();
+            originate.setChannel("Local/100@" + TestPbx.CONTEXT);
+            originate.setApplication("Wait");
+            originate.setData("1");
+            originate.setAsync(true);
+            originate.setTimeout(10_000L);
+            originate.setChannelId(channelId);
+
+            ManagerResponse queued = connection.send(originate, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+            assertEquals("Success", queued.getResponse(), queued.getMessage());
+
+            recorder.await(NewChannelEvent.class, e -> channelId.equals(e.getUniqueId()), EVENT_TIMEOUT);
+            recorder.await(NewStateEvent.class,
+                    e -> channelId.equals(e.getUniqueId()) && Integer.valueOf(6).equals(e.getChannelState()),
+                    EVENT_TIMEOUT);
+            OriginateResponseEvent outcome = recorder.await(OriginateResponseEvent.class,
+                    e -> channelId.equals(e.getUniqueId()), EVENT_TIMEOUT);
+            assertEquals(4, outcome.getReason(), "Reason 4 means answered");
+            HangupEvent hangup = recorder.await(HangupEvent.class, e -> channelId.equals(e.getUniqueId()),
+                    EVENT_TIMEOUT);
+            assertTrue(hangup.getChannel().startsWith("Local/100@" + TestPbx.CONTEXT), hangup.getChannel());
+        } finally {
+            connection.removeEventListener(recorder);
+        }
+    }
+
+    @Test
+    void restrictedUserLogsIn() throws Exception {
+        connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
+        assertEquals(ConnectionState.CONNECTED, connection.status().state());
+    }
+
+    @Test
+    void wrongSecretFailsWithAReasonAPersonUnderstands() {
+        String wrong = "not-the-secret";
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> connection.connect(TestPbx.fullRights(), wrong).get(15, TimeUnit.SECONDS));
+        AmiException cause = assertInstanceOf(AmiException.class, failure.getCause());
+        assertTrue(cause.getMessage().contains("wrong user name or secret"), cause.getMessage());
+        assertTrue(!cause.getMessage().contains(wrong), "the secret must not appear in the message");
+        assertEquals(ConnectionState.FAILED, connection.status().state());
+    }
+}

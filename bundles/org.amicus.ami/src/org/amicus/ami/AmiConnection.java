@@ -1,0 +1,43 @@
+package org.amicus.ami;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.response.ManagerResponse;
+
+/**
+ * The one connection of this workstation to an Asterisk PBX over AMI. Available as an OSGi service. Nothing here
+ * blocks: connecting, logging in and sending actions complete their futures on the connection's own threads.
+ */
+public interface AmiConnection {
+
+    /** The current status; {@link ConnectionStatus#INITIAL} until the first {@link #connect}. */
+    ConnectionStatus status();
+
+    /**
+     * Connects and logs in, replacing any current connection. The future completes when logged in, or
+     * exceptionally with an {@link AmiException} whose message a person can act on.
+     *
+     * @param secret the AMI secret; used for this login only, never logged or shown
+     */
+    CompletableFuture<Void> connect(AmiProfile profile, String secret);
+
+    /** Logs off and closes the connection. The future completes once it is closed. */
+    CompletableFuture<Void> disconnect();
+
+    /**
+     * Sends an action and completes with its response, or exceptionally with an {@link AmiException} if not
+     * connected, or with a {@link java.util.concurrent.TimeoutException} if no response came within the timeout.
+     */
+    CompletableFuture<ManagerResponse> send(ManagerAction action, Duration timeout);
+
+    void addEventListener(AmiEventListener listener);
+
+    void removeEventListener(AmiEventListener listener);
+
+    /** Adds a listener and tells it the current status at once. */
+    void addStatusListener(ConnectionStatusListener listener);
+
+    void removeStatusListener(ConnectionStatusListener listener);
+}

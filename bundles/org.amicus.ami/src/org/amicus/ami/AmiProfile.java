@@ -1,0 +1,41 @@
+package org.amicus.ami;
+
+import java.util.Objects;
+
+/**
+ * Where and as whom to log in to an Asterisk Manager Interface. Holds no secret: the secret is passed separately
+ * to {@link AmiConnection#connect(AmiProfile, String)} so a profile can be shown, logged and stored freely.
+ *
+ * @param name     what a person calls this server, e.g. "Head office PBX"
+ * @param host     host name or address of the PBX
+ * @param port     AMI port, usually 5038 (TCP) or 5039 (TLS)
+ * @param tls      whether to speak TLS
+ * @param username AMI user from the PBX's manager.conf
+ */
+public record AmiProfile(String name, String host, int port, boolean tls, String username) {
+
+    public AmiProfile {
+        requireSingleLine("name", name);
+        requireSingleLine("host", host);
+        requireSingleLine("username", username);
+        if (port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
+        }
+    }
+
+    /** The server as a person reads it, e.g. {@code amicus@127.0.0.1:5038}. */
+    public String server() {
+        return username + "@" + host + ":" + port + (tls ? " (TLS)" : "");
+    }
+
+    // A line break would let a value inject extra AMI headers.
+    private static void requireSingleLine(String field, String value) {
+        Objects.requireNonNull(value, field);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be empty");
+        }
+        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw new IllegalArgumentException(field + " must be a single line");
+        }
+    }
+}

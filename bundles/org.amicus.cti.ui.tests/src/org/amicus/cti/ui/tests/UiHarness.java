@@ -1,0 +1,152 @@
+package org.amicus.cti.ui.tests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.amicus.cti.ui.parts.WidgetIds;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Builds e4 POJO parts the way the workbench does (dependency injection into a real SWT shell) and finds their
+ * widgets by {@link WidgetIds}: a small stand-in for SWTBot.
+ */
+final class UiHarness implements AutoCloseable {
+
+    final Display display = Display.getDefault();
+    final Shell shell = new Shell(display);
+    final IEclipseContext context = EclipseContextFactory.create("amicus-ui-test");
+
+    UiHarness() {
+        shell.setText("Amicus UI test");
+        shell.setLayout(new FillLayout());
+        shell.setSize(1000, 400);
+        context.set(Composite.class, shell);
+        context.set(UISynchronize.class, new DisplaySynchronize(display));
+    }
+
+    <T> T make(Class<T> contribution) {
+        T object = ContextInjectionFactory.make(contribution, context);
+        shell.layout(true, true);
+        shell.open();
+        spinUntil(() -> true, Duration.ZERO);
+        return object;
+    }
+
+    <T extends Control> T find(Class<T> type, String id) {
+        T found = find(shell, type, id);
+        if (found == null) {
+            throw new AssertionError("No " + type.getSimpleName() + " with id " + id);
+        }
+        return found;
+    }
+
+    private static <T extends Control> T find(Composite root, Class<T> type, String id) {
+        for (Control child : root.getChildren()) {
+            if (type.isInstance(child) && id.equals(child.getData(WidgetIds.KEY))) {
+                return type.cast(child);
+            }
+            if (child instanceof Composite composite) {
+                T found = find(composite, type, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Runs the event loop until the condition holds; fails after the timeout. */
+    void spinUntil(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            while (display.readAndDispatch()) {
+                // drain pending UI work
+            }
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                screenshot("timeout");
+                throw new AssertionError("UI condition not met within " + timeout);
+            }
+            display.timerExec(50, () -> { }); // wakes sleep() even when nothing else happens
+            display.sleep();
+        }
+    }
+
+    /** Saves the shell as a PNG under target/screenshots, for a person to look at. */
+    void screenshot(String name) {
+        String directory = System.getProperty("amicus.test.screenshots");
+        if (directory == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(Path.of(directory));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Image image = new Image(display, shell.getSize().x, shell.getSize().y);
+        GC gc = new GC(shell);
+        gc.copyArea(image, 0, 0);
+        gc.dispose();
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { image.getImageData() };
+        loader.save(Path.of(directory, name + ".png").toString(), SWT.IMAGE_PNG);
+        image.dispose();
+    }
+
+    @Override
+    public void close() {
+        context.dispose();
+        shell.dispose();
+    }
+
+    private static final class DisplaySynchronize extends UISynchronize {
+
+        private final Display display;
+
+        DisplaySynchronize(Display display) {
+            this.display = display;
+        }
+
+        @Override
+        public void syncExec(Runnable runnable) {
+            display.syncExec(runnable);
+        }
+
+        @Override
+        public void asyncExec(Runnable runnable) {
+            display.asyncExec(runnable);
+        }
+
+        @Override
+        protected boolean isUIThread(Thread thread) {
+            return display.getThread() == thread;
+        }
+
+        @Override
+        protected void showBusyWhile(Runnable runnable) {
+            runnable.run();
+        }
+
+        @Override
+        protected boolean dispatchEvents() {
+            return display.readAndDispatch();
+        }
+    }
+}
