@@ -99,6 +99,7 @@ public class AsteriskJavaConnection implements AmiConnection {
             throw new AmiException("Cannot connect to " + profile.server() + ": " + reason, e);
         }
         connection = fresh;
+        LOG.info("Connected to {}", profile.server());
         setStatus(new ConnectionStatus(ConnectionState.CONNECTED, profile, ""));
     }
 
