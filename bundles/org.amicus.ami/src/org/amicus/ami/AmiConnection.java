@@ -32,6 +32,13 @@ public interface AmiConnection {
      */
     CompletableFuture<ManagerResponse> send(ManagerAction action, Duration timeout);
 
+    /**
+     * Originates a call and completes with its outcome, exactly once: answered, no answer, busy, congested, failed
+     * (with the hang-up cause when the PBX gives one), connection lost, or timeout. Completes exceptionally with an
+     * {@link AmiException} if not connected or if the PBX refuses the request (for example for lack of permission).
+     */
+    CompletableFuture<OriginateOutcome> originate(OriginateRequest request);
+
     void addEventListener(AmiEventListener listener);
 
     void removeEventListener(AmiEventListener listener);

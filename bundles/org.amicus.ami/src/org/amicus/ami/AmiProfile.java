@@ -1,6 +1,6 @@
 package org.amicus.ami;
 
-import java.util.Objects;
+import static org.amicus.ami.internal.HeaderValues.required;
 
 /**
  * Where and as whom to log in to an Asterisk Manager Interface. Holds no secret: the secret is passed separately
@@ -15,9 +15,9 @@ import java.util.Objects;
 public record AmiProfile(String name, String host, int port, boolean tls, String username) {
 
     public AmiProfile {
-        requireSingleLine("name", name);
-        requireSingleLine("host", host);
-        requireSingleLine("username", username);
+        required("name", name);
+        required("host", host);
+        required("username", username);
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
         }
@@ -26,16 +26,5 @@ public record AmiProfile(String name, String host, int port, boolean tls, String
     /** The server as a person reads it, e.g. {@code amicus@127.0.0.1:5038}. */
     public String server() {
         return username + "@" + host + ":" + port + (tls ? " (TLS)" : "");
-    }
-
-    // A line break would let a value inject extra AMI headers.
-    private static void requireSingleLine(String field, String value) {
-        Objects.requireNonNull(value, field);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(field + " must not be empty");
-        }
-        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            throw new IllegalArgumentException(field + " must be a single line");
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.amicus.ami.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,33 +22,24 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** The DS connection service against the real test PBX, inside Equinox. */
 class ConnectionServiceTest {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(10);
 
-    private ServiceTracker<AmiConnection, AmiConnection> tracker;
+    private ServiceFixture service;
     private AmiConnection connection;
 
     @BeforeEach
     void findService() throws Exception {
-        Bundle bundle = FrameworkUtil.getBundle(getClass());
-        assertNotNull(bundle, "must run inside OSGi");
-        bundle.start(Bundle.START_TRANSIENT);
-        tracker = new ServiceTracker<>(bundle.getBundleContext(), AmiConnection.class, null);
-        tracker.open();
-        connection = tracker.waitForService(10_000);
-        assertNotNull(connection, "no AmiConnection service: is Declarative Services running?");
+        service = new ServiceFixture();
+        connection = service.connection;
     }
 
     @AfterEach
     void disconnect() throws Exception {
-        connection.disconnect().get(10, TimeUnit.SECONDS);
-        tracker.close();
+        service.close();
     }
 
     @Test

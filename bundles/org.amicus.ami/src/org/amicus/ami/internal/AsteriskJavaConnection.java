@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
@@ -18,13 +20,17 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.ami.OriginateRequest;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -41,17 +47,32 @@ import org.slf4j.LoggerFactory;
 public class AsteriskJavaConnection implements AmiConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskJavaConnection.class);
+    /** How long past its own timeout an originate waits for the PBX to report its outcome. */
+    static final Duration ORIGINATE_GRACE = Duration.ofSeconds(10);
+    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "amicus-ami-connect");
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledThreadPoolExecutor timers = newTimers();
+    private final OriginateTracker originates = new OriginateTracker(timers);
     private final List<AmiEventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final List<ConnectionStatusListener> statusListeners = new CopyOnWriteArrayList<>();
 
     private volatile ConnectionStatus status = ConnectionStatus.INITIAL;
     private volatile ManagerConnection connection;
+
+    private static ScheduledThreadPoolExecutor newTimers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "amicus-ami-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true); // most deadlines are cancelled: do not keep them queued
+        return timers;
+    }
 
     @Activate
     void activate(BundleContext context) {
@@ -69,6 +90,7 @@ public class AsteriskJavaConnection implements AmiConnection {
     void deactivate() {
         disconnect();
         worker.shutdown();
+        timers.shutdown();
     }
 
     @Override
@@ -105,7 +127,9 @@ public class AsteriskJavaConnection implements AmiConnection {
 
     private void dispatch(AmiProfile profile, ManagerEvent event) {
         // asterisk-java re-establishes a lost connection by itself and says so with these two events.
+        originates.onEvent(event);
         if (event instanceof DisconnectEvent && connection != null) {
+            originates.connectionLost();
             setStatus(new ConnectionStatus(ConnectionState.RECONNECTING, profile, "connection lost"));
         } else if (event instanceof ConnectEvent && status.state() == ConnectionState.RECONNECTING) {
             setStatus(new ConnectionStatus(ConnectionState.CONNECTED, profile, ""));
@@ -155,6 +179,7 @@ public class AsteriskJavaConnection implements AmiConnection {
         if (current == null) {
             return false;
         }
+        originates.connectionLost();
         try {
             current.logoff();
         } catch (IllegalStateException alreadyClosed) {
@@ -177,6 +202,44 @@ public class AsteriskJavaConnection implements AmiConnection {
             response.completeExceptionally(new AmiException("Could not send " + action.getAction(), e));
         }
         return response.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> originate(OriginateRequest request) {
+        String channelId = "amicus-" + UUID.randomUUID();
+        String otherChannelId = channelId + "-2";
+        CompletableFuture<OriginateOutcome> outcome = originates.track(channelId, otherChannelId,
+                request.timeout().plus(ORIGINATE_GRACE));
+        send(toAction(request, channelId, otherChannelId), ACTION_TIMEOUT).whenComplete((response, failure) -> {
+            if (failure != null || response instanceof ManagerError) {
+                originates.forget(channelId);
+                String reason = failure != null ? failure.getMessage() : response.getMessage();
+                outcome.completeExceptionally(new AmiException("The PBX did not accept " + request + ": " + reason,
+                        failure));
+            }
+        });
+        return outcome;
+    }
+
+    private static OriginateAction toAction(OriginateRequest request, String channelId, String otherChannelId) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(request.channel());
+        request.context().ifPresent(action::setContext);
+        request.exten().ifPresent(action::setExten);
+        if (request.priority() > 0) {
+            action.setPriority(request.priority());
+        }
+        request.application().ifPresent(action::setApplication);
+        request.data().ifPresent(action::setData);
+        request.callerId().ifPresent(action::setCallerId);
+        if (!request.variables().isEmpty()) {
+            action.setVariables(request.variables());
+        }
+        action.setTimeout(request.timeout().toMillis());
+        action.setAsync(true);
+        action.setChannelId(channelId);
+        action.setOtherChannelId(otherChannelId);
+        return action;
     }
 
     @Override

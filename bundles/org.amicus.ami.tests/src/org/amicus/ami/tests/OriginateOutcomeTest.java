@@ -1,0 +1,130 @@
+package org.amicus.ami.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiException;
+import org.amicus.ami.AmiProfile;
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.ami.OriginateOutcome.Result;
+import org.amicus.ami.OriginateRequest;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every originate outcome, produced by the real test PBX (its extensions and phones: releng/test-pbx/README.md). */
+class OriginateOutcomeTest {
+
+    private static final Duration RING_TIME = Duration.ofSeconds(2);
+
+    private ServiceFixture service;
+    private AmiConnection connection;
+
+    @BeforeEach
+    void connect() throws Exception {
+        service = new ServiceFixture();
+        connection = service.connection;
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        service.close();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(nullValues = "none", value = {
+            "Local/100@amicus, ANSWERED,  none", // answers
+            "Local/101@amicus, NO_ANSWER, none", // rings until the timeout
+            "PJSIP/104,        NO_ANSWER, none", // a phone that rings and rings
+            "PJSIP/107,        NO_ANSWER, none", // a phone that is not there
+            "Local/102@amicus, BUSY,      none",
+            "Local/103@amicus, CONGESTED, none",
+            "Local/109@amicus, FAILED,    21", // Hangup(21): call rejected
+            "PJSIP/110,        FAILED,    17", // the phone answers 486 Busy Here: user busy
+            "Local/110@amicus, FAILED,    17", // the same through the dialplan
+            "Local/999@amicus, FAILED,    none", // no such extension: the PBX gives no cause
+            "PJSIP/999,        FAILED,    none", // no such endpoint: no channel, no cause
+    })
+    void reportsTheOutcomeThePbxReports(String channel, Result expected, Integer cause) throws Exception {
+        connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+        OriginateRequest request = OriginateRequest.call(channel).toApplication("Wait", "1").timeout(RING_TIME)
+                .build();
+
+        OriginateOutcome outcome = connection.originate(request).get(RING_TIME.toSeconds() + 10, TimeUnit.SECONDS);
+
+        assertEquals(expected, outcome.result(), outcome.describe());
+        assertTrue(outcome.channelId().startsWith("amicus-"), outcome.channelId());
+        if (cause == null) {
+            assertNull(outcome.cause(), outcome.describe());
+        } else {
+            assertEquals(cause, outcome.cause().code(), outcome.describe());
+        }
+    }
+
+    @Test
+    void lostConnectionEndsWhatIsPending() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
+            connection.connect(throughProxy(proxy), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+            EventRecorder recorder = new EventRecorder();
+            connection.addEventListener(recorder);
+            CompletableFuture<OriginateOutcome> outcome = connection.originate(OriginateRequest.call("PJSIP/104")
+                    .toApplication("Wait", "1").timeout(Duration.ofSeconds(30)).build());
+            recorder.await(NewStateEvent.class,
+                    e -> e.getChannel().startsWith("PJSIP/104-") && Integer.valueOf(5).equals(e.getChannelState()),
+                    Duration.ofSeconds(10));
+
+            proxy.cut();
+
+            assertEquals(Result.CONNECTION_LOST, outcome.get(10, TimeUnit.SECONDS).result());
+            connection.removeEventListener(recorder);
+        }
+    }
+
+    @Test
+    void silenceFromThePbxEndsInATimeout() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
+            connection.connect(throughProxy(proxy), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+            EventRecorder recorder = new EventRecorder();
+            connection.addEventListener(recorder);
+            CompletableFuture<OriginateOutcome> outcome = connection.originate(OriginateRequest.call("PJSIP/104")
+                    .toApplication("Wait", "1").timeout(RING_TIME).build());
+            recorder.await(NewStateEvent.class,
+                    e -> e.getChannel().startsWith("PJSIP/104-") && Integer.valueOf(5).equals(e.getChannelState()),
+                    Duration.ofSeconds(10));
+
+            proxy.freeze(); // the PBX's OriginateResponse never gets through, and the socket stays open
+
+            assertEquals(Result.TIMEOUT, outcome.get(RING_TIME.toSeconds() + 20, TimeUnit.SECONDS).result());
+            connection.removeEventListener(recorder);
+        }
+    }
+
+    @Test
+    void refusedRequestsFailWithTheReason() throws Exception {
+        connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
+        OriginateRequest forbidden = OriginateRequest.call("Local/100@amicus").toApplication("System", "true")
+                .build();
+
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> connection.originate(forbidden).get(15, TimeUnit.SECONDS));
+
+        AmiException cause = assertInstanceOf(AmiException.class, failure.getCause());
+        assertTrue(cause.getMessage().contains("Originate Access Forbidden"), cause.getMessage());
+    }
+
+    private static AmiProfile throughProxy(TcpProxy proxy) {
+        return new AmiProfile("Test PBX via proxy", "127.0.0.1", proxy.port(), false, "amicus");
+    }
+}

@@ -1,0 +1,105 @@
+package org.amicus.ami.tests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A loopback TCP relay between the client and the real PBX, to break the connection on demand: {@link #cut()} closes
+ * it, {@link #freeze()} stops forwarding without closing (a half-open connection). Not a fake server: every byte
+ * comes from the real PBX.
+ */
+final class TcpProxy implements AutoCloseable {
+
+    private final ServerSocket listener;
+    private final String targetHost;
+    private final int targetPort;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean frozen;
+
+    TcpProxy(String targetHost, int targetPort) throws IOException {
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        daemon("tcp-proxy-accept", this::acceptLoop);
+    }
+
+    int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Closes every relayed connection; new ones are still accepted. */
+    void cut() {
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    /** Holds every byte from now on, in both directions, while the sockets stay open. */
+    void freeze() {
+        frozen = true;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(listener);
+        cut();
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                Socket client = listener.accept();
+                Socket server = new Socket(targetHost, targetPort);
+                sockets.add(client);
+                sockets.add(server);
+                daemon("tcp-proxy-up", () -> pump(client, server));
+                daemon("tcp-proxy-down", () -> pump(server, client));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void pump(Socket from, Socket to) {
+        byte[] buffer = new byte[16_384];
+        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                if (frozen) {
+                    holdForever();
+                }
+                out.write(buffer, 0, read);
+            }
+        } catch (IOException | InterruptedException closed) {
+            // one side went away: the relay ends
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private synchronized void holdForever() throws InterruptedException {
+        while (true) {
+            wait();
+        }
+    }
+
+    private static void daemon(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing is best effort
+        }
+    }
+}

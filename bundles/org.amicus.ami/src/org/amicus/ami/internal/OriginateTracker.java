@@ -1,0 +1,145 @@
+package org.amicus.ami.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.ami.HangupCause;
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.ami.OriginateOutcome.Result;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+
+/**
+ * Turns the PBX's events about originated channels into exactly one {@link OriginateOutcome} each. An originate is
+ * recognised by the channel ids Amicus chose for it, which the PBX puts in every event about its channels, failed
+ * ones included.
+ * <p>
+ * On failure (reason 0) the PBX gives the cause only in the channel's Hangup event, which may come just before or
+ * just after the OriginateResponse; a failed outcome therefore waits briefly for that Hangup.
+ */
+final class OriginateTracker {
+
+    /** How long a failed originate waits for the Hangup that says why. */
+    static final Duration CAUSE_GRACE = Duration.ofMillis(500);
+
+    private final Map<String, Pending> byChannelId = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timers;
+
+    OriginateTracker(ScheduledExecutorService timers) {
+        this.timers = timers;
+    }
+
+    /** Starts tracking before the originate is sent: its events can come before its response. */
+    CompletableFuture<OriginateOutcome> track(String channelId, String otherChannelId, Duration limit) {
+        Pending pending = new Pending(channelId, otherChannelId);
+        byChannelId.put(channelId, pending);
+        byChannelId.put(otherChannelId, pending);
+        pending.deadline = timers.schedule(() -> pending.complete(Result.TIMEOUT), limit.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return pending.outcome;
+    }
+
+    /** Stops tracking an originate the PBX never accepted. */
+    void forget(String channelId) {
+        Pending pending = byChannelId.get(channelId);
+        if (pending != null) {
+            pending.remove();
+        }
+    }
+
+    void onEvent(ManagerEvent event) {
+        if (event instanceof OriginateResponseEvent response) {
+            Pending pending = byChannelId.get(response.getUniqueId());
+            if (pending != null) {
+                pending.responded(response.getReason() == null ? 0 : response.getReason());
+            }
+        } else if (event instanceof HangupEvent hangup) {
+            Pending pending = byChannelId.get(hangup.getUniqueId());
+            if (pending != null) {
+                pending.hungUp(hangup);
+            }
+        }
+    }
+
+    /** The connection is gone: no outcome will come for what is still pending. */
+    void connectionLost() {
+        List.copyOf(byChannelId.values()).forEach(pending -> pending.complete(Result.CONNECTION_LOST));
+    }
+
+    int pendingCount() {
+        return (int) byChannelId.values().stream().distinct().count();
+    }
+
+    private static Result resultOf(int reason) {
+        return switch (reason) {
+            case 4 -> Result.ANSWERED;
+            case 3 -> Result.NO_ANSWER;
+            case 5 -> Result.BUSY;
+            case 8 -> Result.CONGESTED;
+            default -> Result.FAILED;
+        };
+    }
+
+    private final class Pending {
+
+        final String channelId;
+        final String otherChannelId;
+        final CompletableFuture<OriginateOutcome> outcome = new CompletableFuture<>();
+        volatile ScheduledFuture<?> deadline;
+        private HangupCause cause;
+        private boolean channelHungUp;
+        private boolean failedAwaitingCause;
+
+        Pending(String channelId, String otherChannelId) {
+            this.channelId = channelId;
+            this.otherChannelId = otherChannelId;
+        }
+
+        synchronized void responded(int reason) {
+            Result result = resultOf(reason);
+            if (result != Result.FAILED || cause != null || channelHungUp) {
+                complete(result);
+            } else {
+                failedAwaitingCause = true;
+                timers.schedule(() -> complete(Result.FAILED), CAUSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        synchronized void hungUp(HangupEvent hangup) {
+            Integer code = hangup.getCause();
+            if (cause == null && code != null && code != 0) {
+                cause = new HangupCause(code, hangup.getCauseTxt());
+            }
+            if (channelId.equals(hangup.getUniqueId())) {
+                channelHungUp = true;
+            }
+            if (failedAwaitingCause && (cause != null || channelHungUp)) {
+                complete(Result.FAILED);
+            }
+        }
+
+        synchronized void complete(Result result) {
+            if (outcome.isDone()) {
+                return;
+            }
+            remove();
+            // Only a failure needs its cause explained; other results would carry one only by timing.
+            outcome.complete(new OriginateOutcome(result, channelId, result == Result.FAILED ? cause : null));
+        }
+
+        void remove() {
+            byChannelId.remove(channelId, this);
+            byChannelId.remove(otherChannelId, this);
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+        }
+    }
+}
