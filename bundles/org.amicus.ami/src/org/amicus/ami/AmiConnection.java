@@ -17,11 +17,18 @@ public interface AmiConnection {
 
     /**
      * Connects and logs in, replacing any current connection. The future completes when logged in, or
-     * exceptionally with an {@link AmiException} whose message a person can act on.
+     * exceptionally with an {@link AmiException} whose message a person can act on. Once connected, a lost
+     * connection is re-established by itself (status {@link ConnectionState#RECONNECTING}) until
+     * {@link #disconnect()}, or until the PBX refuses the login.
      *
      * @param secret the AMI secret; used for this login only, never logged or shown
      */
-    CompletableFuture<Void> connect(AmiProfile profile, String secret);
+    CompletableFuture<Void> connect(AmiProfile profile, String secret, ConnectionOptions options);
+
+    /** Connects with the {@link ConnectionOptions#DEFAULT default options}. */
+    default CompletableFuture<Void> connect(AmiProfile profile, String secret) {
+        return connect(profile, secret, ConnectionOptions.DEFAULT);
+    }
 
     /** Logs off and closes the connection. The future completes once it is closed. */
     CompletableFuture<Void> disconnect();

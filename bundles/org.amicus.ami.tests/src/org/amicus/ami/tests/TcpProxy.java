@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP relay between the client and the real PBX, to break the connection on demand: {@link #cut()} closes
- * it, {@link #freeze()} stops forwarding without closing (a half-open connection). Not a fake server: every byte
- * comes from the real PBX.
+ * it, {@link #freeze()} stops forwarding without closing (a half-open connection). Connections made afterwards are
+ * relayed normally. Not a fake server: every byte comes from the real PBX.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -20,7 +20,9 @@ final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile boolean frozen;
+    /** Relays of this generation and older hold their bytes. */
+    private volatile int frozenGeneration = -1;
+    private volatile int generation;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -39,9 +41,9 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    /** Holds every byte from now on, in both directions, while the sockets stay open. */
+    /** Holds every byte of the current connections from now on, in both directions, while they stay open. */
     void freeze() {
-        frozen = true;
+        frozenGeneration = generation++;
     }
 
     @Override
@@ -57,20 +59,21 @@ final class TcpProxy implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                daemon("tcp-proxy-up", () -> pump(client, server));
-                daemon("tcp-proxy-down", () -> pump(server, client));
+                int relayGeneration = generation;
+                daemon("tcp-proxy-up", () -> pump(client, server, relayGeneration));
+                daemon("tcp-proxy-down", () -> pump(server, client, relayGeneration));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, int relayGeneration) {
         byte[] buffer = new byte[16_384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                if (frozen) {
+                if (relayGeneration <= frozenGeneration) {
                     holdForever();
                 }
                 out.write(buffer, 0, read);

@@ -1,5 +1,8 @@
 package org.amicus.ami.tests;
 
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
 import org.amicus.ami.AmiProfile;
 
 /** The test PBX that releng/test-pbx/start runs; its users and extensions are listed in its README. */
@@ -10,6 +13,24 @@ final class TestPbx {
     static final String CONTEXT = "amicus";
     static final String SECRET = "amicus-secret";
     static final String RESTRICTED_SECRET = "restricted-secret";
+
+    /** Stops the test PBX (needs root, as the test command runs). */
+    static void stop() throws Exception {
+        run("stop");
+    }
+
+    /** Starts the test PBX and returns once it accepts AMI logins. */
+    static void start() throws Exception {
+        run("start");
+    }
+
+    private static void run(String script) throws Exception {
+        Path scripts = Path.of(System.getProperty("amicus.test.pbx.scripts", "releng/test-pbx"));
+        Process process = new ProcessBuilder(scripts.resolve(script).toString()).inheritIO().start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError("releng/test-pbx/" + script + " failed");
+        }
+    }
 
     static AmiProfile fullRights() {
         return new AmiProfile("Test PBX", HOST, PORT, false, "amicus");

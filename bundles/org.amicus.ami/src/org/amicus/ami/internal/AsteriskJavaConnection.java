@@ -1,34 +1,29 @@
 package org.amicus.ami.internal;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEventListener;
 import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfile;
+import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
-import org.asteriskjava.manager.AuthenticationFailedException;
-import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.amicus.ami.internal.Session.LoginFailure;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -40,39 +35,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link AmiConnection} over asterisk-java's {@link ManagerConnection}. Blocking asterisk-java calls (login, logoff)
- * run on one worker thread, so callers and DS activation never wait for the network.
+ * {@link AmiConnection} over asterisk-java. Logins, logoffs and reconnects run on one worker thread, one at a time,
+ * so callers and DS activation never wait for the network; timers (pings, backoff, originate deadlines) run on
+ * another.
  */
 @Component(service = AmiConnection.class)
-public class AsteriskJavaConnection implements AmiConnection {
+public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskJavaConnection.class);
     /** How long past its own timeout an originate waits for the PBX to report its outcome. */
     static final Duration ORIGINATE_GRACE = Duration.ofSeconds(10);
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-ami-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** What to connect to, and to reconnect to after a loss, until disconnected. */
+    private record Target(AmiProfile profile, String secret, ConnectionOptions options) {
+    }
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("amicus-ami-connect"));
     private final ScheduledThreadPoolExecutor timers = newTimers();
     private final OriginateTracker originates = new OriginateTracker(timers);
     private final List<AmiEventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final List<ConnectionStatusListener> statusListeners = new CopyOnWriteArrayList<>();
 
     private volatile ConnectionStatus status = ConnectionStatus.INITIAL;
-    private volatile ManagerConnection connection;
-
-    private static ScheduledThreadPoolExecutor newTimers() {
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "amicus-ami-timers");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timers.setRemoveOnCancelPolicy(true); // most deadlines are cancelled: do not keep them queued
-        return timers;
-    }
+    private volatile Session session;
+    // Worker thread only:
+    private Target target;
+    private Backoff backoff;
 
     @Activate
     void activate(BundleContext context) {
@@ -99,109 +88,107 @@ public class AsteriskJavaConnection implements AmiConnection {
     }
 
     @Override
-    public CompletableFuture<Void> connect(AmiProfile profile, String secret) {
-        return CompletableFuture.runAsync(() -> login(profile, secret), worker);
-    }
-
-    private void login(AmiProfile profile, String secret) {
-        closeCurrent();
-        setStatus(new ConnectionStatus(ConnectionState.CONNECTING, profile, ""));
-        ManagerConnectionFactory factory = new ManagerConnectionFactory(profile.host(), profile.port(),
-                profile.username(), secret);
-        ManagerConnection fresh = profile.tls() ? factory.createSecureManagerConnection()
-                : factory.createManagerConnection();
-        fresh.setKeepAliveAfterAuthenticationFailure(false);
-        fresh.addEventListener(event -> dispatch(profile, event));
-        try {
-            fresh.login();
-        } catch (Exception e) {
-            String reason = explain(e);
-            LOG.warn("Login to {} failed: {}", profile.server(), reason);
-            setStatus(new ConnectionStatus(ConnectionState.FAILED, profile, reason));
-            throw new AmiException("Cannot connect to " + profile.server() + ": " + reason, e);
-        }
-        connection = fresh;
-        LOG.info("Connected to {}", profile.server());
-        setStatus(new ConnectionStatus(ConnectionState.CONNECTED, profile, ""));
-    }
-
-    private void dispatch(AmiProfile profile, ManagerEvent event) {
-        // asterisk-java re-establishes a lost connection by itself and says so with these two events.
-        originates.onEvent(event);
-        if (event instanceof DisconnectEvent && connection != null) {
-            originates.connectionLost();
-            setStatus(new ConnectionStatus(ConnectionState.RECONNECTING, profile, "connection lost"));
-        } else if (event instanceof ConnectEvent && status.state() == ConnectionState.RECONNECTING) {
-            setStatus(new ConnectionStatus(ConnectionState.CONNECTED, profile, ""));
-        }
-        for (AmiEventListener listener : eventListeners) {
+    public CompletableFuture<Void> connect(AmiProfile profile, String secret, ConnectionOptions options) {
+        return CompletableFuture.runAsync(() -> {
+            closeSession();
+            target = new Target(profile, secret, options);
+            setStatus(ConnectionState.CONNECTING, profile, "");
             try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                LOG.error("AMI event listener {} failed on {}", listener, event.getClass().getSimpleName(), e);
+                login(target);
+            } catch (LoginFailure failure) {
+                target = null;
+                setStatus(ConnectionState.FAILED, profile, failure.getMessage());
+                throw new AmiException("Cannot connect to " + profile.server() + ": " + failure.getMessage(),
+                        failure);
+            }
+        }, worker);
+    }
+
+    private void login(Target to) throws LoginFailure {
+        Session fresh = Session.open(to.profile(), to.secret(), this);
+        fresh.keepAlive(timers, to.options().pingInterval());
+        session = fresh;
+        backoff = new Backoff(to.options().reconnectMin(), to.options().reconnectMax());
+        LOG.info("Connected to {}", to.profile().server());
+        setStatus(ConnectionState.CONNECTED, to.profile(), "");
+        eventListeners.forEach(listener -> notify(listener, () -> listener.resync()));
+    }
+
+    @Override
+    public void onEvent(Session from, ManagerEvent event) {
+        if (from != session) {
+            return;
+        }
+        originates.onEvent(event);
+        eventListeners.forEach(listener -> notify(listener, () -> listener.onEvent(event)));
+    }
+
+    @Override
+    public void onLost(Session lost, String reason) {
+        worker.execute(() -> {
+            if (lost != session) {
+                return;
+            }
+            session = null;
+            originates.connectionLost();
+            scheduleReconnect("connection lost: " + reason);
+            lost.close(); // last: on a dead socket, asterisk-java takes a while to give up
+        });
+    }
+
+    private void scheduleReconnect(String why) {
+        Duration wait = backoff.next();
+        setStatus(ConnectionState.RECONNECTING, target.profile(),
+                why + "; next attempt in " + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s");
+        Target to = target;
+        timers.schedule(() -> worker.execute(() -> reconnect(to)), wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnect(Target to) {
+        if (to != target || session != null) {
+            return; // disconnected or connected elsewhere meanwhile
+        }
+        try {
+            login(to);
+        } catch (LoginFailure failure) {
+            if (failure.retryable) {
+                scheduleReconnect("cannot reconnect: " + failure.getMessage());
+            } else {
+                target = null;
+                setStatus(ConnectionState.FAILED, to.profile(), failure.getMessage());
             }
         }
-    }
-
-    private static String explain(Exception e) {
-        if (e instanceof AuthenticationFailedException) {
-            return "wrong user name or secret, or this host is not permitted";
-        }
-        if (e instanceof UnknownHostException) {
-            return "unknown host";
-        }
-        if (e instanceof ConnectException) {
-            return "nothing listens there (connection refused)";
-        }
-        if (e instanceof org.asteriskjava.manager.TimeoutException) {
-            return "the PBX did not answer in time";
-        }
-        if (e instanceof IOException) {
-            return "network error (" + e.getClass().getSimpleName() + ")";
-        }
-        return e.getClass().getSimpleName();
     }
 
     @Override
     public CompletableFuture<Void> disconnect() {
         return CompletableFuture.runAsync(() -> {
-            AmiProfile profile = status.profile();
-            if (closeCurrent()) {
-                setStatus(new ConnectionStatus(ConnectionState.DISCONNECTED, profile, ""));
+            boolean wasActive = target != null || session != null;
+            target = null;
+            closeSession();
+            if (wasActive) {
+                setStatus(ConnectionState.DISCONNECTED, status.profile(), "");
             }
         }, worker);
     }
 
-    /** Logs off the current connection, if any; true if there was one. */
-    private boolean closeCurrent() {
-        ManagerConnection current = connection;
-        connection = null;
-        if (current == null) {
-            return false;
+    /** Ends the current session, if any: whatever it had pending will not get an outcome. */
+    private void closeSession() {
+        Session current = session;
+        session = null;
+        if (current != null) {
+            originates.connectionLost();
+            current.close();
         }
-        originates.connectionLost();
-        try {
-            current.logoff();
-        } catch (IllegalStateException alreadyClosed) {
-            LOG.debug("Connection was already closed", alreadyClosed);
-        }
-        return true;
     }
 
     @Override
     public CompletableFuture<ManagerResponse> send(ManagerAction action, Duration timeout) {
-        CompletableFuture<ManagerResponse> response = new CompletableFuture<>();
-        ManagerConnection current = connection;
+        Session current = session;
         if (current == null) {
-            response.completeExceptionally(new AmiException("Not connected to a PBX"));
-            return response;
+            return CompletableFuture.failedFuture(new AmiException("Not connected to a PBX"));
         }
-        try {
-            current.sendAction(action, response::complete);
-        } catch (IOException | IllegalStateException e) {
-            response.completeExceptionally(new AmiException("Could not send " + action.getAction(), e));
-        }
-        return response.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return current.send(action, timeout);
     }
 
     @Override
@@ -263,8 +250,32 @@ public class AsteriskJavaConnection implements AmiConnection {
         statusListeners.remove(listener);
     }
 
-    private void setStatus(ConnectionStatus next) {
+    private void setStatus(ConnectionState state, AmiProfile profile, String detail) {
+        ConnectionStatus next = new ConnectionStatus(state, profile, detail);
         status = next;
-        statusListeners.forEach(listener -> listener.statusChanged(next));
+        statusListeners.forEach(listener -> notify(listener, () -> listener.statusChanged(next)));
+    }
+
+    /** One failing listener must not keep the others from hearing. */
+    private static void notify(Object listener, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.error("Listener {} failed", listener, e);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static ScheduledThreadPoolExecutor newTimers() {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemon("amicus-ami-timers"));
+        timers.setRemoveOnCancelPolicy(true); // most deadlines are cancelled: do not keep them queued
+        return timers;
     }
 }

@@ -1,0 +1,106 @@
+package org.amicus.ami.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiEventListener;
+import org.amicus.ami.AmiProfile;
+import org.amicus.ami.ConnectionOptions;
+import org.amicus.ami.ConnectionState;
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.ami.OriginateOutcome.Result;
+import org.amicus.ami.OriginateRequest;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The connection notices what goes wrong with the PBX or the network, and comes back by itself. */
+class ResilienceTest {
+
+    private static final Duration PING = Duration.ofSeconds(1);
+    private static final ConnectionOptions OPTIONS = new ConnectionOptions(PING, Duration.ofMillis(100),
+            Duration.ofSeconds(1));
+
+    private ServiceFixture service;
+    private AmiConnection connection;
+    private final StatusRecorder statuses = new StatusRecorder();
+    private final AtomicInteger resyncs = new AtomicInteger();
+    private final AmiEventListener resyncCounter = new AmiEventListener() {
+        @Override
+        public void onEvent(ManagerEvent event) {
+            // only resyncs matter here
+        }
+
+        @Override
+        public void resync() {
+            resyncs.incrementAndGet();
+        }
+    };
+
+    @BeforeEach
+    void listen() throws Exception {
+        service = new ServiceFixture();
+        connection = service.connection;
+        connection.addEventListener(resyncCounter);
+    }
+
+    @AfterEach
+    void stopListening() throws Exception {
+        connection.removeEventListener(resyncCounter);
+        connection.removeStatusListener(statuses);
+        service.close();
+    }
+
+    @Test
+    void halfOpenConnectionIsNoticedWithinTwoPingsAndReplaced() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
+            connection.connect(new AmiProfile("via proxy", "127.0.0.1", proxy.port(), false, "amicus"),
+                    TestPbx.SECRET, OPTIONS).get(15, TimeUnit.SECONDS);
+            connection.addStatusListener(statuses);
+            statuses.awaitNext(s -> s.state() == ConnectionState.CONNECTED, Duration.ofSeconds(1));
+
+            long frozenAt = System.nanoTime();
+            proxy.freeze();
+            statuses.awaitNext(s -> s.state() == ConnectionState.RECONNECTING, PING.multipliedBy(4));
+            Duration detection = Duration.ofNanos(System.nanoTime() - frozenAt);
+            System.out.println("[figure] half-open connection detected after " + detection.toMillis() + " ms");
+            assertTrue(detection.compareTo(PING.multipliedBy(2)) <= 0,
+                    "detected after " + detection.toMillis() + " ms, ping interval " + PING.toMillis() + " ms");
+
+            statuses.awaitNext(s -> s.state() == ConnectionState.CONNECTED, Duration.ofSeconds(15));
+            assertEquals(2, resyncs.get(), "listeners are told to resync after the first login and the reconnect");
+            assertAnswers();
+        }
+    }
+
+    @Test
+    void comesBackAfterThePbxRestarts() throws Exception {
+        connection.connect(TestPbx.fullRights(), TestPbx.SECRET, OPTIONS).get(15, TimeUnit.SECONDS);
+        connection.addStatusListener(statuses);
+        try {
+            TestPbx.stop();
+            statuses.awaitNext(s -> s.state() == ConnectionState.RECONNECTING, Duration.ofSeconds(10));
+        } finally {
+            TestPbx.start();
+        }
+        long startedAt = System.nanoTime();
+        statuses.awaitNext(s -> s.state() == ConnectionState.CONNECTED, Duration.ofSeconds(15));
+        System.out.println("[figure] reconnected " + Duration.ofNanos(System.nanoTime() - startedAt).toMillis()
+                + " ms after the PBX was up again");
+        assertEquals(2, resyncs.get());
+        assertAnswers();
+    }
+
+    /** Events flow: an originate gets its answer. */
+    private void assertAnswers() throws Exception {
+        OriginateOutcome outcome = connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT)
+                .toApplication("Wait", "1").timeout(Duration.ofSeconds(5)).build()).get(20, TimeUnit.SECONDS);
+        assertEquals(Result.ANSWERED, outcome.result());
+    }
+}
