@@ -1,14 +1,18 @@
 package org.amicus.ami;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 
 /**
  * The one connection of this workstation to an Asterisk PBX over AMI. Available as an OSGi service. Nothing here
  * blocks: connecting, logging in and sending actions complete their futures on the connection's own threads.
+ * Besides the listeners added here, every {@link AmiEventListener} registered as an OSGi service hears the events.
  */
 public interface AmiConnection {
 
@@ -34,10 +38,18 @@ public interface AmiConnection {
     CompletableFuture<Void> disconnect();
 
     /**
-     * Sends an action and completes with its response, or exceptionally with an {@link AmiException} if not
-     * connected, or with a {@link java.util.concurrent.TimeoutException} if no response came within the timeout.
+     * Sends an action and completes with its successful response. Completes exceptionally with an
+     * {@link AmiException} if not connected or if the PBX answers with an error (an {@link AmiPermissionException}
+     * if the AMI user lacks the permission), or with a {@link java.util.concurrent.TimeoutException} if no response
+     * came within the timeout.
      */
     CompletableFuture<ManagerResponse> send(ManagerAction action, Duration timeout);
+
+    /**
+     * Sends an action that answers with a list of events (e.g. {@code CoreShowChannels}) and completes with the
+     * events up to the list's end, which must come within the timeout. Fails as {@link #send} does.
+     */
+    CompletableFuture<List<ResponseEvent>> sendList(EventGeneratingAction action, Duration timeout);
 
     /**
      * Originates a call and completes with its outcome, exactly once: answered, no answer, busy, congested, failed

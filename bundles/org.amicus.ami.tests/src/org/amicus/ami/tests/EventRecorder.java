@@ -12,11 +12,29 @@ import org.asteriskjava.manager.event.ManagerEvent;
 final class EventRecorder implements AmiEventListener {
 
     private final List<ManagerEvent> events = new ArrayList<>();
+    private int resyncs;
 
     @Override
     public synchronized void onEvent(ManagerEvent event) {
         events.add(event);
         notifyAll();
+    }
+
+    @Override
+    public synchronized void resync() {
+        resyncs++;
+        notifyAll();
+    }
+
+    synchronized void awaitResync(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (resyncs == 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("No resync within " + timeout);
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
     }
 
     synchronized <T extends ManagerEvent> T await(Class<T> type, Predicate<T> matching, Duration timeout)

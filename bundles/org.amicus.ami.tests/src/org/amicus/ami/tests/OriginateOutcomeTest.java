@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
-import org.amicus.ami.AmiException;
+import org.amicus.ami.AmiPermissionException;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
@@ -120,7 +120,8 @@ class OriginateOutcomeTest {
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> connection.originate(forbidden).get(15, TimeUnit.SECONDS));
 
-        AmiException cause = assertInstanceOf(AmiException.class, failure.getCause());
+        AmiPermissionException cause = assertInstanceOf(AmiPermissionException.class, failure.getCause());
+        assertEquals("system", cause.permission());
         assertTrue(cause.getMessage().contains("Originate Access Forbidden"), cause.getMessage());
     }
 

@@ -22,15 +22,19 @@ import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.ami.internal.Session.LoginFailure;
+import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +50,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     /** How long past its own timeout an originate waits for the PBX to report its outcome. */
     static final Duration ORIGINATE_GRACE = Duration.ofSeconds(10);
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
+    private static final int REFUSED_RECONNECTS_TOLERATED = 3;
 
     /** What to connect to, and to reconnect to after a loss, until disconnected. */
     private record Target(AmiProfile profile, String secret, ConnectionOptions options) {
@@ -62,6 +67,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     // Worker thread only:
     private Target target;
     private Backoff backoff;
+    private int refusedReconnects;
 
     @Activate
     void activate(BundleContext context) {
@@ -109,6 +115,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         fresh.keepAlive(timers, to.options().pingInterval());
         session = fresh;
         backoff = new Backoff(to.options().reconnectMin(), to.options().reconnectMax());
+        refusedReconnects = 0;
         LOG.info("Connected to {}", to.profile().server());
         setStatus(ConnectionState.CONNECTED, to.profile(), "");
         eventListeners.forEach(listener -> notify(listener, () -> listener.resync()));
@@ -151,7 +158,9 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         try {
             login(to);
         } catch (LoginFailure failure) {
-            if (failure.retryable) {
+            // A PBX that is still starting or already stopping refuses logins for a moment, so a refusal right
+            // after a loss gets a few more tries; one that persists is no loop's business.
+            if (failure.retryable || ++refusedReconnects < REFUSED_RECONNECTS_TOLERATED) {
                 scheduleReconnect("cannot reconnect: " + failure.getMessage());
             } else {
                 target = null;
@@ -192,17 +201,25 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     }
 
     @Override
+    public CompletableFuture<List<ResponseEvent>> sendList(EventGeneratingAction action, Duration timeout) {
+        Session current = session;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new AmiException("Not connected to a PBX"));
+        }
+        return current.sendList(action, timeout);
+    }
+
+    @Override
     public CompletableFuture<OriginateOutcome> originate(OriginateRequest request) {
         String channelId = "amicus-" + UUID.randomUUID();
         String otherChannelId = channelId + "-2";
         CompletableFuture<OriginateOutcome> outcome = originates.track(channelId, otherChannelId,
                 request.timeout().plus(ORIGINATE_GRACE));
         send(toAction(request, channelId, otherChannelId), ACTION_TIMEOUT).whenComplete((response, failure) -> {
-            if (failure != null || response instanceof ManagerError) {
+            if (failure != null) {
                 originates.forget(channelId);
-                String reason = failure != null ? failure.getMessage() : response.getMessage();
-                outcome.completeExceptionally(new AmiException("The PBX did not accept " + request + ": " + reason,
-                        failure));
+                outcome.completeExceptionally(failure instanceof AmiException refused ? refused
+                        : new AmiException("The PBX did not confirm " + request + " in time", failure));
             }
         });
         return outcome;
@@ -227,6 +244,16 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         action.setChannelId(channelId);
         action.setOtherChannelId(otherChannelId);
         return action;
+    }
+
+    /** The whiteboard: every {@link AmiEventListener} service hears this connection's events. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindEventListener(AmiEventListener listener) {
+        addEventListener(listener);
+    }
+
+    void unbindEventListener(AmiEventListener listener) {
+        removeEventListener(listener);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,10 +16,13 @@ import org.amicus.ami.AmiProfile;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,11 +108,34 @@ final class Session {
     CompletableFuture<ManagerResponse> send(ManagerAction action, Duration timeout) {
         CompletableFuture<ManagerResponse> response = new CompletableFuture<>();
         try {
-            connection.sendAction(action, response::complete);
+            connection.sendAction(action, answer -> {
+                if (answer instanceof ManagerError) {
+                    response.completeExceptionally(Refusals.of(action, answer));
+                } else {
+                    response.complete(answer);
+                }
+            });
         } catch (IOException | IllegalStateException e) {
             response.completeExceptionally(new AmiException("Could not send " + action.getAction(), e));
         }
         return response.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends an action that answers with a list of events, and collects them up to the list's end. */
+    CompletableFuture<List<ResponseEvent>> sendList(EventGeneratingAction action, Duration timeout) {
+        CompletableFuture<List<ResponseEvent>> events = new CompletableFuture<>();
+        try {
+            connection.sendEventGeneratingAction(action, answer -> {
+                if (answer.getResponse() instanceof ManagerError error) {
+                    events.completeExceptionally(Refusals.of(action, error));
+                } else {
+                    events.complete(List.copyOf(answer.getEvents()));
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            events.completeExceptionally(new AmiException("Could not send " + action.getAction(), e));
+        }
+        return events.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Logs off and stops asterisk-java from reconnecting this connection on its own. */

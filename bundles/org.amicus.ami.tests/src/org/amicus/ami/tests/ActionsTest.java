@@ -1,0 +1,93 @@
+package org.amicus.ami.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiEventListener;
+import org.amicus.ami.AmiPermissionException;
+import org.amicus.ami.OriginateRequest;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.NewStateEvent;
+import org.asteriskjava.manager.event.ResponseEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+/** Actions beyond originate, and who hears the events, on the real test PBX. */
+class ActionsTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private ServiceFixture service;
+    private AmiConnection connection;
+
+    @BeforeEach
+    void findService() throws Exception {
+        service = new ServiceFixture();
+        connection = service.connection;
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        service.close();
+    }
+
+    @Test
+    void listActionsCollectTheirEventsUpToTheEnd() throws Exception {
+        connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+        EventRecorder recorder = new EventRecorder();
+        connection.addEventListener(recorder);
+        connection.originate(OriginateRequest.call("PJSIP/104").toApplication("Wait", "1")
+                .timeout(Duration.ofSeconds(5)).build());
+        String ringing = recorder.await(NewStateEvent.class,
+                e -> e.getChannel().startsWith("PJSIP/104-") && Integer.valueOf(5).equals(e.getChannelState()),
+                TIMEOUT).getChannel();
+
+        List<ResponseEvent> channels = connection.sendList(new CoreShowChannelsAction(), TIMEOUT).get(15,
+                TimeUnit.SECONDS);
+
+        assertTrue(channels.stream().anyMatch(
+                e -> e instanceof CoreShowChannelEvent c && ringing.equals(c.getChannel())),
+                "the ringing " + ringing + " is listed");
+        connection.removeEventListener(recorder);
+    }
+
+    @Test
+    void missingPermissionsAreNamed() throws Exception {
+        connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
+
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> connection.sendList(new CoreShowChannelsAction(), TIMEOUT).get(15, TimeUnit.SECONDS));
+
+        AmiPermissionException refused = assertInstanceOf(AmiPermissionException.class, failure.getCause());
+        assertEquals("CoreShowChannels", refused.action());
+        assertEquals("system or reporting", refused.permission());
+    }
+
+    @Test
+    void listenerServicesHearTheConnection() throws Exception {
+        EventRecorder recorder = new EventRecorder();
+        ServiceRegistration<AmiEventListener> registration = FrameworkUtil.getBundle(getClass())
+                .getBundleContext().registerService(AmiEventListener.class, recorder, null);
+        try {
+            connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+            recorder.awaitResync(TIMEOUT);
+            connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
+                    .build());
+            recorder.await(NewStateEvent.class, e -> e.getChannel().startsWith("Local/100@"), TIMEOUT);
+        } finally {
+            registration.unregister();
+        }
+    }
+}
