@@ -103,6 +103,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
                 login(target);
             } catch (LoginFailure failure) {
                 target = null;
+                LOG.warn("Cannot connect to {}: {}", profile.server(), failure.getMessage());
                 setStatus(ConnectionState.FAILED, profile, failure.getMessage());
                 throw new AmiException("Cannot connect to " + profile.server() + ": " + failure.getMessage(),
                         failure);
