@@ -58,6 +58,9 @@ public interface AmiConnection {
      */
     CompletableFuture<OriginateOutcome> originate(OriginateRequest request);
 
+    /** How many events were dropped since this service started because listeners could not keep up. */
+    long droppedEvents();
+
     void addEventListener(AmiEventListener listener);
 
     void removeEventListener(AmiEventListener listener);

@@ -16,7 +16,6 @@ import org.amicus.ami.AmiPermissionException;
 import org.amicus.ami.OriginateRequest;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
-import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,9 +49,7 @@ class ActionsTest {
         connection.addEventListener(recorder);
         connection.originate(OriginateRequest.call("PJSIP/104").toApplication("Wait", "1")
                 .timeout(Duration.ofSeconds(5)).build());
-        String ringing = recorder.await(NewStateEvent.class,
-                e -> e.getChannel().startsWith("PJSIP/104-") && Integer.valueOf(5).equals(e.getChannelState()),
-                TIMEOUT).getChannel();
+        String ringing = recorder.awaitRinging("PJSIP/104", TIMEOUT);
 
         List<ResponseEvent> channels = connection.sendList(new CoreShowChannelsAction(), TIMEOUT).get(15,
                 TimeUnit.SECONDS);
@@ -85,7 +82,7 @@ class ActionsTest {
             recorder.awaitResync(TIMEOUT);
             connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
                     .build());
-            recorder.await(NewStateEvent.class, e -> e.getChannel().startsWith("Local/100@"), TIMEOUT);
+            recorder.await("Newstate", e -> e.get("Channel").orElse("").startsWith("Local/100@"), TIMEOUT);
         } finally {
             registration.unregister();
         }

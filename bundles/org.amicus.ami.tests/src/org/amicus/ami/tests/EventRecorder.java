@@ -5,17 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiEventListener;
 import org.asteriskjava.manager.event.ManagerEvent;
 
 /** Keeps every event it hears and lets a test wait for the one it expects, however late or early it came. */
-final class EventRecorder implements AmiEventListener {
+class EventRecorder implements AmiEventListener {
 
-    private final List<ManagerEvent> events = new ArrayList<>();
+    private final List<AmiEvent> events = new ArrayList<>();
     private int resyncs;
 
     @Override
-    public synchronized void onEvent(ManagerEvent event) {
+    public synchronized void onEvent(AmiEvent event) {
         events.add(event);
         notifyAll();
     }
@@ -26,38 +27,63 @@ final class EventRecorder implements AmiEventListener {
         notifyAll();
     }
 
-    synchronized void awaitResync(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (resyncs == 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("No resync within " + timeout);
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
+    synchronized int resyncs() {
+        return resyncs;
     }
 
-    synchronized <T extends ManagerEvent> T await(Class<T> type, Predicate<T> matching, Duration timeout)
+    synchronized void awaitResync(Duration timeout) throws InterruptedException {
+        awaitResyncs(1, timeout);
+    }
+
+    synchronized void awaitResyncs(int count, Duration timeout) throws InterruptedException {
+        awaitCondition(() -> resyncs >= count, timeout, count + " resyncs");
+    }
+
+    /** The first event of that name that matches. */
+    AmiEvent await(String name, Predicate<AmiEvent> matching, Duration timeout) throws InterruptedException {
+        return await(e -> e.name().equals(name) && matching.test(e), timeout, name);
+    }
+
+    /** The first event whose asterisk-java typed form is of that class and matches. */
+    <T extends ManagerEvent> T await(Class<T> type, Predicate<T> matching, Duration timeout)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int seen = 0;
-        while (true) {
-            for (; seen < events.size(); seen++) {
-                ManagerEvent event = events.get(seen);
-                if (type.isInstance(event) && matching.test(type.cast(event))) {
-                    return type.cast(event);
+        Predicate<AmiEvent> typed = e -> e.typed().filter(type::isInstance).map(type::cast).filter(matching)
+                .isPresent();
+        return type.cast(await(typed, timeout, type.getSimpleName()).typed().orElseThrow());
+    }
+
+    /** The name of the first channel of that endpoint that rings (ChannelState 5). */
+    String awaitRinging(String endpoint, Duration timeout) throws InterruptedException {
+        return await("Newstate", e -> e.get("Channel").orElse("").startsWith(endpoint + "-")
+                && e.get("ChannelState").orElse("").equals("5"), timeout).get("Channel").orElseThrow();
+    }
+
+    private synchronized AmiEvent await(Predicate<AmiEvent> matching, Duration timeout, String what)
+            throws InterruptedException {
+        AmiEvent[] found = new AmiEvent[1];
+        int[] seen = { 0 };
+        awaitCondition(() -> {
+            for (; seen[0] < events.size(); seen[0]++) {
+                if (matching.test(events.get(seen[0]))) {
+                    found[0] = events.get(seen[0]);
+                    return true;
                 }
             }
+            return false;
+        }, timeout, what);
+        return found[0];
+    }
+
+    private synchronized void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout,
+            String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("No " + type.getSimpleName() + " as expected within " + timeout
-                        + "; heard " + names());
+                throw new AssertionError("No " + what + " as expected within " + timeout + "; heard "
+                        + events.stream().map(AmiEvent::name).toList());
             }
             wait(Math.max(1, left / 1_000_000));
         }
-    }
-
-    private List<String> names() {
-        return events.stream().map(event -> event.getClass().getSimpleName()).toList();
     }
 }

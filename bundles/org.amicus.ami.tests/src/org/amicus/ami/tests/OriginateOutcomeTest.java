@@ -17,7 +17,6 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
-import org.asteriskjava.manager.event.NewStateEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,9 +80,7 @@ class OriginateOutcomeTest {
             connection.addEventListener(recorder);
             CompletableFuture<OriginateOutcome> outcome = connection.originate(OriginateRequest.call("PJSIP/104")
                     .toApplication("Wait", "1").timeout(Duration.ofSeconds(30)).build());
-            recorder.await(NewStateEvent.class,
-                    e -> e.getChannel().startsWith("PJSIP/104-") && Integer.valueOf(5).equals(e.getChannelState()),
-                    Duration.ofSeconds(10));
+            recorder.awaitRinging("PJSIP/104", Duration.ofSeconds(10));
 
             proxy.cut();
 
@@ -100,9 +97,7 @@ class OriginateOutcomeTest {
             connection.addEventListener(recorder);
             CompletableFuture<OriginateOutcome> outcome = connection.originate(OriginateRequest.call("PJSIP/104")
                     .toApplication("Wait", "1").timeout(RING_TIME).build());
-            recorder.await(NewStateEvent.class,
-                    e -> e.getChannel().startsWith("PJSIP/104-") && Integer.valueOf(5).equals(e.getChannelState()),
-                    Duration.ofSeconds(10));
+            recorder.awaitRinging("PJSIP/104", Duration.ofSeconds(10));
 
             proxy.freeze(); // the PBX's OriginateResponse never gets through, and the socket stays open
 

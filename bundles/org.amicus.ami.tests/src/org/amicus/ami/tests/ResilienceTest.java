@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.amicus.ami.AmiConnection;
-import org.amicus.ami.AmiEventListener;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
-import org.asteriskjava.manager.event.ManagerEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,34 +22,23 @@ class ResilienceTest {
 
     private static final Duration PING = Duration.ofSeconds(1);
     private static final ConnectionOptions OPTIONS = new ConnectionOptions(PING, Duration.ofMillis(100),
-            Duration.ofSeconds(1));
+            Duration.ofSeconds(1), ConnectionOptions.DEFAULT.eventQueueCapacity());
 
     private ServiceFixture service;
     private AmiConnection connection;
     private final StatusRecorder statuses = new StatusRecorder();
-    private final AtomicInteger resyncs = new AtomicInteger();
-    private final AmiEventListener resyncCounter = new AmiEventListener() {
-        @Override
-        public void onEvent(ManagerEvent event) {
-            // only resyncs matter here
-        }
-
-        @Override
-        public void resync() {
-            resyncs.incrementAndGet();
-        }
-    };
+    private final EventRecorder events = new EventRecorder();
 
     @BeforeEach
     void listen() throws Exception {
         service = new ServiceFixture();
         connection = service.connection;
-        connection.addEventListener(resyncCounter);
+        connection.addEventListener(events);
     }
 
     @AfterEach
     void stopListening() throws Exception {
-        connection.removeEventListener(resyncCounter);
+        connection.removeEventListener(events);
         connection.removeStatusListener(statuses);
         service.close();
     }
@@ -74,7 +60,7 @@ class ResilienceTest {
                     "detected after " + detection.toMillis() + " ms, ping interval " + PING.toMillis() + " ms");
 
             statuses.awaitNext(s -> s.state() == ConnectionState.CONNECTED, Duration.ofSeconds(15));
-            assertEquals(2, resyncs.get(), "listeners are told to resync after the first login and the reconnect");
+            events.awaitResyncs(2, Duration.ofSeconds(5)); // after the first login and after the reconnect
             assertAnswers();
         }
     }
@@ -93,7 +79,7 @@ class ResilienceTest {
         statuses.awaitNext(s -> s.state() == ConnectionState.CONNECTED, Duration.ofSeconds(15));
         System.out.println("[figure] reconnected " + Duration.ofNanos(System.nanoTime() - startedAt).toMillis()
                 + " ms after the PBX was up again");
-        assertEquals(2, resyncs.get());
+        events.awaitResyncs(2, Duration.ofSeconds(5));
         assertAnswers();
     }
 

@@ -10,8 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiEventListener;
 import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfile;
@@ -25,7 +27,6 @@ import org.amicus.ami.internal.Session.LoginFailure;
 import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.osgi.framework.BundleContext;
@@ -59,6 +60,9 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("amicus-ami-connect"));
     private final ScheduledThreadPoolExecutor timers = newTimers();
     private final OriginateTracker originates = new OriginateTracker(timers);
+    private final TypedEvents typing = new TypedEvents();
+    /** Events dropped by sessions that have ended. */
+    private final AtomicLong droppedEarlier = new AtomicLong();
     private final List<AmiEventListener> eventListeners = new CopyOnWriteArrayList<>();
     private final List<ConnectionStatusListener> statusListeners = new CopyOnWriteArrayList<>();
 
@@ -112,23 +116,47 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     }
 
     private void login(Target to) throws LoginFailure {
-        Session fresh = Session.open(to.profile(), to.secret(), this);
+        Session fresh = Session.create(to.profile(), to.secret(), to.options().eventQueueCapacity(), typing, this);
+        session = fresh; // current before the login, whose first events count too
+        try {
+            fresh.login();
+        } catch (LoginFailure failure) {
+            session = null;
+            throw failure;
+        }
         fresh.keepAlive(timers, to.options().pingInterval());
-        session = fresh;
         backoff = new Backoff(to.options().reconnectMin(), to.options().reconnectMax());
         refusedReconnects = 0;
         LOG.info("Connected to {}", to.profile().server());
+        fresh.requestResync();
         setStatus(ConnectionState.CONNECTED, to.profile(), "");
-        eventListeners.forEach(listener -> notify(listener, () -> listener.resync()));
     }
 
     @Override
-    public void onEvent(Session from, ManagerEvent event) {
+    public void onEvent(Session from, AmiEvent event) {
         if (from != session) {
             return;
         }
         originates.onEvent(event);
         eventListeners.forEach(listener -> notify(listener, () -> listener.onEvent(event)));
+    }
+
+    @Override
+    public void onResync(Session from, long dropped) {
+        if (from != session) {
+            return;
+        }
+        if (dropped > 0) {
+            LOG.warn("{} AMI events from {} were dropped: listeners could not keep up; asking them to resync",
+                    dropped, from.profile.server());
+        }
+        eventListeners.forEach(listener -> notify(listener, listener::resync));
+    }
+
+    @Override
+    public long droppedEvents() {
+        Session current = session;
+        return droppedEarlier.get() + (current == null ? 0 : current.droppedEvents());
     }
 
     @Override
@@ -138,6 +166,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
                 return;
             }
             session = null;
+            droppedEarlier.addAndGet(lost.droppedEvents());
             originates.connectionLost();
             scheduleReconnect("connection lost: " + reason);
             lost.close(); // last: on a dead socket, asterisk-java takes a while to give up
@@ -187,6 +216,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         Session current = session;
         session = null;
         if (current != null) {
+            droppedEarlier.addAndGet(current.droppedEvents());
             originates.connectionLost();
             current.close();
         }

@@ -9,12 +9,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.amicus.ami.AmiEvent;
 import org.amicus.ami.HangupCause;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
-import org.asteriskjava.manager.event.HangupEvent;
-import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.OriginateResponseEvent;
 
 /**
  * Turns the PBX's events about originated channels into exactly one {@link OriginateOutcome} each. An originate is
@@ -54,17 +52,26 @@ final class OriginateTracker {
         }
     }
 
-    void onEvent(ManagerEvent event) {
-        if (event instanceof OriginateResponseEvent response) {
-            Pending pending = byChannelId.get(response.getUniqueId());
-            if (pending != null) {
-                pending.responded(response.getReason() == null ? 0 : response.getReason());
+    void onEvent(AmiEvent event) {
+        String name = event.name();
+        if (name.equals("OriginateResponse") || name.equals("Hangup")) {
+            Pending pending = event.get("Uniqueid").map(byChannelId::get).orElse(null);
+            if (pending == null) {
+                return;
             }
-        } else if (event instanceof HangupEvent hangup) {
-            Pending pending = byChannelId.get(hangup.getUniqueId());
-            if (pending != null) {
-                pending.hungUp(hangup);
+            if (name.equals("OriginateResponse")) {
+                pending.responded(number(event, "Reason"));
+            } else {
+                pending.hungUp(event);
             }
+        }
+    }
+
+    private static int number(AmiEvent event, String header) {
+        try {
+            return Integer.parseInt(event.get(header).orElse("0").trim());
+        } catch (NumberFormatException garbled) {
+            return 0;
         }
     }
 
@@ -112,12 +119,12 @@ final class OriginateTracker {
             }
         }
 
-        synchronized void hungUp(HangupEvent hangup) {
-            Integer code = hangup.getCause();
-            if (cause == null && code != null && code != 0) {
-                cause = new HangupCause(code, hangup.getCauseTxt());
+        synchronized void hungUp(AmiEvent hangup) {
+            int code = number(hangup, "Cause");
+            if (cause == null && code != 0) {
+                cause = new HangupCause(code, hangup.get("Cause-txt").orElse(""));
             }
-            if (channelId.equals(hangup.getUniqueId())) {
+            if (hangup.get("Uniqueid").filter(channelId::equals).isPresent()) {
                 channelHungUp = true;
             }
             if (failedAwaitingCause && (cause != null || channelHungUp)) {

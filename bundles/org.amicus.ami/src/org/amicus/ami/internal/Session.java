@@ -10,12 +10,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
+import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfile;
+import org.amicus.ami.asteriskjava.AsteriskJavaInternals;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
@@ -28,9 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One login to the PBX over an asterisk-java {@link ManagerConnection}, kept under watch by pings. It reports its
- * end once, whether the socket closed or the PBX stopped answering, and never reconnects by itself: that is the
- * owner's decision.
+ * One login to the PBX over an asterisk-java {@link ManagerConnection}, kept under watch by pings, with its own
+ * event dispatch thread. It reports its end once, whether the socket closed or the PBX stopped answering, and never
+ * reconnects by itself: that is the owner's decision.
  */
 final class Session {
 
@@ -50,44 +52,66 @@ final class Session {
 
     interface Listener {
 
-        void onEvent(Session session, ManagerEvent event);
+        void onEvent(Session session, AmiEvent event);
+
+        /** Listeners must resync: after a login, or because they could not keep up and {@code dropped} events were lost. */
+        void onResync(Session session, long dropped);
 
         void onLost(Session session, String reason);
     }
 
     final AmiProfile profile;
     private final ManagerConnection connection;
+    private final EventDispatcher dispatcher;
     private final Listener listener;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile ScheduledFuture<?> pinging;
 
-    private Session(AmiProfile profile, ManagerConnection connection, Listener listener) {
+    private Session(AmiProfile profile, String secret, int eventQueueCapacity, Function<AmiEvent, ManagerEvent> typing,
+            Listener listener) {
         this.profile = profile;
-        this.connection = connection;
         this.listener = listener;
+        this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::deliver,
+                dropped -> listener.onResync(this, dropped));
+        this.connection = AsteriskJavaInternals.connection(profile.username(), secret,
+                () -> new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing));
+        // asterisk-java reports a closed socket with an event of its own making.
+        connection.addEventListener(event -> {
+            if (event instanceof DisconnectEvent) {
+                end("the PBX closed the connection");
+            }
+        });
+    }
+
+    /** A session not yet connected: its events are delivered from the first one the login brings. */
+    static Session create(AmiProfile profile, String secret, int eventQueueCapacity,
+            Function<AmiEvent, ManagerEvent> typing, Listener listener) {
+        return new Session(profile, secret, eventQueueCapacity, typing, listener);
     }
 
     /** Connects and logs in; blocks until done. */
-    static Session open(AmiProfile profile, String secret, Listener listener) throws LoginFailure {
-        ManagerConnectionFactory factory = new ManagerConnectionFactory(profile.host(), profile.port(),
-                profile.username(), secret);
-        ManagerConnection connection = profile.tls() ? factory.createSecureManagerConnection()
-                : factory.createManagerConnection();
-        connection.setKeepAliveAfterAuthenticationFailure(false);
-        Session session = new Session(profile, connection, listener);
-        connection.addEventListener(session::onManagerEvent);
+    void login() throws LoginFailure {
         try {
             connection.login();
         } catch (Exception e) {
+            ended.set(true);
+            dispatcher.stop();
             throw new LoginFailure(explain(e), !(e instanceof AuthenticationFailedException), e);
         }
-        return session;
     }
 
-    private void onManagerEvent(ManagerEvent event) {
-        if (event instanceof DisconnectEvent) {
-            end("the PBX closed the connection");
-        } else if (!ended.get()) {
+    /** Has the listeners resync once the events of the login are delivered. */
+    void requestResync() {
+        dispatcher.requestResync();
+    }
+
+    /** Events dropped so far because the listeners could not keep up. */
+    long droppedEvents() {
+        return dispatcher.dropped();
+    }
+
+    private void deliver(AmiEvent event) {
+        if (!ended.get()) {
             listener.onEvent(this, event);
         }
     }
@@ -142,6 +166,7 @@ final class Session {
     void close() {
         ended.set(true);
         stopPinging();
+        dispatcher.stop();
         try {
             connection.logoff();
         } catch (IllegalStateException alreadyClosed) {

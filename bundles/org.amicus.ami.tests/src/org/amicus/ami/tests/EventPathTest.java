@@ -1,0 +1,115 @@
+package org.amicus.ami.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiEvent;
+import org.amicus.ami.ConnectionOptions;
+import org.amicus.ami.OriginateOutcome.Result;
+import org.amicus.ami.OriginateRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every event reaches the listeners, or its loss is reported: on the real test PBX. */
+class EventPathTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private ServiceFixture service;
+    private AmiConnection connection;
+
+    @BeforeEach
+    void findService() throws Exception {
+        service = new ServiceFixture();
+        connection = service.connection;
+    }
+
+    @AfterEach
+    void disconnect() throws Exception {
+        service.close();
+    }
+
+    @Test
+    void eventsAsteriskJavaHasNoClassForStillArrive() throws Exception {
+        EventRecorder recorder = new EventRecorder();
+        connection.addEventListener(recorder);
+        try {
+            connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+
+            AmiEvent booted = recorder.await("FullyBooted", e -> true, TIMEOUT); // sent to every new login
+            assertEquals("Fully Booted", booted.get("Status").orElseThrow());
+
+            connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
+                    .build());
+            AmiEvent created = recorder.await("Newchannel", e -> true, TIMEOUT);
+            assertTrue(created.typed().isPresent(), "known events have their asterisk-java form as well");
+            // Asterisk 22 built with its test framework reports playback starts; asterisk-java has no class for it.
+            AmiEvent playback = recorder.await("TestEvent", e -> e.getAll("State").contains("PLAYBACK"), TIMEOUT);
+            assertEquals("hello-world", playback.get("Message").orElseThrow());
+            assertTrue(playback.typed().isEmpty(), "asterisk-java has no class for TestEvent, yet made "
+                    + playback.typed().map(Object::getClass).orElse(null));
+        } finally {
+            connection.removeEventListener(recorder);
+        }
+    }
+
+    @Test
+    void aListenerTooSlowLosesEventsButIsToldToResync() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        EventRecorder blocking = new EventRecorder() {
+            @Override
+            public void onEvent(AmiEvent event) {
+                super.onEvent(event);
+                awaitQuietly(release);
+            }
+        };
+        ConnectionOptions tinyQueue = new ConnectionOptions(Duration.ofSeconds(10), Duration.ofMillis(500),
+                Duration.ofSeconds(5), 5);
+        connection.addEventListener(blocking);
+        try {
+            connection.connect(TestPbx.fullRights(), TestPbx.SECRET, tinyQueue).get(15, TimeUnit.SECONDS);
+            long droppedBefore = connection.droppedEvents();
+            // A call makes a few dozen events while the listener is stuck on the first.
+            connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
+                    .build());
+            awaitCondition(() -> connection.droppedEvents() > droppedBefore, TIMEOUT);
+            int resyncsBefore = blocking.resyncs();
+
+            release.countDown();
+
+            awaitCondition(() -> blocking.resyncs() > resyncsBefore, TIMEOUT);
+            assertEquals(Result.ANSWERED, connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT)
+                    .toApplication("Wait", "1").build()).get(20, TimeUnit.SECONDS).result(),
+                    "events flow again");
+        } finally {
+            release.countDown();
+            connection.removeEventListener(blocking);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Checks a counter until it changes; the counters have no notification of their own. */
+    private static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.amicus.ami;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.asteriskjava.manager.event.ManagerEvent;
+
+/**
+ * One AMI event as the PBX sent it: its name and its headers in order, whether or not asterisk-java has a class for
+ * it. Header names are matched without regard to case, as Asterisk spells some of them differently over versions.
+ */
+public final class AmiEvent {
+
+    private final List<Map.Entry<String, String>> headers;
+    private final Function<AmiEvent, ManagerEvent> typing;
+    private ManagerEvent typed;
+    private boolean typedBuilt;
+
+    /**
+     * @param headers the event's headers in the order received, the {@code Event} header among them
+     * @param typing  builds asterisk-java's typed event, or {@code null} if it has no class for this one
+     */
+    public AmiEvent(List<Map.Entry<String, String>> headers, Function<AmiEvent, ManagerEvent> typing) {
+        this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
+        this.typing = typing;
+    }
+
+    /** The event's name, e.g. {@code Newchannel} or {@code FullyBooted}. */
+    public String name() {
+        return get("Event").orElse("");
+    }
+
+    /** The first value of the header, e.g. {@code get("Channel")}. */
+    public Optional<String> get(String header) {
+        for (Map.Entry<String, String> entry : headers) {
+            if (entry.getKey().equalsIgnoreCase(header)) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every value of a header that may repeat, such as {@code ChanVariable}. */
+    public List<String> getAll(String header) {
+        return headers.stream().filter(entry -> entry.getKey().equalsIgnoreCase(header)).map(Map.Entry::getValue)
+                .toList();
+    }
+
+    /** All headers in the order received. */
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
+    }
+
+    /** asterisk-java's typed form of this event, built on first request; empty for events it has no class for. */
+    public synchronized Optional<ManagerEvent> typed() {
+        if (!typedBuilt) {
+            typedBuilt = true;
+            typed = typing == null ? null : typing.apply(this);
+        }
+        return Optional.ofNullable(typed);
+    }
+
+    @Override
+    public String toString() {
+        return "AmiEvent" + headers;
+    }
+}

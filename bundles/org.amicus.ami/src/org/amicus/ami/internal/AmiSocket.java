@@ -1,0 +1,139 @@
+package org.amicus.ami.internal;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.amicus.ami.AmiEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.util.SocketConnectionFacade;
+
+/**
+ * The socket under asterisk-java, reading whole AMI frames itself. Every event goes to Amicus's own dispatch path
+ * as an {@link AmiEvent}, known to asterisk-java or not. asterisk-java gets the protocol banner, the responses, and
+ * only those events that carry an ActionID (the answers to its list actions): the events it would otherwise turn
+ * into objects one by one, and drop silently when its queue is full, never reach it.
+ */
+final class AmiSocket implements SocketConnectionFacade {
+
+    private final Socket socket;
+    private final LineReader lines;
+    private final OutputStream out;
+    private final Consumer<AmiEvent> events;
+    private final Function<AmiEvent, ManagerEvent> typing;
+    private final Deque<String> forAsteriskJava = new ArrayDeque<>();
+    private boolean bannerRead;
+
+    AmiSocket(Socket socket, Consumer<AmiEvent> events, Function<AmiEvent, ManagerEvent> typing) throws IOException {
+        this.socket = socket;
+        this.lines = new LineReader(socket.getInputStream());
+        this.out = new BufferedOutputStream(socket.getOutputStream());
+        this.events = events;
+        this.typing = typing;
+    }
+
+    @Override
+    public String readLine() throws IOException {
+        if (!bannerRead) {
+            bannerRead = true;
+            return lines.next(); // "Asterisk Call Manager/x.y.z": one line, no frame
+        }
+        while (forAsteriskJava.isEmpty()) {
+            List<String> frame = readFrame();
+            if (frame == null) {
+                return null;
+            }
+            route(frame);
+        }
+        return forAsteriskJava.poll();
+    }
+
+    /** The lines of the next frame, up to its blank line; {@code null} at the end of the stream. */
+    private List<String> readFrame() throws IOException {
+        List<String> frame = new ArrayList<>();
+        String line;
+        while ((line = lines.next()) != null) {
+            if (!line.isEmpty()) {
+                frame.add(line);
+            } else if (!frame.isEmpty()) {
+                return frame;
+            }
+        }
+        if (!frame.isEmpty()) {
+            throw new IOException("the PBX closed the connection in the middle of a message");
+        }
+        return null;
+    }
+
+    private void route(List<String> frame) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>(frame.size());
+        boolean event = false;
+        boolean hasActionId = false;
+        for (String line : frame) {
+            int colon = line.indexOf(':');
+            String name = colon < 0 ? line : line.substring(0, colon);
+            String value = colon < 0 ? "" : line.substring(colon + 1).stripLeading();
+            event |= headers.isEmpty() && name.equalsIgnoreCase("Event");
+            hasActionId |= name.equalsIgnoreCase("ActionID");
+            headers.add(new SimpleImmutableEntry<>(name, value));
+        }
+        if (event) {
+            events.accept(new AmiEvent(headers, typing));
+        }
+        if (!event || hasActionId) {
+            forAsteriskJava.addAll(frame);
+            forAsteriskJava.add("");
+        }
+    }
+
+    @Override
+    public void write(String s) throws IOException {
+        out.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return socket.isConnected() && !socket.isClosed();
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return socket.getLocalAddress();
+    }
+
+    @Override
+    public int getLocalPort() {
+        return socket.getLocalPort();
+    }
+
+    @Override
+    public InetAddress getRemoteAddress() {
+        return socket.getInetAddress();
+    }
+
+    @Override
+    public int getRemotePort() {
+        return socket.getPort();
+    }
+}
