@@ -11,16 +11,31 @@ import static org.amicus.ami.internal.HeaderValues.required;
  * @param port     AMI port, usually 5038 (TCP) or 5039 (TLS)
  * @param tls      whether to speak TLS
  * @param username AMI user from the PBX's manager.conf
+ * @param trustedCertificate for TLS: the path of a PEM certificate to trust for this server alone (a self-signed
+ *                 one, say), instead of the Java trust store; {@code null} for the trust store
  */
-public record AmiProfile(String name, String host, int port, boolean tls, String username) {
+public record AmiProfile(String name, String host, int port, boolean tls, String username, String trustedCertificate) {
 
     public AmiProfile {
         required("name", name);
         required("host", host);
         required("username", username);
+        if (trustedCertificate != null) {
+            required("trusted certificate", trustedCertificate);
+        }
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
         }
+    }
+
+    /** A profile that trusts the certificates of the Java trust store. */
+    public AmiProfile(String name, String host, int port, boolean tls, String username) {
+        this(name, host, port, tls, username, null);
+    }
+
+    /** The same profile, trusting this certificate (a PEM file) for TLS. */
+    public AmiProfile trusting(String certificate) {
+        return new AmiProfile(name, host, port, tls, username, certificate);
     }
 
     /** The server as a person reads it, e.g. {@code amicus@127.0.0.1:5038}. */

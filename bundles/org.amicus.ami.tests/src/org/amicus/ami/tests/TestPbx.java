@@ -10,6 +10,10 @@ final class TestPbx {
 
     static final String HOST = System.getProperty("amicus.test.ami.host", "127.0.0.1");
     static final int PORT = Integer.getInteger("amicus.test.ami.port", 5038);
+    static final int TLS_PORT = Integer.getInteger("amicus.test.ami.tls.port", 5039);
+    /** The self-signed certificate of the test PBX's TLS port; it names "localhost" only. */
+    static final String CERTIFICATE = Path.of(System.getenv().getOrDefault("AMICUS_TEST_PBX_DIR",
+            "/var/cache/amicus/test-pbx"), "amicus-pbx.crt").toString();
     static final String CONTEXT = "amicus";
     static final String SECRET = "amicus-secret";
     static final String RESTRICTED_SECRET = "restricted-secret";

@@ -3,6 +3,7 @@ package org.amicus.ami.internal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiException;
@@ -96,7 +100,8 @@ final class Session {
         } catch (Exception e) {
             ended.set(true);
             dispatcher.stop();
-            throw new LoginFailure(explain(e), !(e instanceof AuthenticationFailedException), e);
+            boolean lasting = e instanceof AuthenticationFailedException || e instanceof SSLHandshakeException;
+            throw new LoginFailure(explain(e, profile), !lasting, e);
         }
     }
 
@@ -189,7 +194,7 @@ final class Session {
         }
     }
 
-    private static String explain(Exception e) {
+    private static String explain(Exception e, AmiProfile profile) {
         if (e instanceof AuthenticationFailedException) {
             return "wrong user name or secret, or this host is not permitted";
         }
@@ -202,9 +207,29 @@ final class Session {
         if (e instanceof org.asteriskjava.manager.TimeoutException) {
             return "the PBX did not answer in time";
         }
+        if (e instanceof SSLHandshakeException) {
+            return explainTls(e, profile);
+        }
+        if (e instanceof SSLException) {
+            return "no TLS conversation with the PBX (" + e.getMessage() + "): is TLS enabled on this port?";
+        }
         if (e instanceof IOException) {
-            return "network error (" + e.getClass().getSimpleName() + ")";
+            return "network error (" + e.getMessage() + ")";
         }
         return e.getClass().getSimpleName();
+    }
+
+    private static String explainTls(Exception e, AmiProfile profile) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("No subject alternative") || message.contains("No name matching")) {
+                return "the PBX's TLS certificate is not issued for " + profile.host();
+            }
+            if (cause instanceof CertPathBuilderException || message.contains("certification path")) {
+                return "the PBX's TLS certificate is not trusted; if you trust it, make it this profile's trusted "
+                        + "certificate";
+            }
+        }
+        return "the TLS handshake failed (" + e.getMessage() + ")";
     }
 }
