@@ -17,39 +17,22 @@ import org.amicus.ami.OriginateRequest;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /** Actions beyond originate, and who hears the events, on the real test PBX. */
-class ActionsTest {
+class ActionsTest extends AgainstTestPbx {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private ServiceFixture service;
-    private AmiConnection connection;
-
-    @BeforeEach
-    void findService() throws Exception {
-        service = new ServiceFixture();
-        connection = service.connection;
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        service.close();
-    }
 
     @Test
     void listActionsCollectTheirEventsUpToTheEnd() throws Exception {
-        connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
-        EventRecorder recorder = new EventRecorder();
-        connection.addEventListener(recorder);
+        connectWithFullRights();
         connection.originate(OriginateRequest.call("PJSIP/104").toApplication("Wait", "1")
                 .timeout(Duration.ofSeconds(5)).build());
-        String ringing = recorder.awaitRinging("PJSIP/104", TIMEOUT);
+        String ringing = events.awaitRinging("PJSIP/104", TIMEOUT);
 
         List<ResponseEvent> channels = connection.sendList(new CoreShowChannelsAction(), TIMEOUT).get(15,
                 TimeUnit.SECONDS);
@@ -57,7 +40,6 @@ class ActionsTest {
         assertTrue(channels.stream().anyMatch(
                 e -> e instanceof CoreShowChannelEvent c && ringing.equals(c.getChannel())),
                 "the ringing " + ringing + " is listed");
-        connection.removeEventListener(recorder);
     }
 
     @Test
@@ -78,7 +60,7 @@ class ActionsTest {
         ServiceRegistration<AmiEventListener> registration = FrameworkUtil.getBundle(getClass())
                 .getBundleContext().registerService(AmiEventListener.class, recorder, null);
         try {
-            connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+            connectWithFullRights();
             recorder.awaitResync(TIMEOUT);
             connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
                     .build());

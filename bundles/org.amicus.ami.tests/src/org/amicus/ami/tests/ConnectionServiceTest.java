@@ -19,62 +19,41 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The DS connection service against the real test PBX, inside Equinox. */
-class ConnectionServiceTest {
+class ConnectionServiceTest extends AgainstTestPbx {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(10);
 
-    private ServiceFixture service;
-    private AmiConnection connection;
-
-    @BeforeEach
-    void findService() throws Exception {
-        service = new ServiceFixture();
-        connection = service.connection;
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        service.close();
-    }
 
     @Test
     void originateDeliversTypedEventsInsideEquinox() throws Exception {
-        connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+        connectWithFullRights();
         assertEquals(ConnectionState.CONNECTED, connection.status().state());
-        EventRecorder recorder = new EventRecorder();
-        connection.addEventListener(recorder);
-        try {
-            // A ChannelId of our own lets us recognise this call's events, whatever else the PBX does.
-            String channelId = "amicus-" + UUID.randomUUID();
-            OriginateAction originate = new OriginateAction();
-            originate.setChannel("Local/100@" + TestPbx.CONTEXT);
-            originate.setApplication("Wait");
-            originate.setData("1");
-            originate.setAsync(true);
-            originate.setTimeout(10_000L);
-            originate.setChannelId(channelId);
+        // A ChannelId of our own lets us recognise this call's events, whatever else the PBX does.
+        String channelId = "amicus-" + UUID.randomUUID();
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel("Local/100@" + TestPbx.CONTEXT);
+        originate.setApplication("Wait");
+        originate.setData("1");
+        originate.setAsync(true);
+        originate.setTimeout(10_000L);
+        originate.setChannelId(channelId);
 
-            ManagerResponse queued = connection.send(originate, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
-            assertEquals("Success", queued.getResponse(), queued.getMessage());
+        ManagerResponse queued = connection.send(originate, Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS);
+        assertEquals("Success", queued.getResponse(), queued.getMessage());
 
-            recorder.await(NewChannelEvent.class, e -> channelId.equals(e.getUniqueId()), EVENT_TIMEOUT);
-            recorder.await(NewStateEvent.class,
-                    e -> channelId.equals(e.getUniqueId()) && Integer.valueOf(6).equals(e.getChannelState()),
-                    EVENT_TIMEOUT);
-            OriginateResponseEvent outcome = recorder.await(OriginateResponseEvent.class,
-                    e -> channelId.equals(e.getUniqueId()), EVENT_TIMEOUT);
-            assertEquals(4, outcome.getReason(), "Reason 4 means answered");
-            HangupEvent hangup = recorder.await(HangupEvent.class, e -> channelId.equals(e.getUniqueId()),
-                    EVENT_TIMEOUT);
-            assertTrue(hangup.getChannel().startsWith("Local/100@" + TestPbx.CONTEXT), hangup.getChannel());
-        } finally {
-            connection.removeEventListener(recorder);
-        }
+        events.await(NewChannelEvent.class, e -> channelId.equals(e.getUniqueId()), EVENT_TIMEOUT);
+        events.await(NewStateEvent.class,
+                e -> channelId.equals(e.getUniqueId()) && Integer.valueOf(6).equals(e.getChannelState()),
+                EVENT_TIMEOUT);
+        OriginateResponseEvent outcome = events.await(OriginateResponseEvent.class,
+                e -> channelId.equals(e.getUniqueId()), EVENT_TIMEOUT);
+        assertEquals(4, outcome.getReason(), "Reason 4 means answered");
+        HangupEvent hangup = events.await(HangupEvent.class, e -> channelId.equals(e.getUniqueId()),
+                EVENT_TIMEOUT);
+        assertTrue(hangup.getChannel().startsWith("Local/100@" + TestPbx.CONTEXT), hangup.getChannel());
     }
 
     @Test

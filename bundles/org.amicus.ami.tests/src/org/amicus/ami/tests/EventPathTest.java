@@ -12,51 +12,29 @@ import org.amicus.ami.AmiEvent;
 import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every event reaches the listeners, or its loss is reported: on the real test PBX. */
-class EventPathTest {
+class EventPathTest extends AgainstTestPbx {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private ServiceFixture service;
-    private AmiConnection connection;
-
-    @BeforeEach
-    void findService() throws Exception {
-        service = new ServiceFixture();
-        connection = service.connection;
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        service.close();
-    }
-
     @Test
     void eventsAsteriskJavaHasNoClassForStillArrive() throws Exception {
-        EventRecorder recorder = new EventRecorder();
-        connection.addEventListener(recorder);
-        try {
-            connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+        connectWithFullRights();
 
-            AmiEvent booted = recorder.await("FullyBooted", e -> true, TIMEOUT); // sent to every new login
-            assertEquals("Fully Booted", booted.get("Status").orElseThrow());
+        AmiEvent booted = events.await("FullyBooted", e -> true, TIMEOUT); // sent to every new login
+        assertEquals("Fully Booted", booted.get("Status").orElseThrow());
 
-            connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
-                    .build());
-            AmiEvent created = recorder.await("Newchannel", e -> true, TIMEOUT);
-            assertTrue(created.typed().isPresent(), "known events have their asterisk-java form as well");
-            // Asterisk 22 built with its test framework reports playback starts; asterisk-java has no class for it.
-            AmiEvent playback = recorder.await("TestEvent", e -> e.getAll("State").contains("PLAYBACK"), TIMEOUT);
-            assertEquals("hello-world", playback.get("Message").orElseThrow());
-            assertTrue(playback.typed().isEmpty(), "asterisk-java has no class for TestEvent, yet made "
-                    + playback.typed().map(Object::getClass).orElse(null));
-        } finally {
-            connection.removeEventListener(recorder);
-        }
+        connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
+                .build());
+        AmiEvent created = events.await("Newchannel", e -> true, TIMEOUT);
+        assertTrue(created.typed().isPresent(), "known events have their asterisk-java form as well");
+        // Asterisk 22 built with its test framework reports playback starts; asterisk-java has no class for it.
+        AmiEvent playback = events.await("TestEvent", e -> e.getAll("State").contains("PLAYBACK"), TIMEOUT);
+        assertEquals("hello-world", playback.get("Message").orElseThrow());
+        assertTrue(playback.typed().isEmpty(), "asterisk-java has no class for TestEvent, yet made "
+                + playback.typed().map(Object::getClass).orElse(null));
     }
 
     @Test

@@ -17,30 +17,15 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every originate outcome, produced by the real test PBX (its extensions and phones: releng/test-pbx/README.md). */
-class OriginateOutcomeTest {
+class OriginateOutcomeTest extends AgainstTestPbx {
 
     private static final Duration RING_TIME = Duration.ofSeconds(2);
 
-    private ServiceFixture service;
-    private AmiConnection connection;
-
-    @BeforeEach
-    void connect() throws Exception {
-        service = new ServiceFixture();
-        connection = service.connection;
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        service.close();
-    }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource(nullValues = "none", value = {
@@ -57,7 +42,7 @@ class OriginateOutcomeTest {
             "PJSIP/999,        FAILED,    none", // no such endpoint: no channel, no cause
     })
     void reportsTheOutcomeThePbxReports(String channel, Result expected, Integer cause) throws Exception {
-        connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+        connectWithFullRights();
         OriginateRequest request = OriginateRequest.call(channel).toApplication("Wait", "1").timeout(RING_TIME)
                 .build();
 
@@ -75,35 +60,34 @@ class OriginateOutcomeTest {
     @Test
     void lostConnectionEndsWhatIsPending() throws Exception {
         try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
-            connection.connect(throughProxy(proxy), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
-            EventRecorder recorder = new EventRecorder();
-            connection.addEventListener(recorder);
-            CompletableFuture<OriginateOutcome> outcome = connection.originate(OriginateRequest.call("PJSIP/104")
-                    .toApplication("Wait", "1").timeout(Duration.ofSeconds(30)).build());
-            recorder.awaitRinging("PJSIP/104", Duration.ofSeconds(10));
+            CompletableFuture<OriginateOutcome> outcome = ringPhoneThroughProxy(proxy, Duration.ofSeconds(30));
 
             proxy.cut();
 
             assertEquals(Result.CONNECTION_LOST, outcome.get(10, TimeUnit.SECONDS).result());
-            connection.removeEventListener(recorder);
         }
     }
 
     @Test
     void silenceFromThePbxEndsInATimeout() throws Exception {
         try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
-            connection.connect(throughProxy(proxy), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
-            EventRecorder recorder = new EventRecorder();
-            connection.addEventListener(recorder);
-            CompletableFuture<OriginateOutcome> outcome = connection.originate(OriginateRequest.call("PJSIP/104")
-                    .toApplication("Wait", "1").timeout(RING_TIME).build());
-            recorder.awaitRinging("PJSIP/104", Duration.ofSeconds(10));
+            CompletableFuture<OriginateOutcome> outcome = ringPhoneThroughProxy(proxy, RING_TIME);
 
             proxy.freeze(); // the PBX's OriginateResponse never gets through, and the socket stays open
 
             assertEquals(Result.TIMEOUT, outcome.get(RING_TIME.toSeconds() + 20, TimeUnit.SECONDS).result());
-            connection.removeEventListener(recorder);
         }
+    }
+
+    /** Connects through the proxy and has PJSIP/104 ring, which it does until the ring time is up. */
+    private CompletableFuture<OriginateOutcome> ringPhoneThroughProxy(TcpProxy proxy, Duration ringTime)
+            throws Exception {
+        connection.connect(new AmiProfile("Test PBX via proxy", "127.0.0.1", proxy.port(), false, "amicus"),
+                TestPbx.SECRET).get(15, TimeUnit.SECONDS);
+        CompletableFuture<OriginateOutcome> outcome = connection.originate(
+                OriginateRequest.call("PJSIP/104").toApplication("Wait", "1").timeout(ringTime).build());
+        events.awaitRinging("PJSIP/104", Duration.ofSeconds(10));
+        return outcome;
     }
 
     @Test
@@ -118,9 +102,5 @@ class OriginateOutcomeTest {
         AmiPermissionException cause = assertInstanceOf(AmiPermissionException.class, failure.getCause());
         assertEquals("system", cause.permission());
         assertTrue(cause.getMessage().contains("Originate Access Forbidden"), cause.getMessage());
-    }
-
-    private static AmiProfile throughProxy(TcpProxy proxy) {
-        return new AmiProfile("Test PBX via proxy", "127.0.0.1", proxy.port(), false, "amicus");
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.ConnectionState;
@@ -14,33 +13,20 @@ import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The connection notices what goes wrong with the PBX or the network, and comes back by itself. */
-class ResilienceTest {
+class ResilienceTest extends AgainstTestPbx {
 
     private static final Duration PING = Duration.ofSeconds(1);
     private static final ConnectionOptions OPTIONS = new ConnectionOptions(PING, Duration.ofMillis(100),
             Duration.ofSeconds(1), ConnectionOptions.DEFAULT.eventQueueCapacity());
 
-    private ServiceFixture service;
-    private AmiConnection connection;
     private final StatusRecorder statuses = new StatusRecorder();
-    private final EventRecorder events = new EventRecorder();
-
-    @BeforeEach
-    void listen() throws Exception {
-        service = new ServiceFixture();
-        connection = service.connection;
-        connection.addEventListener(events);
-    }
 
     @AfterEach
-    void stopListening() throws Exception {
-        connection.removeEventListener(events);
+    void stopRecordingStatuses() {
         connection.removeStatusListener(statuses);
-        service.close();
     }
 
     @Test

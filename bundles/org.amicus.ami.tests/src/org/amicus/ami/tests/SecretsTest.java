@@ -22,7 +22,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** Secrets are kept encrypted, and never show in what Amicus writes or says. */
-class SecretsTest {
+class SecretsTest extends AgainstTestPbx {
 
     private static final Path DIRECTORY = Path.of(System.getProperty("amicus.secrets.dir"));
 
@@ -49,14 +49,12 @@ class SecretsTest {
     @Test
     void noLogLineOrMessageHoldsTheSecret() throws Exception {
         String secret = "never-shown-" + UUID.randomUUID();
-        try (ServiceFixture service = new ServiceFixture()) {
-            ExecutionException failure = assertThrows(ExecutionException.class,
-                    () -> service.connection.connect(TestPbx.fullRights(), secret).get(15, TimeUnit.SECONDS));
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                assertFalse(String.valueOf(t.getMessage()).contains(secret), t.toString());
-            }
-            assertFalse(service.connection.status().toString().contains(secret));
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> connection.connect(TestPbx.fullRights(), secret).get(15, TimeUnit.SECONDS));
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            assertFalse(String.valueOf(t.getMessage()).contains(secret), t.toString());
         }
+        assertFalse(connection.status().toString().contains(secret));
         Path log = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile"));
         String logged = Files.readString(log, StandardCharsets.UTF_8);
         assertTrue(logged.contains("Cannot connect to " + TestPbx.fullRights().server()),

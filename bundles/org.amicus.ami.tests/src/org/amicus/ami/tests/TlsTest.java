@@ -13,26 +13,11 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** AMI over TLS to the test PBX, whose certificate is self-signed and issued for "localhost" only. */
-class TlsTest {
+class TlsTest extends AgainstTestPbx {
 
-    private ServiceFixture service;
-    private AmiConnection connection;
-
-    @BeforeEach
-    void findService() throws Exception {
-        service = new ServiceFixture();
-        connection = service.connection;
-    }
-
-    @AfterEach
-    void disconnect() throws Exception {
-        service.close();
-    }
 
     @Test
     void aTrustedCertificateConnectsAndEventsFlow() throws Exception {
