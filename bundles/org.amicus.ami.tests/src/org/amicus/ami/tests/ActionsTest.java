@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEventListener;
+import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiPermissionException;
 import org.amicus.ami.OriginateRequest;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,19 @@ class ActionsTest extends AgainstTestPbx {
         assertTrue(channels.stream().anyMatch(
                 e -> e instanceof CoreShowChannelEvent c && ringing.equals(c.getChannel())),
                 "the ringing " + ringing + " is listed");
+    }
+
+    @Test
+    void headerBreakingValuesAreRefusedBeforeSending() throws Exception {
+        connectWithFullRights();
+        HangupAction hangup = new HangupAction("PJSIP/104-00000001\r\nAction: Originate");
+
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> connection.send(hangup, TIMEOUT).get(15, TimeUnit.SECONDS));
+
+        assertInstanceOf(AmiException.class, failure.getCause());
+        assertTrue(failure.getCause().getMessage().startsWith("Refusing to send Hangup: Hangup Channel must not"),
+                failure.getCause().getMessage());
     }
 
     @Test

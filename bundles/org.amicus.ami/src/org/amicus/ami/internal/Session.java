@@ -137,6 +137,7 @@ final class Session {
     CompletableFuture<ManagerResponse> send(ManagerAction action, Duration timeout) {
         CompletableFuture<ManagerResponse> response = new CompletableFuture<>();
         try {
+            HeaderValues.checkAction(action);
             connection.sendAction(action, answer -> {
                 if (answer instanceof ManagerError) {
                     response.completeExceptionally(Refusals.of(action, answer));
@@ -144,8 +145,8 @@ final class Session {
                     response.complete(answer);
                 }
             });
-        } catch (IOException | IllegalStateException e) {
-            response.completeExceptionally(new AmiException("Could not send " + action.getAction(), e));
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            response.completeExceptionally(notSent(action, e));
         }
         return response.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -154,6 +155,7 @@ final class Session {
     CompletableFuture<List<ResponseEvent>> sendList(EventGeneratingAction action, Duration timeout) {
         CompletableFuture<List<ResponseEvent>> events = new CompletableFuture<>();
         try {
+            HeaderValues.checkAction(action);
             connection.sendEventGeneratingAction(action, answer -> {
                 if (answer.getResponse() instanceof ManagerError error) {
                     events.completeExceptionally(Refusals.of(action, error));
@@ -161,10 +163,16 @@ final class Session {
                     events.complete(List.copyOf(answer.getEvents()));
                 }
             });
-        } catch (IOException | IllegalStateException e) {
-            events.completeExceptionally(new AmiException("Could not send " + action.getAction(), e));
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            events.completeExceptionally(notSent(action, e));
         }
         return events.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static AmiException notSent(ManagerAction action, Exception e) {
+        return e instanceof IllegalArgumentException
+                ? new AmiException("Refusing to send " + action.getAction() + ": " + e.getMessage(), e)
+                : new AmiException("Could not send " + action.getAction(), e);
     }
 
     /** Logs off and stops asterisk-java from reconnecting this connection on its own. */
