@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiException;
 import org.amicus.ami.ConnectionState;
+import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;

@@ -12,6 +12,9 @@ import org.amicus.ami.AmiEvent;
 import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
+import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.EventRecorder;
+import org.amicus.testing.TestPbx;
 import org.junit.jupiter.api.Test;
 
 /** Every event reaches the listeners, or its loss is reported: on the real test PBX. */

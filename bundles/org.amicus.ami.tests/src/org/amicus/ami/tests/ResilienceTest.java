@@ -12,6 +12,10 @@ import org.amicus.ami.ConnectionState;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
+import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.StatusRecorder;
+import org.amicus.testing.TcpProxy;
+import org.amicus.testing.TestPbx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.AmiSecrets;
+import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.TestPbx;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;

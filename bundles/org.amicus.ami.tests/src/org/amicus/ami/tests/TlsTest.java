@@ -13,6 +13,8 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
+import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.TestPbx;
 import org.junit.jupiter.api.Test;
 
 /** AMI over TLS to the test PBX, whose certificate is self-signed and issued for "localhost" only. */

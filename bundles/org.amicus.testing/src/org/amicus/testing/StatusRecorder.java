@@ -1,4 +1,4 @@
-package org.amicus.ami.tests;
+package org.amicus.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
 
 /** Keeps every status a connection passes through and lets a test wait for the next one it expects. */
-final class StatusRecorder implements ConnectionStatusListener {
+public final class StatusRecorder implements ConnectionStatusListener {
 
     private final List<ConnectionStatus> statuses = new ArrayList<>();
     private int consumed;
@@ -21,7 +21,7 @@ final class StatusRecorder implements ConnectionStatusListener {
     }
 
     /** The first status after those already awaited that matches; fails after the timeout. */
-    synchronized ConnectionStatus awaitNext(Predicate<ConnectionStatus> matching, Duration timeout)
+    public synchronized ConnectionStatus awaitNext(Predicate<ConnectionStatus> matching, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

@@ -1,4 +1,4 @@
-package org.amicus.ami.tests;
+package org.amicus.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import org.amicus.ami.AmiEventListener;
 import org.asteriskjava.manager.event.ManagerEvent;
 
 /** Keeps every event it hears and lets a test wait for the one it expects, however late or early it came. */
-class EventRecorder implements AmiEventListener {
+public class EventRecorder implements AmiEventListener {
 
     private final List<AmiEvent> events = new ArrayList<>();
     private int resyncs;
@@ -27,25 +27,26 @@ class EventRecorder implements AmiEventListener {
         notifyAll();
     }
 
-    synchronized int resyncs() {
+    public synchronized int resyncs() {
         return resyncs;
     }
 
-    synchronized void awaitResync(Duration timeout) throws InterruptedException {
+    public synchronized void awaitResync(Duration timeout) throws InterruptedException {
         awaitResyncs(1, timeout);
     }
 
-    synchronized void awaitResyncs(int count, Duration timeout) throws InterruptedException {
+    public synchronized void awaitResyncs(int count, Duration timeout) throws InterruptedException {
         awaitCondition(() -> resyncs >= count, timeout, count + " resyncs");
     }
 
     /** The first event of that name that matches. */
-    AmiEvent await(String name, Predicate<AmiEvent> matching, Duration timeout) throws InterruptedException {
+    public AmiEvent await(String name, Predicate<AmiEvent> matching, Duration timeout)
+            throws InterruptedException {
         return await(e -> e.name().equals(name) && matching.test(e), timeout, name);
     }
 
     /** The first event whose asterisk-java typed form is of that class and matches. */
-    <T extends ManagerEvent> T await(Class<T> type, Predicate<T> matching, Duration timeout)
+    public <T extends ManagerEvent> T await(Class<T> type, Predicate<T> matching, Duration timeout)
             throws InterruptedException {
         Predicate<AmiEvent> typed = e -> e.typed().filter(type::isInstance).map(type::cast).filter(matching)
                 .isPresent();
@@ -53,7 +54,7 @@ class EventRecorder implements AmiEventListener {
     }
 
     /** The name of the first channel of that endpoint that rings (ChannelState 5). */
-    String awaitRinging(String endpoint, Duration timeout) throws InterruptedException {
+    public String awaitRinging(String endpoint, Duration timeout) throws InterruptedException {
         return await("Newstate", e -> e.get("Channel").orElse("").startsWith(endpoint + "-")
                 && e.get("ChannelState").orElse("").equals("5"), timeout).get("Channel").orElseThrow();
     }

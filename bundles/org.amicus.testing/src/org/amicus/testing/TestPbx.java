@@ -1,4 +1,4 @@
-package org.amicus.ami.tests;
+package org.amicus.testing;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -6,25 +6,25 @@ import java.util.concurrent.TimeUnit;
 import org.amicus.ami.AmiProfile;
 
 /** The test PBX that releng/test-pbx/start runs; its users and extensions are listed in its README. */
-final class TestPbx {
+public final class TestPbx {
 
-    static final String HOST = System.getProperty("amicus.test.ami.host", "127.0.0.1");
-    static final int PORT = Integer.getInteger("amicus.test.ami.port", 5038);
-    static final int TLS_PORT = Integer.getInteger("amicus.test.ami.tls.port", 5039);
+    public static final String HOST = System.getProperty("amicus.test.ami.host", "127.0.0.1");
+    public static final int PORT = Integer.getInteger("amicus.test.ami.port", 5038);
+    public static final int TLS_PORT = Integer.getInteger("amicus.test.ami.tls.port", 5039);
     /** The self-signed certificate of the test PBX's TLS port; it names "localhost" only. */
-    static final String CERTIFICATE = Path.of(System.getenv().getOrDefault("AMICUS_TEST_PBX_DIR",
+    public static final String CERTIFICATE = Path.of(System.getenv().getOrDefault("AMICUS_TEST_PBX_DIR",
             "/var/cache/amicus/test-pbx"), "amicus-pbx.crt").toString();
-    static final String CONTEXT = "amicus";
-    static final String SECRET = "amicus-secret";
-    static final String RESTRICTED_SECRET = "restricted-secret";
+    public static final String CONTEXT = "amicus";
+    public static final String SECRET = "amicus-secret";
+    public static final String RESTRICTED_SECRET = "restricted-secret";
 
     /** Stops the test PBX (needs root, as the test command runs). */
-    static void stop() throws Exception {
+    public static void stop() throws Exception {
         run("stop");
     }
 
     /** Starts the test PBX and returns once it accepts AMI logins. */
-    static void start() throws Exception {
+    public static void start() throws Exception {
         run("start");
     }
 
@@ -36,11 +36,11 @@ final class TestPbx {
         }
     }
 
-    static AmiProfile fullRights() {
+    public static AmiProfile fullRights() {
         return new AmiProfile("Test PBX", HOST, PORT, false, "amicus");
     }
 
-    static AmiProfile restricted() {
+    public static AmiProfile restricted() {
         return new AmiProfile("Test PBX (restricted)", HOST, PORT, false, "amicus-restricted");
     }
 

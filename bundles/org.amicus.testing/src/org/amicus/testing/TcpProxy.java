@@ -1,4 +1,4 @@
-package org.amicus.ami.tests;
+package org.amicus.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it, {@link #freeze()} stops forwarding without closing (a half-open connection). Connections made afterwards are
  * relayed normally. Not a fake server: every byte comes from the real PBX.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final String targetHost;
@@ -24,25 +24,25 @@ final class TcpProxy implements AutoCloseable {
     private volatile int frozenGeneration = -1;
     private volatile int generation;
 
-    TcpProxy(String targetHost, int targetPort) throws IOException {
+    public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon("tcp-proxy-accept", this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** Closes every relayed connection; new ones are still accepted. */
-    void cut() {
+    public void cut() {
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
 
     /** Holds every byte of the current connections from now on, in both directions, while they stay open. */
-    void freeze() {
+    public void freeze() {
         frozenGeneration = generation++;
     }
 

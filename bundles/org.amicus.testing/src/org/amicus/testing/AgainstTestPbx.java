@@ -1,4 +1,4 @@
-package org.amicus.ami.tests;
+package org.amicus.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -15,14 +15,14 @@ import org.osgi.util.tracker.ServiceTracker;
  * A test of the AMI connection service, as OSGi Declarative Services provides it, against the real test PBX. Every
  * event the connection delivers is recorded in {@link #events}; the connection is closed after each test.
  */
-abstract class AgainstTestPbx {
+public abstract class AgainstTestPbx {
 
     protected AmiConnection connection;
     protected final EventRecorder events = new EventRecorder();
     private ServiceTracker<AmiConnection, AmiConnection> tracker;
 
     @BeforeEach
-    void findService() throws Exception {
+    public void findService() throws Exception {
         Bundle bundle = FrameworkUtil.getBundle(getClass());
         assertNotNull(bundle, "must run inside OSGi");
         tracker = new ServiceTracker<>(bundle.getBundleContext(), AmiConnection.class, null);
@@ -33,7 +33,7 @@ abstract class AgainstTestPbx {
     }
 
     @AfterEach
-    void closeConnection() throws Exception {
+    public void closeConnection() throws Exception {
         connection.removeEventListener(events);
         connection.disconnect().get(10, TimeUnit.SECONDS);
         tracker.close();

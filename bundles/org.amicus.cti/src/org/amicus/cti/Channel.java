@@ -1,0 +1,36 @@
+package org.amicus.cti;
+
+import java.time.Instant;
+
+/**
+ * One live channel of the PBX, as last reported. Immutable: a change makes a new one.
+ *
+ * @param uniqueId        the PBX's id for the channel, stable for its life
+ * @param name            e.g. {@code PJSIP/104-0000001c}
+ * @param linkedId        the same for every channel of one call
+ * @param state           e.g. {@link ChannelState#RINGING}
+ * @param callerId        who the channel says is calling
+ * @param connectedLine   who the channel is connected to
+ * @param context         dialplan context the channel is in
+ * @param exten           dialplan extension the channel is at
+ * @param application     the application the channel runs, e.g. {@code Dial}; empty if none is known
+ * @param applicationData the application's arguments
+ * @param bridgedWith     name of the channel it talks to, or rings through to; empty if none
+ * @param spying          name of the channel it spies on, if it runs ChanSpy; empty otherwise
+ * @param started         when the channel was created (when Amicus learnt of it, for channels older than that)
+ * @param answered        when it was answered; {@code null} if it has not been
+ */
+public record Channel(String uniqueId, String name, String linkedId, ChannelState state, Party callerId,
+        Party connectedLine, String context, String exten, String application, String applicationData,
+        String bridgedWith, String spying, Instant started, Instant answered) {
+
+    public boolean isRinging() {
+        return state == ChannelState.RINGING || state == ChannelState.RING;
+    }
+
+    /** The device part of the name, e.g. {@code PJSIP/104} for {@code PJSIP/104-0000001c}. */
+    public String device() {
+        int dash = name.lastIndexOf('-');
+        return name.startsWith("Local/") || dash < 0 ? name : name.substring(0, dash);
+    }
+}

@@ -1,0 +1,45 @@
+package org.amicus.cti;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The PBX's live channels at one moment, oldest first. Immutable. */
+public final class ChannelSnapshot {
+
+    public static final ChannelSnapshot EMPTY = new ChannelSnapshot(Map.of());
+
+    private final Map<String, Channel> byUniqueId;
+
+    /** @param byUniqueId the channels by unique id, in the order to show them */
+    public ChannelSnapshot(Map<String, Channel> byUniqueId) {
+        this.byUniqueId = Collections.unmodifiableMap(new LinkedHashMap<>(byUniqueId));
+    }
+
+    public Collection<Channel> channels() {
+        return byUniqueId.values();
+    }
+
+    public int size() {
+        return byUniqueId.size();
+    }
+
+    public Optional<Channel> byUniqueId(String uniqueId) {
+        return Optional.ofNullable(byUniqueId.get(uniqueId));
+    }
+
+    /** The channel of that exact name, e.g. {@code PJSIP/104-0000001c}. */
+    public Optional<Channel> byName(String name) {
+        return byUniqueId.values().stream().filter(channel -> channel.name().equals(name)).findFirst();
+    }
+
+    /** The channels grouped by call (linked id), each call's channels oldest first. */
+    public Map<String, List<Channel>> calls() {
+        return byUniqueId.values().stream()
+                .collect(Collectors.groupingBy(Channel::linkedId, LinkedHashMap::new, Collectors.toList()));
+    }
+}

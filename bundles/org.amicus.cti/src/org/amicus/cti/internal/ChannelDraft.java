@@ -1,0 +1,74 @@
+package org.amicus.cti.internal;
+
+import java.time.Instant;
+
+import org.amicus.ami.AmiEvent;
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelState;
+import org.amicus.cti.Party;
+
+/** A channel being updated from an event: the mutable twin of {@link Channel}. */
+final class ChannelDraft {
+
+    String uniqueId;
+    String name = "";
+    String linkedId = "";
+    ChannelState state = ChannelState.UNKNOWN;
+    Party callerId = Party.UNKNOWN;
+    Party connectedLine = Party.UNKNOWN;
+    String context = "";
+    String exten = "";
+    String application = "";
+    String applicationData = "";
+    String bridgedWith = "";
+    String spying = "";
+    Instant started;
+    Instant answered;
+
+    ChannelDraft(String uniqueId, Instant started) {
+        this.uniqueId = uniqueId;
+        this.started = started;
+    }
+
+    static ChannelDraft of(Channel channel) {
+        ChannelDraft draft = new ChannelDraft(channel.uniqueId(), channel.started());
+        draft.name = channel.name();
+        draft.linkedId = channel.linkedId();
+        draft.state = channel.state();
+        draft.callerId = channel.callerId();
+        draft.connectedLine = channel.connectedLine();
+        draft.context = channel.context();
+        draft.exten = channel.exten();
+        draft.application = channel.application();
+        draft.applicationData = channel.applicationData();
+        draft.bridgedWith = channel.bridgedWith();
+        draft.spying = channel.spying();
+        draft.answered = channel.answered();
+        return draft;
+    }
+
+    /**
+     * Takes what the event says about the channel under the header prefix ("" for the event's own channel, "Dest"
+     * for a Dial's destination, "Spyer", "Spyee", "Target"...).
+     */
+    ChannelDraft update(AmiEvent event, String prefix, Instant now) {
+        event.get(prefix + "Channel").ifPresent(value -> name = value);
+        event.get(prefix + "Linkedid").ifPresent(value -> linkedId = value);
+        event.get(prefix + "ChannelState").ifPresent(value -> state = ChannelState.ofAmi(value));
+        event.get(prefix + "CallerIDNum").ifPresent(
+                number -> callerId = Party.ofAmi(number, event.get(prefix + "CallerIDName").orElse("")));
+        event.get(prefix + "ConnectedLineNum").ifPresent(
+                number -> connectedLine = Party.ofAmi(number, event.get(prefix + "ConnectedLineName").orElse("")));
+        event.get(prefix + "Context").ifPresent(value -> context = value);
+        event.get(prefix + "Exten").ifPresent(value -> exten = value);
+        if (state == ChannelState.UP && answered == null) {
+            answered = now;
+        }
+        return this;
+    }
+
+    Channel build() {
+        return new Channel(uniqueId, name, linkedId, state, callerId, connectedLine, context, exten, application,
+                applicationData, bridgedWith, spying, started, answered);
+    }
+}

@@ -1,0 +1,251 @@
+package org.amicus.cti.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.amicus.ami.AmiEvent;
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelChange;
+import org.amicus.cti.ChannelChange.Kind;
+import org.amicus.cti.ChannelSnapshot;
+
+/**
+ * The live channels, kept from the PBX's events, and set right by a {@code CoreShowChannels} listing. Not thread
+ * safe: the registry feeds it from the AMI dispatch thread only.
+ * <p>
+ * A listing is a snapshot taken while events keep coming. It is reconciled when complete: a listed channel that an
+ * event touched since the listing was asked for is kept as the events left it (they are newer); one that was hung up
+ * meanwhile is not brought back; a channel that is neither listed nor touched is a ghost and goes.
+ */
+final class ChannelTable {
+
+    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Map<String, Set<String>> bridges = new HashMap<>();
+    private Resync resync;
+    private Instant now; // of the event being applied
+
+    /** A listing under way: what it has listed, and what events changed since it was asked for. */
+    private static final class Resync {
+        final String actionId;
+        final Map<String, ChannelDraft> listed = new LinkedHashMap<>();
+        final Map<String, String> listedBridges = new HashMap<>();
+        final Set<String> touched = new HashSet<>();
+
+        Resync(String actionId) {
+            this.actionId = actionId;
+        }
+
+        boolean answers(AmiEvent event) {
+            String id = event.get("ActionID").orElse("");
+            return id.equals(actionId) || id.endsWith("#" + actionId); // asterisk-java prefixes its own id
+        }
+    }
+
+    ChannelSnapshot snapshot() {
+        return new ChannelSnapshot(channels);
+    }
+
+    /** Expects the listing asked for with this ActionID; an earlier one still under way is forgotten. */
+    void expectListing(String actionId) {
+        resync = new Resync(actionId);
+    }
+
+    /** The listing asked for will not come. */
+    void abandonListing(String actionId) {
+        if (resync != null && resync.actionId.equals(actionId)) {
+            resync = null;
+        }
+    }
+
+    /** Applies one event; returns what changed. */
+    List<ChannelChange> apply(AmiEvent event, Instant now) {
+        this.now = now;
+        List<ChannelChange> changes = new ArrayList<>();
+        switch (event.name()) {
+            case "Hangup" -> remove(event.get("Uniqueid").orElse(""), changes);
+            case "Rename" -> update(event, "", changes, draft -> draft.name = event.get("Newname").orElse(draft.name));
+            case "Newexten" -> update(event, "", changes, draft -> {
+                draft.application = event.get("Application").orElse("");
+                draft.applicationData = event.get("AppData").orElse("");
+            });
+            case "DialBegin" -> dial(event, changes, true);
+            case "DialEnd" -> dial(event, changes, event.get("DialStatus").orElse("").equals("ANSWER"));
+            case "BridgeEnter", "BridgeLeave" -> bridge(event, changes);
+            case "ChanSpyStart", "ChanSpyStop" -> spy(event, changes);
+            case "CoreShowChannel" -> list(event);
+            case "CoreShowChannelsComplete" -> reconcile(event, changes);
+            default -> {
+                if (event.get("ChannelState").isPresent()) {
+                    update(event, "", changes, draft -> { });
+                }
+            }
+        }
+        return changes;
+    }
+
+    /** While a Dial rings, or once it is answered, caller and destination are each other's peers. */
+    private void dial(AmiEvent event, List<ChannelChange> changes, boolean connected) {
+        String caller = event.get("Channel").orElse("");
+        String destination = event.get("DestChannel").orElse("");
+        if (!caller.isEmpty()) {
+            update(event, "", changes, draft -> draft.bridgedWith = connected ? destination : "");
+        }
+        update(event, "Dest", changes, draft -> draft.bridgedWith = connected ? caller : "");
+    }
+
+    private void bridge(AmiEvent event, List<ChannelChange> changes) {
+        String bridgeId = event.get("BridgeUniqueid").orElse("");
+        String uniqueId = event.get("Uniqueid").orElse("");
+        Set<String> members = bridges.computeIfAbsent(bridgeId, id -> new LinkedHashSet<>());
+        if (event.name().equals("BridgeEnter")) {
+            members.add(uniqueId);
+            update(event, "", changes, draft -> { });
+        } else {
+            members.remove(uniqueId);
+            update(event, "", changes, draft -> draft.bridgedWith = "");
+        }
+        if (members.isEmpty()) {
+            bridges.remove(bridgeId);
+        }
+        peersOf(members, changes);
+    }
+
+    /** Each member of a bridge talks with the others. */
+    private void peersOf(Set<String> members, List<ChannelChange> changes) {
+        for (String member : members) {
+            List<String> others = members.stream().filter(other -> !other.equals(member))
+                    .map(channels::get).filter(Objects::nonNull).map(Channel::name).toList();
+            update(member, changes, draft -> draft.bridgedWith = String.join(", ", others));
+        }
+    }
+
+    private void spy(AmiEvent event, List<ChannelChange> changes) {
+        boolean starts = event.name().equals("ChanSpyStart");
+        String spyee = event.get("SpyeeChannel").orElse("");
+        update(event, "Spyer", changes, draft -> draft.spying = starts ? spyee : "");
+        if (event.get("SpyeeUniqueid").isPresent()) {
+            update(event, "Spyee", changes, draft -> { });
+        }
+    }
+
+    private void list(AmiEvent event) {
+        if (resync == null || !resync.answers(event)) {
+            return;
+        }
+        String uniqueId = event.get("Uniqueid").orElse("");
+        Duration age = parseDuration(event.get("Duration").orElse(""));
+        ChannelDraft draft = new ChannelDraft(uniqueId, now.minus(age)).update(event, "", now);
+        draft.application = event.get("Application").orElse("");
+        draft.applicationData = event.get("ApplicationData").orElse("");
+        if (draft.answered != null) {
+            draft.answered = draft.started; // the listing does not say when it was answered
+        }
+        resync.listed.put(uniqueId, draft);
+        event.get("BridgeId").filter(id -> !id.isEmpty()).ifPresent(id -> resync.listedBridges.put(uniqueId, id));
+    }
+
+    private void reconcile(AmiEvent event, List<ChannelChange> changes) {
+        if (resync == null || !resync.answers(event)) {
+            return;
+        }
+        Resync done = resync;
+        resync = null;
+        for (String uniqueId : List.copyOf(channels.keySet())) {
+            if (!done.listed.containsKey(uniqueId) && !done.touched.contains(uniqueId)) {
+                remove(uniqueId, changes); // a ghost: its Hangup was missed
+            }
+        }
+        done.listed.forEach((uniqueId, draft) -> {
+            if (done.touched.contains(uniqueId)) {
+                return; // events since the listing are newer, whether they changed or ended the channel
+            }
+            Channel known = channels.get(uniqueId);
+            if (known != null) {
+                draft.started = known.started();
+                draft.answered = known.answered() != null ? known.answered() : draft.answered;
+                draft.bridgedWith = known.bridgedWith();
+                draft.spying = known.spying();
+            }
+            put(draft.build(), changes);
+        });
+        done.listedBridges.forEach((uniqueId, bridgeId) -> {
+            if (!done.touched.contains(uniqueId)) {
+                bridges.computeIfAbsent(bridgeId, id -> new LinkedHashSet<>()).add(uniqueId);
+            }
+        });
+        bridges.values().forEach(members -> members.retainAll(channels.keySet()));
+        bridges.values().removeIf(Set::isEmpty);
+        bridges.values().forEach(members -> peersOf(members, changes));
+    }
+
+    /** Updates (or adds) the channel an event describes under the header prefix. */
+    private void update(AmiEvent event, String prefix, List<ChannelChange> changes, Consumer<ChannelDraft> edit) {
+        String uniqueId = event.get(prefix + "Uniqueid").orElse("");
+        if (uniqueId.isEmpty()) {
+            return;
+        }
+        Channel known = channels.get(uniqueId);
+        ChannelDraft draft = known == null ? new ChannelDraft(uniqueId, now) : ChannelDraft.of(known);
+        draft.update(event, prefix, now);
+        edit.accept(draft);
+        put(draft.build(), changes);
+    }
+
+    /** Updates a channel already known; unknown ones are left alone. */
+    private void update(String uniqueId, List<ChannelChange> changes, Consumer<ChannelDraft> edit) {
+        Channel known = channels.get(uniqueId);
+        if (known != null) {
+            ChannelDraft draft = ChannelDraft.of(known);
+            edit.accept(draft);
+            put(draft.build(), changes);
+        }
+    }
+
+    private void put(Channel channel, List<ChannelChange> changes) {
+        touch(channel.uniqueId());
+        Channel before = channels.put(channel.uniqueId(), channel);
+        if (before == null) {
+            changes.add(new ChannelChange(Kind.ADDED, channel, null));
+        } else if (!before.equals(channel)) {
+            changes.add(new ChannelChange(Kind.CHANGED, channel, before));
+        }
+    }
+
+    private void remove(String uniqueId, List<ChannelChange> changes) {
+        touch(uniqueId);
+        Channel removed = channels.remove(uniqueId);
+        if (removed != null) {
+            changes.add(new ChannelChange(Kind.REMOVED, removed, null));
+        }
+    }
+
+    private void touch(String uniqueId) {
+        if (resync != null) {
+            resync.touched.add(uniqueId);
+        }
+    }
+
+    /** AMI's "HH:MM:SS" (hours may exceed 24); zero if garbled. */
+    static Duration parseDuration(String text) {
+        String[] parts = text.split(":");
+        if (parts.length != 3) {
+            return Duration.ZERO;
+        }
+        try {
+            return Duration.ofHours(Long.parseLong(parts[0])).plusMinutes(Long.parseLong(parts[1]))
+                    .plusSeconds(Long.parseLong(parts[2]));
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
+    }
+}
