@@ -13,6 +13,7 @@ import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.Conditions;
 import org.amicus.testing.EventRecorder;
 import org.amicus.testing.TestPbx;
 import org.junit.jupiter.api.Test;
@@ -59,12 +60,12 @@ class EventPathTest extends AgainstTestPbx {
             // A call makes a few dozen events while the listener is stuck on the first.
             connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
                     .build());
-            awaitCondition(() -> connection.droppedEvents() > droppedBefore, TIMEOUT);
+            Conditions.await(() -> connection.droppedEvents() > droppedBefore, TIMEOUT, "events dropped");
             int resyncsBefore = blocking.resyncs();
 
             release.countDown();
 
-            awaitCondition(() -> blocking.resyncs() > resyncsBefore, TIMEOUT);
+            Conditions.await(() -> blocking.resyncs() > resyncsBefore, TIMEOUT, "told to resync");
             // A call to no endpoint makes a single event, its OriginateResponse: too few to overflow again.
             assertEquals(Result.FAILED, connection.originate(OriginateRequest.call("PJSIP/999")
                     .toApplication("Wait", "1").build()).get(10, TimeUnit.SECONDS).result(), "events flow again");
@@ -79,18 +80,6 @@ class EventPathTest extends AgainstTestPbx {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Checks a counter until it changes; the counters have no notification of their own. */
-    private static void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(10);
         }
     }
 }

@@ -1,0 +1,70 @@
+package org.amicus.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A bare AMI client for tests that must act on the real PBX behind the back of the connection under test: it logs in,
+ * sends actions one at a time and reads each one's response, skipping events.
+ */
+public final class RawAmi implements AutoCloseable {
+
+    private final Socket socket;
+    private final BufferedReader in;
+    private final OutputStream out;
+    private int actions;
+
+    public RawAmi() throws IOException {
+        socket = new Socket(TestPbx.HOST, TestPbx.PORT);
+        socket.setSoTimeout(10_000);
+        in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        out = socket.getOutputStream();
+        in.readLine(); // banner
+        send("Login", "Username", "amicus", "Secret", TestPbx.SECRET);
+    }
+
+    /** Sends an action given as header name and value pairs; returns its response's headers. */
+    public Map<String, String> send(String action, String... headers) throws IOException {
+        String actionId = "raw-" + ++actions;
+        StringBuilder frame = new StringBuilder("Action: " + action + "\r\nActionID: " + actionId + "\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            frame.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        out.write(frame.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        while (true) {
+            Map<String, String> message = read();
+            if (actionId.equals(message.get("ActionID")) && message.containsKey("Response")) {
+                return message;
+            }
+        }
+    }
+
+    private Map<String, String> read() throws IOException {
+        Map<String, String> message = new LinkedHashMap<>();
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isEmpty()) {
+                if (!message.isEmpty()) {
+                    return message;
+                }
+                continue;
+            }
+            int colon = line.indexOf(':');
+            message.putIfAbsent(colon < 0 ? line : line.substring(0, colon),
+                    colon < 0 ? "" : line.substring(colon + 1).trim());
+        }
+        throw new IOException("the PBX closed the connection");
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
