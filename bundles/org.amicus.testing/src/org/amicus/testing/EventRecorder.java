@@ -27,6 +27,11 @@ public class EventRecorder implements AmiEventListener {
         notifyAll();
     }
 
+    /** Every event heard so far that matches, for failure messages. */
+    public synchronized List<AmiEvent> all(Predicate<AmiEvent> matching) {
+        return events.stream().filter(matching).toList();
+    }
+
     public synchronized int resyncs() {
         return resyncs;
     }

@@ -11,9 +11,10 @@ public final class TestPbx {
     public static final String HOST = System.getProperty("amicus.test.ami.host", "127.0.0.1");
     public static final int PORT = Integer.getInteger("amicus.test.ami.port", 5038);
     public static final int TLS_PORT = Integer.getInteger("amicus.test.ami.tls.port", 5039);
+    private static final Path DIRECTORY = Path.of(System.getenv().getOrDefault("AMICUS_TEST_PBX_DIR",
+            "/var/cache/amicus/test-pbx"));
     /** The self-signed certificate of the test PBX's TLS port; it names "localhost" only. */
-    public static final String CERTIFICATE = Path.of(System.getenv().getOrDefault("AMICUS_TEST_PBX_DIR",
-            "/var/cache/amicus/test-pbx"), "amicus-pbx.crt").toString();
+    public static final String CERTIFICATE = DIRECTORY.resolve("amicus-pbx.crt").toString();
     public static final String CONTEXT = "amicus";
     public static final String SECRET = "amicus-secret";
     public static final String RESTRICTED_SECRET = "restricted-secret";
@@ -34,6 +35,11 @@ public final class TestPbx {
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError("releng/test-pbx/" + script + " failed");
         }
+    }
+
+    /** The SIP messages a sipp phone of the test PBX sent and received, e.g. for "105". */
+    public static Path phoneLog(String extension) {
+        return DIRECTORY.resolve("root/var/log/sipp/" + extension + ".msg");
     }
 
     public static AmiProfile fullRights() {

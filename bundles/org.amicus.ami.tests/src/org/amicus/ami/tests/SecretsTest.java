@@ -2,7 +2,6 @@ package org.amicus.ami.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +19,6 @@ import org.amicus.ami.AmiSecrets;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.TestPbx;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** Secrets are kept encrypted, and never show in what Amicus writes or says. */
 class SecretsTest extends AgainstTestPbx {
@@ -30,7 +27,7 @@ class SecretsTest extends AgainstTestPbx {
 
     @Test
     void keepsSecretsEncryptedPerServer() throws Exception {
-        AmiSecrets secrets = secretsService();
+        AmiSecrets secrets = services.get(AmiSecrets.class);
         AmiProfile profile = new AmiProfile("Somewhere", "pbx.example", 5038, false, "agent-" + UUID.randomUUID());
         String secret = "s3cret-" + UUID.randomUUID();
 
@@ -62,14 +59,5 @@ class SecretsTest extends AgainstTestPbx {
         assertTrue(logged.contains("Cannot connect to " + TestPbx.fullRights().server()),
                 "the failed login is logged");
         assertFalse(logged.contains(secret), "the log holds the secret");
-    }
-
-    private static AmiSecrets secretsService() throws InterruptedException {
-        ServiceTracker<AmiSecrets, AmiSecrets> tracker = new ServiceTracker<>(
-                FrameworkUtil.getBundle(SecretsTest.class).getBundleContext(), AmiSecrets.class, null);
-        tracker.open();
-        AmiSecrets secrets = tracker.waitForService(10_000);
-        assertNotNull(secrets, "no AmiSecrets service");
-        return secrets;
     }
 }

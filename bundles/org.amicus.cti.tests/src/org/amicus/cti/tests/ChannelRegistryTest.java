@@ -1,12 +1,12 @@
 package org.amicus.cti.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -29,45 +29,33 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 /** The live channel registry follows the real test PBX, and ends equal to what the PBX lists. */
 class ChannelRegistryTest extends AgainstTestPbx {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private ServiceTracker<ChannelRegistry, ChannelRegistry> tracker;
     private ChannelRegistry registry;
     private RegistryWatcher watcher;
 
     @BeforeEach
-    void findRegistry() throws Exception {
-        tracker = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(),
-                ChannelRegistry.class, null);
-        tracker.open();
-        registry = tracker.waitForService(10_000);
-        assertNotNull(registry, "no ChannelRegistry service");
+    void watchRegistry() throws Exception {
+        registry = services.get(ChannelRegistry.class);
         watcher = new RegistryWatcher(registry);
     }
 
     @AfterEach
-    void closeRegistry() {
+    void stopWatching() {
         watcher.close();
-        tracker.close();
     }
 
     @Test
     void followsACallFromRingingToHangUp() throws Exception {
         connectWithFullRights();
-        // The caller's phone (105) answers and dials 104, which rings.
-        connection.originate(OriginateRequest.call("PJSIP/105").toExtension(TestPbx.CONTEXT, "104", 1)
-                .callerId("\"Customer\" <105>").build());
-
-        ChannelSnapshot ringing = watcher.await(s -> callerAndRinging(s) != null, TIMEOUT, "104 rings for 105");
-        Channel[] call = callerAndRinging(ringing);
+        Channel[] call = TestCalls.ringing(connection, watcher);
         Channel caller = call[0];
         Channel rings = call[1];
+        ChannelSnapshot ringing = registry.snapshot();
         assertEquals(ChannelState.UP, caller.state());
         assertEquals("Dial", caller.application());
         assertEquals(caller.linkedId(), rings.linkedId(), "one call");
@@ -85,24 +73,23 @@ class ChannelRegistryTest extends AgainstTestPbx {
     @Test
     void aResyncDropsGhostsAndAddsWhatWasMissed() throws Exception {
         connectWithFullRights();
-        connection.originate(OriginateRequest.call("PJSIP/104").toApplication("Wait", "1")
-                .timeout(Duration.ofSeconds(60)).build());
-        Channel ghost = watcher.await(s -> ringingOn(s, "PJSIP/104") != null, TIMEOUT, "104 rings")
-                .channels().stream().filter(c -> c.device().equals("PJSIP/104") && c.isRinging()).findFirst()
-                .orElseThrow();
+        OriginateOutcome call = connection.originate(OriginateRequest.call("Local/900@" + TestPbx.CONTEXT)
+                .toApplication("Wait", "60").build()).get(30, TimeUnit.SECONDS);
+        Channel ghost = watcher.await(s -> s.byUniqueId(call.channelId()).isPresent(), TIMEOUT, "the call is known")
+                .byUniqueId(call.channelId()).orElseThrow();
         connection.disconnect().get(10, TimeUnit.SECONDS);
 
+        String meanwhile = "amicus-test-" + UUID.randomUUID();
         try (RawAmi behindItsBack = new RawAmi()) {
             behindItsBack.send("Hangup", "Channel", ghost.name());
             behindItsBack.send("Originate", "Channel", "Local/900@" + TestPbx.CONTEXT, "Application", "Wait",
-                    "Data", "30", "Async", "true");
+                    "Data", "30", "Async", "true", "ChannelId", meanwhile);
         }
         connectWithFullRights();
 
         ChannelSnapshot resynced = awaitSameAsPbx();
         assertTrue(resynced.byUniqueId(ghost.uniqueId()).isEmpty(), "the ghost is gone");
-        assertTrue(resynced.channels().stream().anyMatch(c -> c.name().startsWith("Local/900@")),
-                "the call made meanwhile is there");
+        assertTrue(resynced.byUniqueId(meanwhile).isPresent(), "the call made meanwhile is there");
     }
 
     @Test
@@ -160,23 +147,5 @@ class ChannelRegistryTest extends AgainstTestPbx {
         } while (System.nanoTime() < deadline);
         assertEquals(listed, known, "the registry holds what the PBX lists");
         return registry.snapshot();
-    }
-
-    private static Channel ringingOn(ChannelSnapshot snapshot, String device) {
-        return snapshot.channels().stream().filter(c -> c.device().equals(device) && c.isRinging()).findFirst()
-                .orElse(null);
-    }
-
-    /** The 105 leg and the 104 leg it rings, once both are known and linked; null before. */
-    private static Channel[] callerAndRinging(ChannelSnapshot snapshot) {
-        for (Channel rings : snapshot.channels()) {
-            if (rings.device().equals("PJSIP/104") && rings.isRinging() && !rings.bridgedWith().isEmpty()) {
-                Channel caller = snapshot.byName(rings.bridgedWith()).orElse(null);
-                if (caller != null && caller.device().equals("PJSIP/105")) {
-                    return new Channel[] { caller, rings };
-                }
-            }
-        }
-        return null;
     }
 }

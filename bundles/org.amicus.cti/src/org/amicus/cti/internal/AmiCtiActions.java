@@ -1,0 +1,135 @@
+package org.amicus.cti.internal;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiProfile;
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.ami.OriginateRequest;
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.CtiException;
+import org.amicus.cti.SpyMode;
+import org.asteriskjava.manager.action.HangupAction;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@link CtiActions} as AMI originates from the agent's phone, checked against the live channels first. */
+@Component(service = CtiActions.class)
+public class AmiCtiActions implements CtiActions {
+
+    private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z*#+]+");
+    private static final Pattern RECORDING = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
+    private static final Duration HANGUP_TIMEOUT = Duration.ofSeconds(10);
+
+    @Reference
+    private AmiConnection connection;
+    @Reference
+    private ChannelRegistry registry;
+    @Reference
+    private AgentProfiles profiles;
+
+    @Override
+    public CompletableFuture<OriginateOutcome> call(String number) {
+        return attempt(() -> {
+            if (number == null || !NUMBER.matcher(number).matches()) {
+                throw new CtiException("\"" + number + "\" is not a number that can be dialled");
+            }
+            AgentProfile agent = agent();
+            return connection.originate(fromMyPhone(agent).toExtension(agent.dialContext(), number, 1).build());
+        });
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> pickUp(String ringingChannel) {
+        return attempt(() -> {
+            Channel channel = live(ringingChannel);
+            if (!channel.isRinging()) {
+                throw new CtiException(channel.name() + " is no longer ringing");
+            }
+            return connection.originate(fromMyPhone(agent()).toApplication("PickupChan", channel.name()).build());
+        });
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> playBack(String recording) {
+        return attempt(() -> {
+            if (recording == null || !RECORDING.matcher(recording).matches()) {
+                throw new CtiException("\"" + recording + "\" is not a recording name: use letters, digits, - and _,"
+                        + " with / between folders (e.g. custom/welcome)");
+            }
+            return connection.originate(fromMyPhone(agent()).toApplication("Playback", recording).build());
+        });
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> spy(String target, SpyMode mode) {
+        return attempt(() -> {
+            Channel channel = live(target);
+            AgentProfile agent = agent();
+            if (channel.device().equals(agent.device())) {
+                throw new CtiException(channel.name() + " is your own phone");
+            }
+            return connection.originate(fromMyPhone(agent)
+                    .toApplication("ChanSpy", channel.name() + "," + mode.chanSpyOptions()).build());
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> hangUp(String channelId) {
+        // Asterisk finds a channel by its unique id as well as by its name.
+        return connection.send(new HangupAction(channelId), HANGUP_TIMEOUT).handle((response, failure) -> {
+            if (failure != null && !String.valueOf(failure.getMessage()).contains("No such channel")) {
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            }
+            return null; // hung up now, or already gone
+        });
+    }
+
+    private AgentProfile agent() {
+        AgentProfile agent = profiles.current();
+        if (!agent.hasDevice()) {
+            throw new CtiException("Set your phone (device) in the settings first");
+        }
+        return agent;
+    }
+
+    private Channel live(String name) {
+        return registry.snapshot().byName(name)
+                .orElseThrow(() -> new CtiException(name + " no longer exists"));
+    }
+
+    /** An originate that rings my phone first, asking it to answer by itself when the profile says so. */
+    private OriginateRequest.Builder fromMyPhone(AgentProfile agent) {
+        OriginateRequest.Builder request = OriginateRequest.call(agent.device()).timeout(agent.originateTimeout());
+        if (!agent.callerId().isEmpty()) {
+            request.callerId(agent.callerId());
+        }
+        AmiProfile server = connection.status().profile();
+        String callInfo = "<sip:" + (server == null ? "pbx" : server.host()) + ">;answer-after=0";
+        switch (agent.autoAnswer()) {
+            case CALL_INFO -> request.variable("PJSIP_HEADER(add,Call-Info)", callInfo);
+            case SIP_ADD_HEADER -> request.variable("SIPADDHEADER", "Call-Info: " + callInfo);
+            case NONE -> { }
+        }
+        return request;
+    }
+
+    /** Turns a refusal found before anything is sent into a failed future, as the caller expects. */
+    private static <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> action) {
+        try {
+            return action.get();
+        } catch (CtiException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new CtiException(e.getMessage()));
+        }
+    }
+}
