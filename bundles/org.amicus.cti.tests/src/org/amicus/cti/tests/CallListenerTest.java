@@ -1,0 +1,114 @@
+package org.amicus.cti.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.AutoAnswer;
+import org.amicus.cti.CallListener;
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.TestPbx;
+import org.asteriskjava.manager.action.HangupAction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+
+/** A CRM bundle's view: a CallListener service hears my phone ring, calls answered, and calls end. */
+class CallListenerTest extends AgainstTestPbx {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final Notices notices = new Notices();
+    private ServiceRegistration<CallListener> registration;
+    private AgentProfiles profiles;
+    private AgentProfile saved;
+    private RegistryWatcher watcher;
+
+    @BeforeEach
+    void listen() throws Exception {
+        profiles = services.get(AgentProfiles.class);
+        saved = profiles.current();
+        profiles.save(new AgentProfile("PJSIP/104", AutoAnswer.CALL_INFO, TestPbx.CONTEXT, Duration.ofSeconds(20),
+                ""));
+        watcher = new RegistryWatcher(services.get(ChannelRegistry.class));
+        registration = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(CallListener.class,
+                notices, null);
+    }
+
+    @AfterEach
+    void stopListening() {
+        registration.unregister();
+        watcher.close();
+        profiles.save(saved);
+    }
+
+    @Test
+    void hearsMyPhoneRingAndTheCallEnd() throws Exception {
+        connectWithFullRights();
+
+        Channel[] call = TestCalls.ringing(connection, watcher);
+        Channel caller = call[0];
+        Channel mine = call[1];
+
+        notices.await("ringing " + mine.name() + " mine");
+        notices.await("answered " + caller.name() + " other");
+        assertEquals("Customer", notices.ringingChannel(mine.name()).connectedLine().name(), "who is calling me");
+
+        connection.send(new HangupAction(caller.name()), TIMEOUT).get(15, TimeUnit.SECONDS);
+
+        notices.await("ended " + mine.name() + " mine");
+        notices.await("ended " + caller.name() + " other");
+    }
+
+    /** Records notices as "kind channel mine|other". */
+    private static final class Notices implements CallListener {
+
+        private final List<String> heard = new ArrayList<>();
+        private final List<Channel> rang = new ArrayList<>();
+
+        @Override
+        public synchronized void ringing(Channel channel, boolean mine) {
+            rang.add(channel);
+            record("ringing", channel, mine);
+        }
+
+        @Override
+        public void answered(Channel channel, boolean mine) {
+            record("answered", channel, mine);
+        }
+
+        @Override
+        public void ended(Channel channel, boolean mine) {
+            record("ended", channel, mine);
+        }
+
+        private synchronized void record(String kind, Channel channel, boolean mine) {
+            heard.add(kind + " " + channel.name() + (mine ? " mine" : " other"));
+            notifyAll();
+        }
+
+        synchronized Channel ringingChannel(String name) {
+            return rang.stream().filter(channel -> channel.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        synchronized void await(String notice) throws InterruptedException {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!heard.contains(notice)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No notice \"" + notice + "\"; heard " + heard);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+}
