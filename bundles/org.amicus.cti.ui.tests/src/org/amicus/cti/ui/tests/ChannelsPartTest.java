@@ -2,35 +2,102 @@ package org.amicus.cti.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.ami.OriginateRequest;
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.WidgetIds;
+import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.TestPbx;
+import org.asteriskjava.manager.action.HangupAction;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 
-class ChannelsPartTest {
+/** The Channels part with real widgets, fed by the real channel registry of the real test PBX. */
+class ChannelsPartTest extends AgainstTestPbx {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     @Test
-    void showsAnEmptyVirtualChannelTable() {
+    void saysSoWhenTheCtiServiceIsMissing() {
         try (UiHarness ui = new UiHarness()) {
             ui.make(ChannelsPart.class);
 
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             assertTrue((table.getStyle() & SWT.VIRTUAL) != 0, "the table must be virtual");
-            assertTrue(table.getHeaderVisible());
             assertArrayEquals(new String[] { "Channel", "State", "Caller ID", "Connected line", "Duration",
                     "Application", "Bridged with" },
                     Arrays.stream(table.getColumns()).map(TableColumn::getText).toArray());
             assertEquals(0, table.getItemCount());
-            assertEquals("No live channels", ui.find(Label.class, WidgetIds.CHANNELS_SUMMARY).getText());
-            assertTrue(table.isVisible() && table.getSize().y > 100, "the table fills the part");
-            ui.screenshot("channels-part");
+            assertEquals("Channels are not available: the CTI service is missing",
+                    ui.find(Label.class, WidgetIds.CHANNELS_SUMMARY).getText());
         }
+    }
+
+    @Test
+    void aRingingCallAppearsWithinASecondAndGoesWhenItEnds() throws Exception {
+        ChannelRegistry registry = services.get(ChannelRegistry.class);
+        try (UiHarness ui = new UiHarness()) {
+            ui.context.set(ChannelRegistry.class, registry);
+            ChannelsPart part = ui.make(ChannelsPart.class);
+            Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
+            connectWithFullRights();
+
+            // A customer (105) calls 104, which rings; the originate's id names the customer's channel.
+            OriginateOutcome dialling = connection.originate(OriginateRequest.call("PJSIP/105")
+                    .toExtension(TestPbx.CONTEXT, "104", 1).callerId("\"Customer\" <105>").build())
+                    .get(30, TimeUnit.SECONDS);
+            Channel[] ringing = new Channel[1];
+            ui.spinUntil(() -> (ringing[0] = ringingFor(registry, dialling.channelId())) != null, TIMEOUT);
+            ui.spinUntil(() -> part.rows().contains(ringingFor(registry, dialling.channelId())),
+                    Duration.ofSeconds(1));
+
+            int row = indexOfName(part, ringing[0].name());
+            assertEquals("Ringing", table.getItem(row).getText(1));
+            assertEquals("\"Customer\" <105>", table.getItem(row).getText(3));
+            assertNotNull(table.getItem(row).getBackground(), "ringing rows stand out");
+            ui.screenshot("channels-part-ringing");
+
+            Button onlyRinging = ui.find(Button.class, WidgetIds.CHANNELS_ONLY_RINGING);
+            onlyRinging.setSelection(true);
+            onlyRinging.notifyListeners(SWT.Selection, new Event());
+            assertTrue(part.rows().stream().allMatch(Channel::isRinging), "only ringing channels");
+            assertTrue(indexOfName(part, ringing[0].name()) >= 0);
+            ui.find(Text.class, WidgetIds.CHANNELS_FILTER).setText("no channel is called like this");
+            assertEquals(0, table.getItemCount());
+            ui.find(Text.class, WidgetIds.CHANNELS_FILTER).setText("");
+
+            connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
+            ui.spinUntil(() -> indexOfName(part, ringing[0].name()) < 0, TIMEOUT);
+        }
+    }
+
+    private static Channel ringingFor(ChannelRegistry registry, String callerId) {
+        var snapshot = registry.snapshot();
+        return snapshot.byUniqueId(callerId).flatMap(caller -> snapshot.byName(caller.bridgedWith()))
+                .filter(Channel::isRinging).orElse(null);
+    }
+
+    private static int indexOfName(ChannelsPart part, String name) {
+        for (int i = 0; i < part.rows().size(); i++) {
+            if (part.rows().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,40 +1,163 @@
 package org.amicus.cti.ui.parts;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelListener;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
-/** The PBX's live channels. The table is virtual so that thousands of rows stay smooth. */
+/**
+ * The PBX's live channels, grouped by call, ringing ones highlighted, durations ticking. The table is virtual so that
+ * thousands of rows stay smooth, and refreshes are coalesced to at most ten a second whatever the event rate.
+ */
 public class ChannelsPart {
 
     /** Columns with their initial widths in pixels. */
     static final String[] COLUMNS = { "Channel", "State", "Caller ID", "Connected line", "Duration", "Application",
             "Bridged with" };
     private static final int[] WIDTHS = { 200, 90, 150, 150, 80, 120, 200 };
+    private static final int REFRESH_DELAY_MILLIS = 100;
+    private static final int TICK_MILLIS = 1000;
+    private static final Color RINGING = new Color(255, 236, 179);
+
+    @Inject
+    @Optional
+    ChannelRegistry registry;
+
+    @Inject
+    UISynchronize uiSync;
+
+    private Label summary;
+    private Text filter;
+    private Button onlyRinging;
+    private Table table;
+    private List<Channel> rows = List.of();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final ChannelListener listener = changes -> queueRefresh();
 
     @PostConstruct
     public void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
-        Label summary = new Label(parent, SWT.NONE);
-        summary.setText("No live channels");
+        parent.setLayout(new GridLayout(3, false));
+        summary = new Label(parent, SWT.NONE);
         summary.setData(WidgetIds.KEY, WidgetIds.CHANNELS_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
+        filter.setMessage("Filter channels, numbers, names");
+        filter.setData(WidgetIds.KEY, WidgetIds.CHANNELS_FILTER);
+        filter.setLayoutData(new GridData(220, SWT.DEFAULT));
+        filter.addModifyListener(event -> refresh());
+        onlyRinging = new Button(parent, SWT.CHECK);
+        onlyRinging.setText("Only ringing");
+        onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
+        onlyRinging.addListener(SWT.Selection, event -> refresh());
 
-        Table table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
         table.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         for (int i = 0; i < COLUMNS.length; i++) {
             TableColumn column = new TableColumn(table, SWT.LEFT);
             column.setText(COLUMNS[i]);
             column.setWidth(WIDTHS[i]);
         }
+        table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
+
+        if (registry != null) {
+            registry.addListener(listener);
+        }
+        refresh();
+        tick();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (registry != null) {
+            registry.removeListener(listener);
+        }
+    }
+
+    /** The channels shown, in their order; for handlers and tests. */
+    public List<Channel> rows() {
+        return rows;
+    }
+
+    /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
+    private void queueRefresh() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            uiSync.asyncExec(() -> {
+                if (!table.isDisposed()) {
+                    table.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh);
+                }
+            });
+        }
+    }
+
+    private void refresh() {
+        refreshQueued.set(false);
+        if (table.isDisposed()) {
+            return;
+        }
+        ChannelSnapshot snapshot = registry == null ? ChannelSnapshot.EMPTY : registry.snapshot();
+        rows = ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection());
+        table.setItemCount(rows.size());
+        table.clearAll();
+        summary.setText(summaryOf(snapshot));
+        summary.requestLayout();
+    }
+
+    private String summaryOf(ChannelSnapshot snapshot) {
+        if (registry == null) {
+            return "Channels are not available: the CTI service is missing";
+        }
+        if (snapshot.size() == 0) {
+            return "No live channels";
+        }
+        long ringing = snapshot.channels().stream().filter(Channel::isRinging).count();
+        return count(snapshot.size(), "live channel") + " in " + count(snapshot.calls().size(), "call") + ", "
+                + ringing + " ringing" + (rows.size() < snapshot.size() ? "; " + rows.size() + " shown" : "");
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Durations tick: the visible rows are filled again every second. */
+    private void tick() {
+        if (table.isDisposed()) {
+            return;
+        }
+        table.clearAll();
+        table.getDisplay().timerExec(TICK_MILLIS, this::tick);
+    }
+
+    private void fill(TableItem item, int index) {
+        if (index >= rows.size()) {
+            return;
+        }
+        Channel channel = rows.get(index);
+        item.setText(ChannelRows.cells(channel, Instant.now()));
+        item.setBackground(channel.isRinging() ? RINGING : null);
+        item.setData(channel);
     }
 }
