@@ -55,6 +55,10 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
 
     /** What to connect to, and to reconnect to after a loss, until disconnected. */
     private record Target(AmiProfile profile, String secret, ConnectionOptions options) {
+        @Override
+        public String toString() {
+            return "Target[" + profile.server() + "]"; // never the secret
+        }
     }
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("amicus-ami-connect"));
@@ -165,9 +169,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
             if (lost != session) {
                 return;
             }
-            session = null;
-            droppedEarlier.addAndGet(lost.droppedEvents());
-            originates.connectionLost();
+            detachSession();
             scheduleReconnect("connection lost: " + reason);
             lost.close(); // last: on a dead socket, asterisk-java takes a while to give up
         });
@@ -211,15 +213,23 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         }, worker);
     }
 
-    /** Ends the current session, if any: whatever it had pending will not get an outcome. */
+    /** Ends the current session, if any. */
     private void closeSession() {
+        Session detached = detachSession();
+        if (detached != null) {
+            detached.close();
+        }
+    }
+
+    /** Stops treating the current session as current: whatever it had pending will not get an outcome. */
+    private Session detachSession() {
         Session current = session;
         session = null;
         if (current != null) {
             droppedEarlier.addAndGet(current.droppedEvents());
             originates.connectionLost();
-            current.close();
         }
+        return current;
     }
 
     @Override

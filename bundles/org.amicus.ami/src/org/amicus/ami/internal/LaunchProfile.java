@@ -26,4 +26,9 @@ record LaunchProfile(AmiProfile profile, String secret) {
                 Boolean.parseBoolean(properties.apply("amicus.ami.tls")), user == null ? "amicus" : user);
         return Optional.of(new LaunchProfile(profile, environment.getOrDefault(SECRET_VARIABLE, "")));
     }
+
+    @Override
+    public String toString() {
+        return "LaunchProfile[" + profile.server() + "]"; // never the secret
+    }
 }

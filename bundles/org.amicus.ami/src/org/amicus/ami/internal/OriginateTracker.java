@@ -80,10 +80,6 @@ final class OriginateTracker {
         List.copyOf(byChannelId.values()).forEach(pending -> pending.complete(Result.CONNECTION_LOST));
     }
 
-    int pendingCount() {
-        return (int) byChannelId.values().stream().distinct().count();
-    }
-
     private static Result resultOf(int reason) {
         return switch (reason) {
             case 4 -> Result.ANSWERED;

@@ -15,7 +15,6 @@ import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -44,11 +43,6 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
 
     @Reference
     private AmiConnection connection;
-
-    @Activate
-    void activate() {
-        LOG.debug("Channel registry active");
-    }
 
     @Override
     public ChannelSnapshot snapshot() {
