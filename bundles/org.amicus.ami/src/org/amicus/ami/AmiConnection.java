@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
-import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 
 /**
@@ -47,9 +45,10 @@ public interface AmiConnection {
 
     /**
      * Sends an action that answers with a list of events (e.g. {@code CoreShowChannels}) and completes with the
-     * events up to the list's end, which must come within the timeout. Fails as {@link #send} does.
+     * events up to the list's end, which must come within the timeout. The list's events also reach the listeners,
+     * in order with all others. Fails as {@link #send} does.
      */
-    CompletableFuture<List<ResponseEvent>> sendList(EventGeneratingAction action, Duration timeout);
+    CompletableFuture<List<AmiEvent>> sendList(ManagerAction action, Duration timeout);
 
     /**
      * Originates a call and completes with its outcome, exactly once: answered, no answer, busy, congested, failed

@@ -21,9 +21,9 @@ import org.asteriskjava.util.SocketConnectionFacade;
 
 /**
  * The socket under asterisk-java, reading whole AMI frames itself. Every event goes to Amicus's own dispatch path
- * as an {@link AmiEvent}, known to asterisk-java or not. asterisk-java gets the protocol banner, the responses, and
- * only those events that carry an ActionID (the answers to its list actions): the events it would otherwise turn
- * into objects one by one, and drop silently when its queue is full, never reach it.
+ * as an {@link AmiEvent}, known to asterisk-java or not; asterisk-java gets the protocol banner and the responses.
+ * The events it would otherwise turn into objects one by one (where its class scanning works inside OSGi), and drop
+ * silently when its queue is full, never reach it.
  */
 final class AmiSocket implements SocketConnectionFacade {
 
@@ -79,19 +79,16 @@ final class AmiSocket implements SocketConnectionFacade {
     private void route(List<String> frame) {
         List<Map.Entry<String, String>> headers = new ArrayList<>(frame.size());
         boolean event = false;
-        boolean hasActionId = false;
         for (String line : frame) {
             int colon = line.indexOf(':');
             String name = colon < 0 ? line : line.substring(0, colon);
             String value = colon < 0 ? "" : line.substring(colon + 1).stripLeading();
             event |= headers.isEmpty() && name.equalsIgnoreCase("Event");
-            hasActionId |= name.equalsIgnoreCase("ActionID");
             headers.add(new SimpleImmutableEntry<>(name, value));
         }
         if (event) {
             events.accept(new AmiEvent(headers, typing));
-        }
-        if (!event || hasActionId) {
+        } else {
             forAsteriskJava.addAll(frame);
             forAsteriskJava.add("");
         }

@@ -24,10 +24,8 @@ import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.ami.internal.Session.LoginFailure;
-import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
-import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -242,7 +240,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     }
 
     @Override
-    public CompletableFuture<List<ResponseEvent>> sendList(EventGeneratingAction action, Duration timeout) {
+    public CompletableFuture<List<AmiEvent>> sendList(ManagerAction action, Duration timeout) {
         Session current = session;
         if (current == null) {
             return CompletableFuture.failedFuture(new AmiException("Not connected to a PBX"));
@@ -328,7 +326,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     private static void notify(Object listener, Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.error("Listener {} failed", listener, e);
         }
     }

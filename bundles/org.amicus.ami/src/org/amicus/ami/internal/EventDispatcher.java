@@ -70,11 +70,12 @@ final class EventDispatcher {
         thread.interrupt();
     }
 
-    private void deliverSafely(AmiEvent event) {
+    /** A listener's failure, even a broken bundle's linkage error, must not end event delivery for all. */
+    private static void safely(Runnable step, String what) {
         try {
-            deliver.accept(event);
-        } catch (RuntimeException e) {
-            LOG.error("Delivering {} failed", event.name(), e);
+            step.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("{} failed", what, e);
         }
     }
 
@@ -83,12 +84,13 @@ final class EventDispatcher {
             while (!Thread.currentThread().isInterrupted()) {
                 AmiEvent event = queue.take();
                 if (event != RESYNC) {
-                    deliverSafely(event);
+                    safely(() -> deliver.accept(event), "Delivering " + event.name());
                 }
                 long total = dropped.get();
                 if (total > reported || resyncRequested.getAndSet(false)) {
-                    resync.accept(total - reported);
+                    long count = total - reported;
                     reported = total;
+                    safely(() -> resync.accept(count), "Asking listeners to resync");
                 }
             }
         } catch (InterruptedException stopped) {

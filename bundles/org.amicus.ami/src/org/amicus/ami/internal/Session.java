@@ -5,8 +5,11 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,12 +25,10 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.asteriskjava.AsteriskJavaInternals;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.action.EventGeneratingAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.manager.event.ResponseEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ final class Session {
     private final EventDispatcher dispatcher;
     private final Listener listener;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Map<String, ListCollector> lists = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> pinging;
 
     private Session(AmiProfile profile, String secret, int eventQueueCapacity, Function<AmiEvent, ManagerEvent> typing,
@@ -116,9 +118,22 @@ final class Session {
     }
 
     private void deliver(AmiEvent event) {
-        if (!ended.get()) {
-            listener.onEvent(this, event);
+        if (ended.get()) {
+            return;
         }
+        event.get("ActionID").map(Session::ownPart).map(lists::get).ifPresent(list -> {
+            if (event.get("EventList").filter("Complete"::equalsIgnoreCase).isPresent()) {
+                list.result.complete(List.copyOf(list.events));
+            } else {
+                list.events.add(event);
+            }
+        });
+        listener.onEvent(this, event);
+    }
+
+    /** The ActionID as Amicus set it: asterisk-java puts an id of its own and '#' in front. */
+    private static String ownPart(String actionId) {
+        return actionId.substring(actionId.lastIndexOf('#') + 1);
     }
 
     /**
@@ -151,22 +166,30 @@ final class Session {
         return response.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Sends an action that answers with a list of events, and collects them up to the list's end. */
-    CompletableFuture<List<ResponseEvent>> sendList(EventGeneratingAction action, Duration timeout) {
-        CompletableFuture<List<ResponseEvent>> events = new CompletableFuture<>();
-        try {
-            HeaderValues.checkAction(action);
-            connection.sendEventGeneratingAction(action, answer -> {
-                if (answer.getResponse() instanceof ManagerError error) {
-                    events.completeExceptionally(Refusals.of(action, error));
-                } else {
-                    events.complete(List.copyOf(answer.getEvents()));
-                }
-            });
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            events.completeExceptionally(notSent(action, e));
+    /**
+     * Sends an action that answers with a list of events, and collects them from Amicus's own event stream up to the
+     * list's end ({@code EventList: Complete}). The action keeps an ActionID it already has, or gets one.
+     */
+    CompletableFuture<List<AmiEvent>> sendList(ManagerAction action, Duration timeout) {
+        if (action.getActionId() == null) {
+            action.setActionId("amicus-list-" + lists.size() + "-" + System.nanoTime());
         }
-        return events.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        String actionId = action.getActionId();
+        ListCollector list = new ListCollector();
+        lists.put(actionId, list);
+        send(action, timeout).whenComplete((response, failure) -> {
+            if (failure != null) {
+                list.result.completeExceptionally(failure);
+            }
+        });
+        return list.result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((events, failure) -> lists.remove(actionId));
+    }
+
+    /** The events of one list action, gathered on the dispatch thread. */
+    private static final class ListCollector {
+        final List<AmiEvent> events = new ArrayList<>();
+        final CompletableFuture<List<AmiEvent>> result = new CompletableFuture<>();
     }
 
     private static AmiException notSent(ManagerAction action, Exception e) {

@@ -25,7 +25,6 @@ import org.amicus.testing.RawAmi;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +76,8 @@ class ChannelRegistryTest extends AgainstTestPbx {
                 .toApplication("Wait", "60").build()).get(30, TimeUnit.SECONDS);
         Channel ghost = watcher.await(s -> s.byUniqueId(call.channelId()).isPresent(), TIMEOUT, "the call is known")
                 .byUniqueId(call.channelId()).orElseThrow();
+        watcher.await(s -> s.byUniqueId(call.channelId() + "-2").map(Channel::bridgedWith).orElse("")
+                .equals(ghost.name()), TIMEOUT, "the two halves of a Local channel are each other's peers");
         connection.disconnect().get(10, TimeUnit.SECONDS);
 
         String meanwhile = "amicus-test-" + UUID.randomUUID();
@@ -130,17 +131,17 @@ class ChannelRegistryTest extends AgainstTestPbx {
                 "the call is followed from its events");
     }
 
-    /** Waits until the registry holds exactly the channels (unique ids and names) that the PBX lists. */
+    /** Waits until the registry holds exactly the channels (unique ids, names and states) that the PBX lists. */
     private ChannelSnapshot awaitSameAsPbx() throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         Map<String, String> listed;
         Map<String, String> known;
         do {
             listed = connection.sendList(new CoreShowChannelsAction(), TIMEOUT).get(30, TimeUnit.SECONDS).stream()
-                    .filter(CoreShowChannelEvent.class::isInstance).map(CoreShowChannelEvent.class::cast)
-                    .collect(Collectors.toMap(CoreShowChannelEvent::getUniqueid, CoreShowChannelEvent::getChannel));
+                    .collect(Collectors.toMap(e -> e.get("Uniqueid").orElseThrow(), e -> e.get("Channel").orElseThrow()
+                            + " " + ChannelState.ofAmi(e.get("ChannelState").orElse(""))));
             known = registry.snapshot().channels().stream()
-                    .collect(Collectors.toMap(Channel::uniqueId, Channel::name));
+                    .collect(Collectors.toMap(Channel::uniqueId, c -> c.name() + " " + c.state()));
             if (listed.equals(known)) {
                 return registry.snapshot();
             }

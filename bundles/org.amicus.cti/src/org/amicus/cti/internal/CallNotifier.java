@@ -65,7 +65,7 @@ public class CallNotifier implements ChannelListener {
         for (CallListener listener : listeners) {
             try {
                 notice.to(listener, channel, mine);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.error("Call listener {} failed", listener, e);
             }
         }

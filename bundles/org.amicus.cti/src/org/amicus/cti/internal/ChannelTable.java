@@ -78,6 +78,7 @@ final class ChannelTable {
                 draft.application = event.get("Application").orElse("");
                 draft.applicationData = event.get("AppData").orElse("");
             });
+            case "LocalBridge" -> localPair(event, changes);
             case "DialBegin" -> dial(event, changes, true);
             case "DialEnd" -> dial(event, changes, event.get("DialStatus").orElse("").equals("ANSWER"));
             case "BridgeEnter", "BridgeLeave" -> bridge(event, changes);
@@ -101,6 +102,14 @@ final class ChannelTable {
             update(event, "", changes, draft -> draft.bridgedWith = connected ? destination : "");
         }
         update(event, "Dest", changes, draft -> draft.bridgedWith = connected ? caller : "");
+    }
+
+    /** The two halves of a Local channel carry one call between them. */
+    private void localPair(AmiEvent event, List<ChannelChange> changes) {
+        String one = event.get("LocalOneChannel").orElse("");
+        String two = event.get("LocalTwoChannel").orElse("");
+        update(event, "LocalOne", changes, draft -> draft.bridgedWith = two);
+        update(event, "LocalTwo", changes, draft -> draft.bridgedWith = one);
     }
 
     private void bridge(AmiEvent event, List<ChannelChange> changes) {

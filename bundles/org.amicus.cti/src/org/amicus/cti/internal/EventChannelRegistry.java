@@ -74,7 +74,7 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
         listeners.forEach(listener -> {
             try {
                 listener.channelsChanged(changes);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.error("Channel listener {} failed", listener, e);
             }
         });
