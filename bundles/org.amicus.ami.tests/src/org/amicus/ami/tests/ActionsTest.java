@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiEventListener;
 import org.amicus.ami.AmiException;

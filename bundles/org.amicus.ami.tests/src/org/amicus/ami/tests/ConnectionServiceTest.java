@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiException;
 import org.amicus.ami.ConnectionState;
 import org.amicus.testing.AgainstTestPbx;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEvent;
 import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.OriginateOutcome.Result;

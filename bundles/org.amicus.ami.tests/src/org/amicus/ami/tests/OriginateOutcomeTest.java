@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiPermissionException;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.OriginateOutcome;

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.OriginateOutcome.Result;

@@ -59,7 +59,7 @@ final class Session {
 
         void onEvent(Session session, AmiEvent event);
 
-        /** Listeners must resync: after a login, or because they could not keep up and {@code dropped} events were lost. */
+        /** Listeners must resync: after a login, or since they fell behind and {@code dropped} events were lost. */
         void onResync(Session session, long dropped);
 
         void onLost(Session session, String reason);

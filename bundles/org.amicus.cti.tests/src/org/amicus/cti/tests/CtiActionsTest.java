@@ -23,7 +23,6 @@ import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
-import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.SpyMode;
