@@ -10,12 +10,14 @@ class AmiProfileTest {
 
     @Test
     void describesTheServer() {
-        assertEquals("amicus@pbx.example:5039 (TLS)", new AmiProfile("x", "pbx.example", 5039, true, "amicus").server());
+        assertEquals("amicus@pbx.example:5039 (TLS)",
+                new AmiProfile("x", "pbx.example", 5039, true, "amicus").server());
     }
 
     @Test
     void rejectsValuesThatWouldBreakAmiHeaders() {
-        assertThrows(IllegalArgumentException.class, () -> new AmiProfile("x", "pbx\r\nAction: Hangup", 5038, false, "u"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AmiProfile("x", "pbx\r\nAction: Hangup", 5038, false, "u"));
         assertThrows(IllegalArgumentException.class, () -> new AmiProfile("x", "pbx", 5038, false, "u\n"));
         assertThrows(IllegalArgumentException.class, () -> new AmiProfile("x", "pbx", 5038, false, " "));
     }

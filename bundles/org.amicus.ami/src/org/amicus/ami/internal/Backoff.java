@@ -3,7 +3,9 @@ package org.amicus.ami.internal;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Capped exponential backoff with jitter: min, 2·min, 4·min, … up to max, each cut by a random part of up to half. */
+/**
+ * Capped exponential backoff with jitter: min, 2·min, 4·min, … up to max, each cut by a random part of up to half.
+ */
 final class Backoff {
 
     private final Duration min;
