@@ -12,7 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.cti.Channel;
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.CtiActions;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
@@ -83,6 +87,40 @@ class ChannelsPartTest extends AgainstTestPbx {
 
             connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
             ui.spinUntil(() -> indexOfName(part, ringing[0].name()) < 0, TIMEOUT);
+        }
+    }
+
+    @Test
+    void doubleClickPicksUpARingingCallOnMyPhoneAndSaysHowItWent() throws Exception {
+        ChannelRegistry registry = services.get(ChannelRegistry.class);
+        AgentProfiles profiles = services.get(AgentProfiles.class);
+        AgentProfile saved = profiles.current();
+        profiles.save(new AgentProfile("PJSIP/108", AutoAnswer.CALL_INFO, TestPbx.CONTEXT, Duration.ofSeconds(20),
+                ""));
+        try (UiHarness ui = new UiHarness()) {
+            ui.context.set(ChannelRegistry.class, registry);
+            ui.context.set(CtiActions.class, services.get(CtiActions.class));
+            ChannelsPart part = ui.make(ChannelsPart.class);
+            Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
+            Label notice = ui.find(Label.class, WidgetIds.CHANNELS_NOTICE);
+            connectWithFullRights();
+            OriginateOutcome dialling = connection.originate(OriginateRequest.call("PJSIP/105")
+                    .toExtension(TestPbx.CONTEXT, "104", 1).callerId("\"Customer\" <105>").build())
+                    .get(30, TimeUnit.SECONDS);
+            ui.spinUntil(() -> ringingFor(registry, dialling.channelId()) != null
+                    && part.rows().contains(ringingFor(registry, dialling.channelId())), TIMEOUT);
+            String ringing = ringingFor(registry, dialling.channelId()).name();
+
+            table.setSelection(indexOfName(part, ringing));
+            table.notifyListeners(SWT.DefaultSelection, new Event());
+
+            ui.spinUntil(() -> notice.getText().equals("Pick-up of " + ringing + ": Answered"), TIMEOUT);
+            ui.spinUntil(() -> registry.snapshot().byUniqueId(dialling.channelId()).map(Channel::bridgedWith)
+                    .orElse("").startsWith("PJSIP/108-"), TIMEOUT);
+            ui.screenshot("channels-part-picked-up");
+            connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
+        } finally {
+            profiles.save(saved);
         }
     }
 

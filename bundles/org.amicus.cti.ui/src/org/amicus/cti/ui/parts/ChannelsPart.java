@@ -8,6 +8,7 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.CtiActions;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
@@ -45,12 +46,17 @@ public class ChannelsPart {
     ChannelRegistry registry;
 
     @Inject
+    @Optional
+    CtiActions actions;
+
+    @Inject
     UISynchronize uiSync;
 
     private Label summary;
     private Text filter;
     private Button onlyRinging;
     private Table table;
+    private Label notice;
     private List<Channel> rows = List.of();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final ChannelListener listener = changes -> queueRefresh();
@@ -82,6 +88,11 @@ public class ChannelsPart {
             column.setWidth(WIDTHS[i]);
         }
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
+        table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
+
+        notice = new Label(parent, SWT.NONE);
+        notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
+        notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
 
         if (registry != null) {
             registry.addListener(listener);
@@ -100,6 +111,31 @@ public class ChannelsPart {
     /** The channels shown, in their order; for handlers and tests. */
     public List<Channel> rows() {
         return rows;
+    }
+
+    /** Double-click: a ringing channel is picked up on my phone; the outcome shows below the table. */
+    private void pickUpSelected() {
+        int index = table.getSelectionIndex();
+        if (actions == null || index < 0 || index >= rows.size()) {
+            return;
+        }
+        Channel channel = rows.get(index);
+        if (!channel.isRinging()) {
+            tell(channel.name() + " is not ringing: double-click picks up ringing calls");
+            return;
+        }
+        tell("Picking up " + channel.name() + "…");
+        actions.pickUp(channel.name()).whenComplete((outcome, failure) -> uiSync.asyncExec(() -> tell(
+                failure == null ? "Pick-up of " + channel.name() + ": " + outcome.describe()
+                        : "Cannot pick up " + channel.name() + ": " + Failures.message(failure))));
+    }
+
+    /** Shows a line to the agent without taking the focus. */
+    private void tell(String text) {
+        if (!notice.isDisposed()) {
+            notice.setText(text);
+            notice.requestLayout();
+        }
     }
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */

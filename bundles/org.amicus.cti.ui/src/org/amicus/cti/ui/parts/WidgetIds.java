@@ -8,6 +8,7 @@ public final class WidgetIds {
     public static final String CHANNELS_SUMMARY = "channels.summary";
     public static final String CHANNELS_FILTER = "channels.filter";
     public static final String CHANNELS_ONLY_RINGING = "channels.onlyRinging";
+    public static final String CHANNELS_NOTICE = "channels.notice";
     public static final String CONNECTION_STATUS = "connection.status";
 
     private WidgetIds() {
