@@ -55,7 +55,7 @@ class CallListenerTest extends AgainstTestPbx {
     void hearsMyPhoneRingAndTheCallEnd() throws Exception {
         connectWithFullRights();
 
-        Channel[] call = TestCalls.ringing(connection, watcher);
+        Channel[] call = watcher.ringingCall(connection);
         Channel caller = call[0];
         Channel mine = call[1];
 

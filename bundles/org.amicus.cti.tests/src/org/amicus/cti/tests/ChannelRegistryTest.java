@@ -51,7 +51,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
     @Test
     void followsACallFromRingingToHangUp() throws Exception {
         connectWithFullRights();
-        Channel[] call = TestCalls.ringing(connection, watcher);
+        Channel[] call = watcher.ringingCall(connection);
         Channel caller = call[0];
         Channel rings = call[1];
         ChannelSnapshot ringing = registry.snapshot();

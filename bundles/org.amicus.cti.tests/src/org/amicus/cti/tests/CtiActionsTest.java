@@ -83,7 +83,7 @@ class CtiActionsTest extends AgainstTestPbx {
     void pickUpAnswersACallRingingElsewhereOnMyPhone() throws Exception {
         connectWithFullRights();
         actAs("PJSIP/108");
-        Channel[] call = TestCalls.ringing(connection, watcher);
+        Channel[] call = watcher.ringingCall(connection);
         Channel caller = call[0];
         Channel ringing = call[1];
 
@@ -104,7 +104,7 @@ class CtiActionsTest extends AgainstTestPbx {
     void pickUpRefusesAChannelThatDoesNotRing() throws Exception {
         connectWithFullRights();
         actAs("PJSIP/108");
-        Channel caller = TestCalls.ringing(connection, watcher)[0]; // up, dialling
+        Channel caller = watcher.ringingCall(connection)[0]; // up, dialling
 
         CtiException refused = assertRefused(actions.pickUp(caller.name()));
         assertEquals(caller.name() + " is no longer ringing", refused.getMessage());

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.amicus.ami.OriginateOutcome;
-import org.amicus.ami.OriginateRequest;
 import org.amicus.cti.Channel;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
@@ -20,6 +20,7 @@ import org.amicus.cti.CtiActions;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.HangupAction;
 import org.eclipse.swt.SWT;
@@ -61,14 +62,11 @@ class ChannelsPartTest extends AgainstTestPbx {
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             connectWithFullRights();
 
-            // A customer (105) calls 104, which rings; the originate's id names the customer's channel.
-            OriginateOutcome dialling = connection.originate(OriginateRequest.call("PJSIP/105")
-                    .toExtension(TestPbx.CONTEXT, "104", 1).callerId("\"Customer\" <105>").build())
-                    .get(30, TimeUnit.SECONDS);
-            Channel[] ringing = new Channel[1];
-            ui.spinUntil(() -> (ringing[0] = ringingFor(registry, dialling.channelId())) != null, TIMEOUT);
-            ui.spinUntil(() -> part.rows().contains(ringingFor(registry, dialling.channelId())),
-                    Duration.ofSeconds(1));
+            OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection);
+            Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
+            ui.spinUntil(() -> ringingNow.get() != null, TIMEOUT);
+            Channel[] ringing = { ringingNow.get() };
+            ui.spinUntil(() -> part.rows().contains(ringingNow.get()), Duration.ofSeconds(1));
 
             int row = indexOfName(part, ringing[0].name());
             assertEquals("Ringing", table.getItem(row).getText(1));
@@ -104,12 +102,10 @@ class ChannelsPartTest extends AgainstTestPbx {
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             Label notice = ui.find(Label.class, WidgetIds.CHANNELS_NOTICE);
             connectWithFullRights();
-            OriginateOutcome dialling = connection.originate(OriginateRequest.call("PJSIP/105")
-                    .toExtension(TestPbx.CONTEXT, "104", 1).callerId("\"Customer\" <105>").build())
-                    .get(30, TimeUnit.SECONDS);
-            ui.spinUntil(() -> ringingFor(registry, dialling.channelId()) != null
-                    && part.rows().contains(ringingFor(registry, dialling.channelId())), TIMEOUT);
-            String ringing = ringingFor(registry, dialling.channelId()).name();
+            OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection);
+            Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
+            ui.spinUntil(() -> ringingNow.get() != null && part.rows().contains(ringingNow.get()), TIMEOUT);
+            String ringing = ringingNow.get().name();
 
             table.setSelection(indexOfName(part, ringing));
             table.notifyListeners(SWT.DefaultSelection, new Event());
@@ -122,12 +118,6 @@ class ChannelsPartTest extends AgainstTestPbx {
         } finally {
             profiles.save(saved);
         }
-    }
-
-    private static Channel ringingFor(ChannelRegistry registry, String callerId) {
-        var snapshot = registry.snapshot();
-        return snapshot.byUniqueId(callerId).flatMap(caller -> snapshot.byName(caller.bridgedWith()))
-                .filter(Channel::isRinging).orElse(null);
     }
 
     private static int indexOfName(ChannelsPart part, String name) {
