@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.amicus.ami.AmiConnection;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.Channel;
 import org.amicus.cti.AgentProfile;
@@ -58,6 +59,7 @@ class ChannelsPartTest extends AgainstTestPbx {
         ChannelRegistry registry = services.get(ChannelRegistry.class);
         try (UiHarness ui = new UiHarness()) {
             ui.context.set(ChannelRegistry.class, registry);
+            ui.context.set(AmiConnection.class, connection);
             ChannelsPart part = ui.make(ChannelsPart.class);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             connectWithFullRights();
@@ -85,6 +87,10 @@ class ChannelsPartTest extends AgainstTestPbx {
 
             connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
             ui.spinUntil(() -> indexOfName(part, ringing[0].name()) < 0, TIMEOUT);
+
+            Label summary = ui.find(Label.class, WidgetIds.CHANNELS_SUMMARY);
+            connection.disconnect().get(10, TimeUnit.SECONDS);
+            ui.spinUntil(() -> summary.getText().startsWith("Not connected to the PBX"), TIMEOUT);
         }
     }
 

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.ConnectionState;
+import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
@@ -50,6 +53,10 @@ public class ChannelsPart {
     CtiActions actions;
 
     @Inject
+    @Optional
+    AmiConnection connection;
+
+    @Inject
     UISynchronize uiSync;
 
     private Label summary;
@@ -60,6 +67,7 @@ public class ChannelsPart {
     private List<Channel> rows = List.of();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final ChannelListener listener = changes -> queueRefresh();
+    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -97,6 +105,9 @@ public class ChannelsPart {
         if (registry != null) {
             registry.addListener(listener);
         }
+        if (connection != null) {
+            connection.addStatusListener(connectionListener);
+        }
         refresh();
         tick();
     }
@@ -105,6 +116,9 @@ public class ChannelsPart {
     public void dispose() {
         if (registry != null) {
             registry.removeListener(listener);
+        }
+        if (connection != null) {
+            connection.removeStatusListener(connectionListener);
         }
     }
 
@@ -165,6 +179,10 @@ public class ChannelsPart {
     private String summaryOf(ChannelSnapshot snapshot) {
         if (registry == null) {
             return "Channels are not available: the CTI service is missing";
+        }
+        if (connection != null && connection.status().state() != ConnectionState.CONNECTED) {
+            return snapshot.size() == 0 ? "Not connected to the PBX"
+                    : "Not connected to the PBX: these channels are as last known, and may have changed";
         }
         if (snapshot.size() == 0) {
             return "No live channels";
