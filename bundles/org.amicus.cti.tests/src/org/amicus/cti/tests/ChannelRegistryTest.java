@@ -54,14 +54,14 @@ class ChannelRegistryTest extends AgainstTestPbx {
         Channel[] call = watcher.ringingCall(connection);
         Channel caller = call[0];
         Channel rings = call[1];
-        ChannelSnapshot ringing = registry.snapshot();
         assertEquals(ChannelState.UP, caller.state());
         assertEquals("Dial", caller.application());
         assertEquals(caller.linkedId(), rings.linkedId(), "one call");
         assertEquals(rings.name(), caller.bridgedWith());
         assertEquals(caller.name(), rings.bridgedWith());
         assertEquals("Customer", rings.connectedLine().name());
-        assertTrue(ringing.calls().get(caller.linkedId()).containsAll(List.of(caller, rings)));
+        assertTrue(registry.snapshot().calls().get(caller.linkedId()).stream().map(Channel::uniqueId).toList()
+                .containsAll(List.of(caller.uniqueId(), rings.uniqueId())), "both legs grouped as one call");
 
         connection.send(new HangupAction(caller.name()), TIMEOUT).get(15, TimeUnit.SECONDS);
 
