@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A bare AMI client for tests that must act on the real PBX behind the back of the connection under test: it logs in,
- * sends actions one at a time and reads each one's response, skipping events.
+ * sends actions one at a time and reads each one's response, skipping events, or waits for one event. A read that
+ * takes over 10 s fails.
  */
 public final class RawAmi implements AutoCloseable {
 
@@ -41,6 +42,16 @@ public final class RawAmi implements AutoCloseable {
         while (true) {
             Map<String, String> message = read();
             if (actionId.equals(message.get("ActionID")) && message.containsKey("Response")) {
+                return message;
+            }
+        }
+    }
+
+    /** Reads until an event of that name whose header has that value arrives; returns its headers. */
+    public Map<String, String> awaitEvent(String name, String header, String value) throws IOException {
+        while (true) {
+            Map<String, String> message = read();
+            if (name.equals(message.get("Event")) && value.equals(message.get(header))) {
                 return message;
             }
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -12,9 +13,10 @@ import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.testing.AgainstTestPbx;
-import org.amicus.testing.Conditions;
 import org.amicus.testing.EventRecorder;
+import org.amicus.testing.RawAmi;
 import org.amicus.testing.TestPbx;
+import org.asteriskjava.manager.action.PingAction;
 import org.junit.jupiter.api.Test;
 
 /** Every event reaches the listeners, or its loss is reported: on the real test PBX. */
@@ -56,15 +58,22 @@ class EventPathTest extends AgainstTestPbx {
         try {
             connection.connect(TestPbx.fullRights(), TestPbx.SECRET, tinyQueue).get(15, TimeUnit.SECONDS);
             long droppedBefore = connection.droppedEvents();
-            // A call makes a few dozen events while the listener is stuck on the first.
-            connection.originate(OriginateRequest.call("Local/100@" + TestPbx.CONTEXT).toApplication("Wait", "1")
-                    .build());
-            Conditions.await(() -> connection.droppedEvents() > droppedBefore, TIMEOUT, "events dropped");
             int resyncsBefore = blocking.resyncs();
+            // A call makes a few dozen events while the listener is stuck on the first. It is placed, and watched to
+            // its end, on a connection of its own; a ping sent after that end is answered after every event of the
+            // call has reached this connection's reader, which counts a drop as soon as it makes one.
+            String call = "amicus-test-" + UUID.randomUUID();
+            try (RawAmi pbx = new RawAmi()) {
+                pbx.send("Originate", "Channel", "Local/100@" + TestPbx.CONTEXT, "Application", "Wait", "Data", "1",
+                        "Async", "true", "ChannelId", call);
+                pbx.awaitEvent("Hangup", "Uniqueid", call);
+            }
+            connection.send(new PingAction(), TIMEOUT).get(15, TimeUnit.SECONDS);
+            assertTrue(connection.droppedEvents() > droppedBefore, "events were dropped, and counted at once");
 
             release.countDown();
 
-            Conditions.await(() -> blocking.resyncs() > resyncsBefore, TIMEOUT, "told to resync");
+            blocking.awaitResyncs(resyncsBefore + 1, TIMEOUT);
             // A call to no endpoint makes a single event, its OriginateResponse: too few to overflow again.
             assertEquals(Result.FAILED, connection.originate(OriginateRequest.call("PJSIP/999")
                     .toApplication("Wait", "1").build()).get(10, TimeUnit.SECONDS).result(), "events flow again");
