@@ -282,6 +282,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         action.setAsync(true);
         action.setChannelId(channelId);
         action.setOtherChannelId(otherChannelId);
+        action.setActionId(channelId); // the OriginateResponse answers it, whatever becomes of the channel
         return action;
     }
 

@@ -56,6 +56,11 @@ final class OriginateTracker {
         String name = event.name();
         if (name.equals("OriginateResponse") || name.equals("Hangup")) {
             Pending pending = event.get("Uniqueid").map(byChannelId::get).orElse(null);
+            if (pending == null && name.equals("OriginateResponse")) {
+                // A channel that was moved (PickupChan moves the picker into the picked channel) may report another
+                // unique id; the response still answers the originate's ActionID, which is its channel id.
+                pending = byChannelId.get(ActionIds.ownPart(event));
+            }
             if (pending == null) {
                 return;
             }

@@ -121,19 +121,15 @@ final class Session {
         if (ended.get()) {
             return;
         }
-        event.get("ActionID").map(Session::ownPart).map(lists::get).ifPresent(list -> {
+        ListCollector list = lists.get(ActionIds.ownPart(event));
+        if (list != null) {
             if (event.get("EventList").filter("Complete"::equalsIgnoreCase).isPresent()) {
                 list.result.complete(List.copyOf(list.events));
             } else {
                 list.events.add(event);
             }
-        });
+        }
         listener.onEvent(this, event);
-    }
-
-    /** The ActionID as Amicus set it: asterisk-java puts an id of its own and '#' in front. */
-    private static String ownPart(String actionId) {
-        return actionId.substring(actionId.lastIndexOf('#') + 1);
     }
 
     /**
