@@ -32,6 +32,16 @@ public class EventRecorder implements AmiEventListener {
         return events.stream().filter(matching).toList();
     }
 
+    /** How many events it has heard. */
+    public synchronized int heard() {
+        return events.size();
+    }
+
+    /** Waits until it has heard more than that many events. */
+    public synchronized void awaitMoreThan(int count, Duration timeout) throws InterruptedException {
+        awaitCondition(() -> events.size() > count, timeout, "event after the first " + count);
+    }
+
     public synchronized int resyncs() {
         return resyncs;
     }

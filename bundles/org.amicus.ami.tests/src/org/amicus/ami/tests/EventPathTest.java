@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiEvent;
 import org.amicus.ami.ConnectionOptions;
-import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.EventRecorder;
@@ -74,9 +73,11 @@ class EventPathTest extends AgainstTestPbx {
             release.countDown();
 
             blocking.awaitResyncs(resyncsBefore + 1, TIMEOUT);
-            // A call to no endpoint makes a single event, its OriginateResponse: too few to overflow again.
-            assertEquals(Result.FAILED, connection.originate(OriginateRequest.call("PJSIP/999")
-                    .toApplication("Wait", "1").build()).get(10, TimeUnit.SECONDS).result(), "events flow again");
+            // Events flow again: a call to no endpoint makes one event, unless what the resync set off (other
+            // listeners listing the channels, say) fills the small queue first; either way, new events arrive.
+            int heard = blocking.heard();
+            connection.originate(OriginateRequest.call("PJSIP/999").toApplication("Wait", "1").build());
+            blocking.awaitMoreThan(heard, TIMEOUT);
         } finally {
             release.countDown();
             connection.removeEventListener(blocking);
