@@ -1,18 +1,32 @@
 package org.amicus.ami;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * A snapshot of an {@link AmiConnection}'s state, fit to show to a person.
  *
  * @param state   where the connection is in its life cycle
  * @param profile the server it is (or was last) connected to; {@code null} before the first connect
  * @param detail  why it is in this state, in words, e.g. "wrong user name or secret"; empty when obvious
+ * @param nextAttempt when {@link ConnectionState#RECONNECTING}: when the next attempt is due; {@code null} otherwise
  */
-public record ConnectionStatus(ConnectionState state, AmiProfile profile, String detail) {
+public record ConnectionStatus(ConnectionState state, AmiProfile profile, String detail, Instant nextAttempt) {
 
     public static final ConnectionStatus INITIAL = new ConnectionStatus(ConnectionState.DISCONNECTED, null, "");
 
-    /** One line for a status bar, e.g. "Connected to amicus@127.0.0.1:5038". */
+    /** A status with no attempt due. */
+    public ConnectionStatus(ConnectionState state, AmiProfile profile, String detail) {
+        this(state, profile, detail, null);
+    }
+
+    /** One line for a status bar, e.g. "Connected to amicus@127.0.0.1:5038"; a countdown to the next attempt. */
     public String describe() {
+        return describe(Instant.now());
+    }
+
+    /** One line for a status bar, counting down to the next attempt from {@code now}. */
+    public String describe(Instant now) {
         String server = profile == null ? "" : " " + profile.server();
         String text = switch (state) {
             case DISCONNECTED -> profile == null ? "Not connected" : "Disconnected from" + server;
@@ -21,6 +35,13 @@ public record ConnectionStatus(ConnectionState state, AmiProfile profile, String
             case RECONNECTING -> "Reconnecting to" + server;
             case FAILED -> "Cannot connect to" + server;
         };
-        return detail.isEmpty() ? text : text + ": " + detail;
+        if (!detail.isEmpty()) {
+            text += ": " + detail;
+        }
+        if (nextAttempt != null) {
+            long seconds = Math.max(0, (Duration.between(now, nextAttempt).toMillis() + 999) / 1000);
+            text += seconds == 0 ? "; trying now" : "; next attempt in " + seconds + " s";
+        }
+        return text;
     }
 }

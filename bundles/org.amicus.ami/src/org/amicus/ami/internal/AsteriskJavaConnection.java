@@ -1,6 +1,7 @@
 package org.amicus.ami.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +81,8 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         try {
             LaunchProfile.from(context::getProperty, System.getenv()).ifPresent(launch -> {
                 LOG.info("Connecting to {} as given at launch", launch.profile().server());
+                // At once, not on the worker: whoever looks next (the workbench's auto-connect) sees it is taken.
+                setStatus(ConnectionState.CONNECTING, launch.profile(), "");
                 connect(launch.profile(), launch.secret());
             });
         } catch (IllegalArgumentException e) {
@@ -175,8 +178,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
 
     private void scheduleReconnect(String why) {
         Duration wait = backoff.next();
-        setStatus(ConnectionState.RECONNECTING, target.profile(),
-                why + "; next attempt in " + Math.max(1, Math.round(wait.toMillis() / 1000.0)) + " s");
+        setStatus(new ConnectionStatus(ConnectionState.RECONNECTING, target.profile(), why, Instant.now().plus(wait)));
         Target to = target;
         timers.schedule(() -> worker.execute(() -> reconnect(to)), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -318,7 +320,10 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     }
 
     private void setStatus(ConnectionState state, AmiProfile profile, String detail) {
-        ConnectionStatus next = new ConnectionStatus(state, profile, detail);
+        setStatus(new ConnectionStatus(state, profile, detail));
+    }
+
+    private void setStatus(ConnectionStatus next) {
         status = next;
         statusListeners.forEach(listener -> notify(listener, () -> listener.statusChanged(next)));
     }

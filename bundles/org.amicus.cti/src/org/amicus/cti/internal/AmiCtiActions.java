@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfile;
@@ -16,6 +15,7 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.Inputs;
 import org.amicus.cti.SpyMode;
 import org.asteriskjava.manager.action.HangupAction;
 import org.osgi.service.component.annotations.Component;
@@ -25,8 +25,6 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = CtiActions.class)
 public class AmiCtiActions implements CtiActions {
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z*#+]+");
-    private static final Pattern RECORDING = Pattern.compile("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*");
     private static final Duration HANGUP_TIMEOUT = Duration.ofSeconds(10);
 
     @Reference
@@ -39,9 +37,9 @@ public class AmiCtiActions implements CtiActions {
     @Override
     public CompletableFuture<OriginateOutcome> call(String number) {
         return attempt(() -> {
-            if (number == null || !NUMBER.matcher(number).matches()) {
-                throw new CtiException("\"" + number + "\" is not a number that can be dialled");
-            }
+            Inputs.numberProblem(number).ifPresent(problem -> {
+                throw new CtiException(problem);
+            });
             AgentProfile agent = agent();
             return connection.originate(fromMyPhone(agent).toExtension(agent.dialContext(), number, 1).build());
         });
@@ -61,10 +59,9 @@ public class AmiCtiActions implements CtiActions {
     @Override
     public CompletableFuture<OriginateOutcome> playBack(String recording) {
         return attempt(() -> {
-            if (recording == null || !RECORDING.matcher(recording).matches()) {
-                throw new CtiException("\"" + recording + "\" is not a recording name: use letters, digits, - and _,"
-                        + " with / between folders (e.g. custom/welcome)");
-            }
+            Inputs.recordingProblem(recording).ifPresent(problem -> {
+                throw new CtiException(problem);
+            });
             return connection.originate(fromMyPhone(agent()).toApplication("Playback", recording).build());
         });
     }

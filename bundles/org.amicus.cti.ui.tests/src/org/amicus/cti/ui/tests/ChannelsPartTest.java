@@ -104,6 +104,8 @@ class ChannelsPartTest extends AgainstTestPbx {
         try (UiHarness ui = new UiHarness()) {
             ui.context.set(ChannelRegistry.class, registry);
             ui.context.set(CtiActions.class, services.get(CtiActions.class));
+            ui.context.set(AgentProfiles.class, profiles);
+            ui.context.set(AmiConnection.class, connection);
             ChannelsPart part = ui.make(ChannelsPart.class);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             Label notice = ui.find(Label.class, WidgetIds.CHANNELS_NOTICE);

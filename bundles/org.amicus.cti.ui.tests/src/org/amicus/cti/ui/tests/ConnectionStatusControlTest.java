@@ -1,38 +1,136 @@
 package org.amicus.cti.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiProfile;
+import org.amicus.ami.AmiProfiles;
+import org.amicus.ami.AmiSecrets;
+import org.amicus.ami.ConnectionOptions;
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ui.parts.ConnectionStatusControl;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.TcpProxy;
 import org.amicus.testing.TestPbx;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 
-/** The trim's connection status follows the real connection service, connected to the real test PBX. */
+/** The trim's connection status, its Connect/Disconnect button and the settings, on the real test PBX. */
 class ConnectionStatusControlTest extends AgainstTestPbx {
 
     private static final Duration UI_TIMEOUT = Duration.ofSeconds(10);
 
+    private UiHarness trim(UiHarness ui) throws Exception {
+        ui.context.set(AmiConnection.class, connection);
+        ui.context.set(AmiProfiles.class, services.get(AmiProfiles.class));
+        ui.context.set(AmiSecrets.class, services.get(AmiSecrets.class));
+        ui.context.set(AgentProfiles.class, services.get(AgentProfiles.class));
+        ui.make(ConnectionStatusControl.class);
+        return ui;
+    }
+
     @Test
     void followsConnectAndDisconnect() throws Exception {
-        try (UiHarness ui = new UiHarness()) {
-            ui.context.set(AmiConnection.class, connection);
-            ui.make(ConnectionStatusControl.class);
+        try (UiHarness ui = trim(new UiHarness())) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
+            Button toggle = ui.find(Button.class, WidgetIds.CONNECTION_TOGGLE);
             String server = TestPbx.fullRights().server();
+            assertEquals("Connect", toggle.getText());
 
             connection.connect(TestPbx.fullRights(), TestPbx.SECRET);
             ui.spinUntil(() -> status.getText().equals("Connected to " + server), UI_TIMEOUT);
+            assertEquals("Disconnect", toggle.getText());
             ui.screenshot("connection-status-connected");
 
-            connection.disconnect().get(10, TimeUnit.SECONDS);
+            UiHarness.click(toggle);
             ui.spinUntil(() -> status.getText().startsWith("Disconnected from"), UI_TIMEOUT);
             assertEquals("Disconnected from " + server, status.getText());
+            assertEquals("Connect", toggle.getText());
         }
+    }
+
+    @Test
+    void countsDownToTheNextAttemptWhileReconnecting() throws Exception {
+        ConnectionOptions slowRetry = new ConnectionOptions(Duration.ofSeconds(10), Duration.ofSeconds(3),
+                Duration.ofSeconds(3), ConnectionOptions.DEFAULT.eventQueueCapacity());
+        try (UiHarness ui = trim(new UiHarness()); TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
+            Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
+            connection.connect(new AmiProfile("via proxy", "127.0.0.1", proxy.port(), false, "amicus"),
+                    TestPbx.SECRET, slowRetry).get(15, TimeUnit.SECONDS);
+
+            proxy.cut();
+            ui.spinUntil(() -> status.getText().startsWith("Reconnecting to amicus@127.0.0.1:" + proxy.port()),
+                    UI_TIMEOUT);
+            ui.screenshot("connection-status-reconnecting");
+            ui.spinUntil(() -> status.getText().endsWith("; next attempt in 1 s"), UI_TIMEOUT);
+            ui.spinUntil(() -> status.getText().startsWith("Connected to"), UI_TIMEOUT);
+        }
+    }
+
+    @Test
+    void settingsValidateAsTheAgentTypesThenSaveAndConnect() throws Exception {
+        AmiProfiles profiles = services.get(AmiProfiles.class);
+        AmiSecrets secrets = services.get(AmiSecrets.class);
+        AgentProfiles agents = services.get(AgentProfiles.class);
+        AgentProfile savedAgent = agents.current();
+        String name = "Test PBX " + UUID.randomUUID();
+        try (UiHarness ui = trim(new UiHarness())) {
+            Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
+            ui.whenIdle(() -> {
+                Button save = ui.find(Button.class, WidgetIds.SETTINGS_SAVE);
+                Label problem = ui.find(Label.class, WidgetIds.SETTINGS_PROBLEM);
+                text(ui, WidgetIds.SETTINGS_HOST).setText(TestPbx.HOST);
+                text(ui, WidgetIds.SETTINGS_USER).setText("amicus");
+                text(ui, WidgetIds.SETTINGS_PORT).setText("70000");
+                assertEquals("Port must be between 1 and 65535, not 70000", problem.getText());
+                assertFalse(save.getEnabled());
+                text(ui, WidgetIds.SETTINGS_PORT).setText(String.valueOf(TestPbx.PORT));
+                text(ui, WidgetIds.SETTINGS_DEVICE).setText("108");
+                assertTrue(problem.getText().startsWith("Device \"108\" is not valid"), problem.getText());
+                text(ui, WidgetIds.SETTINGS_DEVICE).setText("PJSIP/108");
+                text(ui, WidgetIds.SETTINGS_CONTEXT).setText(TestPbx.CONTEXT);
+                ui.find(Combo.class, WidgetIds.SETTINGS_PROFILE).setText(name);
+                if (save.getEnabled()) { // a secret for this server may be stored already
+                    assertEquals("", problem.getText());
+                }
+                text(ui, WidgetIds.SETTINGS_SECRET).setText(TestPbx.SECRET);
+                assertEquals("", problem.getText());
+                assertTrue(save.getEnabled());
+                ui.screenshot("settings-dialog");
+                UiHarness.click(save);
+            });
+            UiHarness.click(ui.find(Button.class, WidgetIds.CONNECTION_SETTINGS));
+
+            ui.spinUntil(() -> status.getText().equals("Connected to " + TestPbx.fullRights().server()), UI_TIMEOUT);
+            AmiProfile stored = profiles.current().orElseThrow();
+            assertEquals(name, stored.name());
+            assertEquals(Optional.of(TestPbx.SECRET), secrets.find(stored));
+            assertEquals("PJSIP/108", agents.current().device());
+
+            Button toggle = ui.find(Button.class, WidgetIds.CONNECTION_TOGGLE);
+            UiHarness.click(toggle);
+            ui.spinUntil(() -> status.getText().startsWith("Disconnected from"), UI_TIMEOUT);
+            UiHarness.click(toggle); // connects to the chosen profile with its stored secret
+            ui.spinUntil(() -> status.getText().startsWith("Connected to"), UI_TIMEOUT);
+        } finally {
+            profiles.delete(name);
+            agents.save(savedAgent);
+        }
+    }
+
+    private static Text text(UiHarness ui, String id) {
+        return ui.find(Text.class, id);
     }
 }

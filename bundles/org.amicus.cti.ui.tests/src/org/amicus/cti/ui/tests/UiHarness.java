@@ -16,10 +16,13 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Widget;
 
 /**
  * Builds e4 POJO parts the way the workbench does (dependency injection into a real SWT shell) and finds their
@@ -47,12 +50,32 @@ final class UiHarness implements AutoCloseable {
         return object;
     }
 
+    /** The widget of this type and id, in the test's shell or any other window open now (dialogs, notices). */
     <T extends Control> T find(Class<T> type, String id) {
-        T found = find(shell, type, id);
-        if (found == null) {
-            throw new AssertionError("No " + type.getSimpleName() + " with id " + id);
+        for (Shell window : display.getShells()) {
+            T found = type.isInstance(window) && id.equals(window.getData(WidgetIds.KEY)) ? type.cast(window)
+                    : find(window, type, id);
+            if (found != null) {
+                return found;
+            }
         }
-        return found;
+        throw new AssertionError("No " + type.getSimpleName() + " with id " + id);
+    }
+
+    /** Clicks a button or tool item as a person would, listeners and all. */
+    static void click(Widget widget) {
+        if (widget instanceof Button button && (button.getStyle() & SWT.CHECK) != 0) {
+            button.setSelection(!button.getSelection());
+        }
+        widget.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /**
+     * Runs {@code driver} once the UI is idle again: how a test fills a modal dialog, which a click opens and waits
+     * on. What the driver throws comes out of the click.
+     */
+    void whenIdle(Runnable driver) {
+        display.asyncExec(driver);
     }
 
     private static <T extends Control> T find(Composite root, Class<T> type, String id) {

@@ -7,11 +7,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatusListener;
+import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ui.actions.ChannelAction;
+import org.amicus.cti.ui.actions.ChannelActions;
+import org.amicus.cti.ui.actions.Contributions;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
@@ -25,6 +29,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -57,13 +63,21 @@ public class ChannelsPart {
     AmiConnection connection;
 
     @Inject
+    @Optional
+    AgentProfiles agents;
+
+    @Inject
     UISynchronize uiSync;
 
     private Label summary;
     private Text filter;
     private Button onlyRinging;
     private Table table;
+    private ToolBar toolbar;
     private Label notice;
+    private Notifier notifier;
+    private ChannelActions channelActions;
+    private Contributions contributions;
     private List<Channel> rows = List.of();
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final ChannelListener listener = changes -> queueRefresh();
@@ -85,6 +99,16 @@ public class ChannelsPart {
         onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
         onlyRinging.addListener(SWT.Selection, event -> refresh());
 
+        toolbar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
+        toolbar.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TOOLBAR);
+        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        for (ChannelAction action : ChannelAction.values()) {
+            ToolItem item = new ToolItem(toolbar, SWT.PUSH);
+            item.setText(action.label);
+            item.setData(action);
+            item.addListener(SWT.Selection, event -> run(action));
+        }
+
         table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
         table.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TABLE);
         table.setHeaderVisible(true);
@@ -97,10 +121,15 @@ public class ChannelsPart {
         }
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
+        table.addListener(SWT.Selection, event -> updateActions());
 
         notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        notifier = new Notifier(notice);
+        channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell());
+        contributions = new Contributions();
+        table.setMenu(new ChannelMenu(table, this, contributions).menu());
 
         if (registry != null) {
             registry.addListener(listener);
@@ -114,6 +143,7 @@ public class ChannelsPart {
 
     @PreDestroy
     public void dispose() {
+        contributions.close();
         if (registry != null) {
             registry.removeListener(listener);
         }
@@ -127,28 +157,43 @@ public class ChannelsPart {
         return rows;
     }
 
-    /** Double-click: a ringing channel is picked up on my phone; the outcome shows below the table. */
-    private void pickUpSelected() {
+    /** The channel selected, as last shown; {@code null} if none is. */
+    public Channel selected() {
         int index = table.getSelectionIndex();
-        if (actions == null || index < 0 || index >= rows.size()) {
-            return;
-        }
-        Channel channel = rows.get(index);
-        if (!channel.isRinging()) {
-            tell(channel.name() + " is not ringing: double-click picks up ringing calls");
-            return;
-        }
-        tell("Picking up " + channel.name() + "…");
-        actions.pickUp(channel.name()).whenComplete((outcome, failure) -> uiSync.asyncExec(() -> tell(
-                failure == null ? "Pick-up of " + channel.name() + ": " + outcome.describe()
-                        : "Cannot pick up " + channel.name() + ": " + Failures.message(failure))));
+        return index < 0 || index >= rows.size() ? null : rows.get(index);
     }
 
-    /** Shows a line to the agent without taking the focus. */
-    private void tell(String text) {
-        if (!notice.isDisposed()) {
-            notice.setText(text);
-            notice.requestLayout();
+    /** Why the action cannot be taken on the selection now, if it cannot. */
+    public java.util.Optional<String> whyNot(ChannelAction action) {
+        return channelActions.whyNot(action, selected());
+    }
+
+    /** Takes the action on the selection, or says why it cannot. */
+    public void run(ChannelAction action) {
+        channelActions.run(action, selected());
+    }
+
+    Notifier notifier() {
+        return notifier;
+    }
+
+    /** Double-click or Enter: a ringing channel is picked up on my phone. */
+    private void pickUpSelected() {
+        Channel channel = selected();
+        if (channel != null && !channel.isRinging()) {
+            notifier.bad(channel.name() + " is not ringing: double-click picks up ringing calls");
+            return;
+        }
+        run(ChannelAction.PICK_UP);
+    }
+
+    /** The toolbar says which actions can be taken on the selection now, and why the others cannot. */
+    private void updateActions() {
+        for (ToolItem item : toolbar.getItems()) {
+            ChannelAction action = (ChannelAction) item.getData();
+            java.util.Optional<String> refusal = whyNot(action);
+            item.setEnabled(refusal.isEmpty());
+            item.setToolTipText(refusal.orElse(action.purpose) + " (" + action.keys + ")");
         }
     }
 
@@ -168,12 +213,29 @@ public class ChannelsPart {
         if (table.isDisposed()) {
             return;
         }
+        Channel selected = selected();
         ChannelSnapshot snapshot = registry == null ? ChannelSnapshot.EMPTY : registry.snapshot();
         rows = ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection());
         table.setItemCount(rows.size());
         table.clearAll();
+        keepSelected(selected);
         summary.setText(summaryOf(snapshot));
         summary.requestLayout();
+        updateActions();
+    }
+
+    /** Rows move as calls come and go: the selection stays on its channel, not on its row number. */
+    private void keepSelected(Channel channel) {
+        if (channel == null) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).uniqueId().equals(channel.uniqueId())) {
+                table.setSelection(i);
+                return;
+            }
+        }
+        table.deselectAll();
     }
 
     private String summaryOf(ChannelSnapshot snapshot) {

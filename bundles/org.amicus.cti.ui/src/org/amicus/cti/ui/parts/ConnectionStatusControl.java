@@ -1,13 +1,20 @@
 package org.amicus.cti.ui.parts;
 
+import java.util.Optional;
+
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiProfile;
+import org.amicus.ami.AmiProfiles;
+import org.amicus.ami.AmiSecrets;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
-import org.eclipse.e4.core.di.annotations.Optional;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ui.dialogs.SettingsDialog;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -15,26 +22,54 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
-/** The connection to the PBX, shown in the window's trim: one line that follows the connection's status. */
+/**
+ * The connection to the PBX in the window's trim: its state and server, a countdown while it reconnects, a button to
+ * connect or disconnect, and the settings.
+ */
 public class ConnectionStatusControl {
 
+    private static final int COUNTDOWN_MILLIS = 1000;
+
     @Inject
-    @Optional
+    @org.eclipse.e4.core.di.annotations.Optional
     AmiConnection connection;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    AmiProfiles profiles;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    AmiSecrets secrets;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    AgentProfiles agents;
 
     @Inject
     UISynchronize uiSync;
 
     private Label label;
+    private Button toggle;
+    private ConnectionStatus shown = ConnectionStatus.INITIAL;
     private final ConnectionStatusListener listener = status -> uiSync.asyncExec(() -> show(status));
 
     @PostConstruct
     public void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(3, false));
         label = new Label(parent, SWT.NONE);
         label.setData(WidgetIds.KEY, WidgetIds.CONNECTION_STATUS);
-        if (connection == null) {
-            label.setText("Amicus AMI service is not available");
+        toggle = new Button(parent, SWT.PUSH);
+        toggle.setData(WidgetIds.KEY, WidgetIds.CONNECTION_TOGGLE);
+        toggle.addListener(SWT.Selection, event -> toggle());
+        Button settings = new Button(parent, SWT.PUSH);
+        settings.setText("Settings…");
+        settings.setData(WidgetIds.KEY, WidgetIds.CONNECTION_SETTINGS);
+        settings.addListener(SWT.Selection, event -> openSettings());
+        if (connection == null || profiles == null || secrets == null || agents == null) {
+            label.setText("The Amicus AMI service is not available");
+            toggle.setVisible(false);
+            settings.setEnabled(false);
         } else {
             show(connection.status());
             connection.addStatusListener(listener);
@@ -52,9 +87,44 @@ public class ConnectionStatusControl {
         if (label.isDisposed()) {
             return;
         }
+        boolean countdownRunning = shown.nextAttempt() != null;
+        shown = status;
         label.setText(status.describe());
         label.setForeground(label.getDisplay().getSystemColor(colourOf(status.state())));
+        boolean active = status.state() != ConnectionState.DISCONNECTED && status.state() != ConnectionState.FAILED;
+        toggle.setText(active ? "Disconnect" : "Connect");
         label.requestLayout();
+        if (status.nextAttempt() != null && !countdownRunning) {
+            label.getDisplay().timerExec(COUNTDOWN_MILLIS, this::countDown);
+        }
+    }
+
+    /** Every second while a reconnect is due, the line counts down to it. */
+    private void countDown() {
+        if (!label.isDisposed() && shown.nextAttempt() != null) {
+            label.setText(shown.describe());
+            label.requestLayout();
+            label.getDisplay().timerExec(COUNTDOWN_MILLIS, this::countDown);
+        }
+    }
+
+    private void toggle() {
+        ConnectionState state = connection.status().state();
+        if (state != ConnectionState.DISCONNECTED && state != ConnectionState.FAILED) {
+            connection.disconnect();
+            return;
+        }
+        Optional<AmiProfile> profile = profiles.current().or(() -> Optional.ofNullable(shown.profile()));
+        Optional<String> secret = profile.flatMap(secrets::find);
+        if (secret.isEmpty()) {
+            openSettings(); // nothing to connect with yet: the settings say what is missing
+            return;
+        }
+        connection.connect(profile.get(), secret.get()); // failures show in the status line
+    }
+
+    private void openSettings() {
+        new SettingsDialog(label.getShell(), profiles, secrets, agents, connection).open();
     }
 
     private static int colourOf(ConnectionState state) {

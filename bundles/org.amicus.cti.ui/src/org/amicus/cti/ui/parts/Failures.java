@@ -3,12 +3,12 @@ package org.amicus.cti.ui.parts;
 import java.util.concurrent.CompletionException;
 
 /** What to tell an agent about a failure: its message, never a stack trace or a wrapper's name. */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
-    static String message(Throwable failure) {
+    public static String message(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();

@@ -9,7 +9,31 @@ public final class WidgetIds {
     public static final String CHANNELS_FILTER = "channels.filter";
     public static final String CHANNELS_ONLY_RINGING = "channels.onlyRinging";
     public static final String CHANNELS_NOTICE = "channels.notice";
+    public static final String CHANNELS_TOOLBAR = "channels.toolbar";
+    public static final String NOTIFICATION = "notification";
+    public static final String NOTIFICATION_TEXT = "notification.text";
     public static final String CONNECTION_STATUS = "connection.status";
+    public static final String CONNECTION_TOGGLE = "connection.toggle";
+    public static final String CONNECTION_SETTINGS = "connection.settings";
+    public static final String PROMPT = "prompt";
+    public static final String PROMPT_TEXT = "prompt.text";
+    public static final String PROMPT_PROBLEM = "prompt.problem";
+    public static final String PROMPT_OK = "prompt.ok";
+    public static final String SETTINGS = "settings";
+    public static final String SETTINGS_PROFILE = "settings.profile";
+    public static final String SETTINGS_HOST = "settings.host";
+    public static final String SETTINGS_PORT = "settings.port";
+    public static final String SETTINGS_TLS = "settings.tls";
+    public static final String SETTINGS_USER = "settings.user";
+    public static final String SETTINGS_SECRET = "settings.secret";
+    public static final String SETTINGS_CERTIFICATE = "settings.certificate";
+    public static final String SETTINGS_DEVICE = "settings.device";
+    public static final String SETTINGS_AUTO_ANSWER = "settings.autoAnswer";
+    public static final String SETTINGS_CONTEXT = "settings.context";
+    public static final String SETTINGS_CALLER_ID = "settings.callerId";
+    public static final String SETTINGS_RING_SECONDS = "settings.ringSeconds";
+    public static final String SETTINGS_PROBLEM = "settings.problem";
+    public static final String SETTINGS_SAVE = "settings.save";
 
     private WidgetIds() {
     }

@@ -1,0 +1,128 @@
+package org.amicus.cti.ui.actions;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.ConnectionState;
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.Inputs;
+import org.amicus.cti.SpyMode;
+import org.amicus.cti.ui.dialogs.InputPrompt;
+import org.amicus.cti.ui.parts.Failures;
+import org.amicus.cti.ui.parts.Notifier;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Takes the {@link ChannelAction}s for the Channels part, on the UI thread: says why one cannot be taken, asks for
+ * what it needs, and reports its outcome. Keeps the listen, whisper, barge and playback sessions I started, so that
+ * "Hang up my session" ends the latest one still live.
+ */
+public final class ChannelActions {
+
+    private final CtiActions cti;
+    private final AgentProfiles agents;
+    private final ChannelRegistry registry;
+    private final AmiConnection connection;
+    private final Notifier notifier;
+    private final Shell shell;
+    private final Display display;
+    private final Deque<String> mySessions = new ArrayDeque<>(); // channel ids, latest first
+
+    /** Any service may be missing (null): the actions then say so. */
+    public ChannelActions(CtiActions cti, AgentProfiles agents, ChannelRegistry registry, AmiConnection connection,
+            Notifier notifier, Shell shell) {
+        this.cti = cti;
+        this.agents = agents;
+        this.registry = registry;
+        this.connection = connection;
+        this.notifier = notifier;
+        this.shell = shell;
+        this.display = shell.getDisplay();
+    }
+
+    /** Why the action cannot be taken on the selected channel ({@code null} for none) now, if it cannot. */
+    public Optional<String> whyNot(ChannelAction action, Channel selected) {
+        if (cti == null || agents == null || registry == null || connection == null) {
+            return Optional.of("The Amicus CTI service is not available");
+        }
+        ChannelSnapshot now = registry.snapshot();
+        mySessions.removeIf(id -> now.byUniqueId(id).isEmpty());
+        Channel live = selected == null ? null : now.byUniqueId(selected.uniqueId()).orElse(null);
+        String gone = selected != null && live == null ? selected.name() : null;
+        boolean connected = connection.status().state() == ConnectionState.CONNECTED;
+        return new ActionPolicy(connected, agents.current(), live, gone, mySessions.size()).whyNot(action);
+    }
+
+    /** Takes the action, or says why it cannot. */
+    public void run(ChannelAction action, Channel selected) {
+        Optional<String> refusal = whyNot(action, selected);
+        if (refusal.isPresent()) {
+            notifier.bad(action.label.replace("…", "") + ": " + refusal.get());
+            return;
+        }
+        switch (action) {
+            case CALL -> InputPrompt.ask(shell, "Call", "Number to call from my phone:", Inputs::numberProblem)
+                    .ifPresent(number -> track("Call to " + number, cti.call(number), false));
+            case PICK_UP -> track("Pick-up of " + selected.name(), cti.pickUp(selected.name()), false);
+            case PLAY_RECORDING -> InputPrompt.ask(shell, "Play recording", "Recording to play on my phone:",
+                    Inputs::recordingProblem).ifPresent(recording -> track("Playback of " + recording,
+                            cti.playBack(recording), true));
+            case LISTEN -> spy(selected, SpyMode.LISTEN, "Listening to ");
+            case WHISPER -> spy(selected, SpyMode.WHISPER, "Whispering to ");
+            case BARGE -> spy(selected, SpyMode.BARGE, "Barging into ");
+            case HANG_UP -> hangUpLatestSession();
+        }
+    }
+
+    private void spy(Channel channel, SpyMode mode, String what) {
+        track(what + channel.name(), cti.spy(channel.name(), mode), true);
+    }
+
+    private void track(String what, CompletableFuture<OriginateOutcome> action, boolean session) {
+        AgentProfile agent = agents.current();
+        notifier.good(what + ": ringing my phone " + agent.device() + "…");
+        action.whenComplete((outcome, failure) -> onUiThread(() -> {
+            if (failure != null) {
+                notifier.bad(what + ": " + Failures.message(failure));
+                return;
+            }
+            if (session && outcome.result() == OriginateOutcome.Result.ANSWERED) {
+                mySessions.push(outcome.channelId());
+            }
+            String text = OutcomeMessages.of(what, agent.device(), outcome);
+            if (outcome.result() == OriginateOutcome.Result.ANSWERED) {
+                notifier.good(text);
+            } else {
+                notifier.bad(text);
+            }
+        }));
+    }
+
+    private void hangUpLatestSession() {
+        String session = mySessions.pop();
+        cti.hangUp(session).whenComplete((done, failure) -> onUiThread(() -> {
+            if (failure == null) {
+                notifier.good("My session has ended");
+            } else {
+                notifier.bad("Cannot end my session: " + Failures.message(failure));
+            }
+        }));
+    }
+
+    /** Outcomes arrive on AMI threads; a window closed meanwhile has nobody left to tell. */
+    private void onUiThread(Runnable report) {
+        if (!display.isDisposed()) {
+            display.asyncExec(report);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package org.amicus.cti.ui.dialogs;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiProfile;
+import org.amicus.ami.AmiProfiles;
+import org.amicus.ami.AmiSecrets;
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.AutoAnswer;
+import org.amicus.cti.ui.parts.Failures;
+import org.amicus.cti.ui.parts.WidgetIds;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+
+/**
+ * The settings: which PBX to connect to and as whom (the secret goes to secure storage, never to preferences), and my
+ * phone. Says what is wrong as the agent types; "Save and connect" stays disabled until all is well.
+ */
+public final class SettingsDialog {
+
+    private static final String[] AUTO_ANSWER_CHOICES = { "Call-Info header (PJSIP phones)",
+            "SIPADDHEADER (chan_sip)", "None: my phone rings as usual" };
+    private static final AutoAnswer[] AUTO_ANSWERS = { AutoAnswer.CALL_INFO, AutoAnswer.SIP_ADD_HEADER,
+            AutoAnswer.NONE };
+
+    private final AmiProfiles profiles;
+    private final AmiSecrets secrets;
+    private final AgentProfiles agents;
+    private final AmiConnection connection;
+    private final Shell dialog;
+    private final Combo profileName;
+    private final Text host;
+    private final Text port;
+    private final Button tls;
+    private final Text user;
+    private final Text secret;
+    private final Text certificate;
+    private final Text device;
+    private final Combo autoAnswer;
+    private final Text dialContext;
+    private final Text callerId;
+    private final Text ringSeconds;
+    private final Label problem;
+    private final Button save;
+
+    public SettingsDialog(Shell parent, AmiProfiles profiles, AmiSecrets secrets, AgentProfiles agents,
+            AmiConnection connection) {
+        this.profiles = profiles;
+        this.secrets = secrets;
+        this.agents = agents;
+        this.connection = connection;
+        dialog = new Shell(parent, SWT.DIALOG_TRIM | SWT.APPLICATION_MODAL | SWT.RESIZE);
+        dialog.setText("Amicus settings");
+        dialog.setData(WidgetIds.KEY, WidgetIds.SETTINGS);
+        dialog.setLayout(new GridLayout(1, false));
+
+        Group pbx = group("PBX (Asterisk Manager Interface)");
+        profileName = new Combo(pbx, SWT.DROP_DOWN);
+        field(pbx, "Profile name:", profileName, WidgetIds.SETTINGS_PROFILE);
+        profiles.all().forEach(profile -> profileName.add(profile.name()));
+        host = text(pbx, "Host:", WidgetIds.SETTINGS_HOST, SWT.NONE);
+        port = text(pbx, "Port:", WidgetIds.SETTINGS_PORT, SWT.NONE);
+        tls = new Button(pbx, SWT.CHECK);
+        tls.setText("TLS (encrypted; usually port 5039)");
+        field(pbx, "", tls, WidgetIds.SETTINGS_TLS);
+        user = text(pbx, "User:", WidgetIds.SETTINGS_USER, SWT.NONE);
+        secret = text(pbx, "Secret:", WidgetIds.SETTINGS_SECRET, SWT.PASSWORD);
+        certificate = text(pbx, "Trusted certificate:", WidgetIds.SETTINGS_CERTIFICATE, SWT.NONE);
+        certificate.setMessage("PEM file of a self-signed PBX certificate (optional)");
+
+        Group phone = group("My phone");
+        device = text(phone, "Device:", WidgetIds.SETTINGS_DEVICE, SWT.NONE);
+        device.setMessage("e.g. PJSIP/104");
+        autoAnswer = new Combo(phone, SWT.DROP_DOWN | SWT.READ_ONLY);
+        autoAnswer.setItems(AUTO_ANSWER_CHOICES);
+        field(phone, "Auto-answer:", autoAnswer, WidgetIds.SETTINGS_AUTO_ANSWER);
+        dialContext = text(phone, "Dial context:", WidgetIds.SETTINGS_CONTEXT, SWT.NONE);
+        callerId = text(phone, "My caller ID:", WidgetIds.SETTINGS_CALLER_ID, SWT.NONE);
+        callerId.setMessage("e.g. \"Desk 4\" <104>; empty for the PBX's");
+        ringSeconds = text(phone, "Ring my phone for (s):", WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
+
+        problem = new Label(dialog, SWT.WRAP);
+        problem.setData(WidgetIds.KEY, WidgetIds.SETTINGS_PROBLEM);
+        problem.setForeground(dialog.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridData problemLayout = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        problemLayout.widthHint = 480;
+        problem.setLayoutData(problemLayout);
+        Composite buttons = new Composite(dialog, SWT.NONE);
+        buttons.setLayout(new GridLayout(2, true));
+        buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
+        Button cancel = new Button(buttons, SWT.PUSH);
+        cancel.setText("Cancel");
+        cancel.addListener(SWT.Selection, event -> dialog.close());
+        save = new Button(buttons, SWT.PUSH);
+        save.setText("Save and connect");
+        save.setData(WidgetIds.KEY, WidgetIds.SETTINGS_SAVE);
+        save.addListener(SWT.Selection, event -> save());
+        dialog.setDefaultButton(save);
+
+        show(profiles.current().or(() -> connectedProfile()).orElse(null));
+        showAgent(agents.current());
+        profileName.addListener(SWT.Selection, event -> profiles.find(profileName.getText()).ifPresent(this::show));
+        tls.addListener(SWT.Selection, event -> switchDefaultPort());
+        for (Control input : new Control[] { profileName, host, port, user, secret, certificate, device, dialContext,
+                callerId, ringSeconds }) {
+            input.addListener(SWT.Modify, event -> validate());
+        }
+        autoAnswer.addListener(SWT.Selection, event -> validate());
+        validate();
+        dialog.pack();
+    }
+
+    /** Opens the dialog and returns when it is closed. */
+    public void open() {
+        dialog.open();
+        while (!dialog.isDisposed()) {
+            if (!dialog.getDisplay().readAndDispatch()) {
+                dialog.getDisplay().sleep();
+            }
+        }
+    }
+
+    private Optional<AmiProfile> connectedProfile() {
+        return Optional.ofNullable(connection == null ? null : connection.status().profile());
+    }
+
+    private Group group(String title) {
+        Group group = new Group(dialog, SWT.NONE);
+        group.setText(title);
+        group.setLayout(new GridLayout(2, false));
+        group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+        return group;
+    }
+
+    private static Text text(Composite parent, String label, String id, int style) {
+        Text text = new Text(parent, SWT.BORDER | SWT.SINGLE | style);
+        field(parent, label, text, id);
+        return text;
+    }
+
+    private static void field(Composite parent, String label, Control input, String id) {
+        Label name = new Label(parent, SWT.NONE);
+        name.setText(label);
+        name.moveAbove(input);
+        GridData layout = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        layout.widthHint = 300;
+        input.setLayoutData(layout);
+        input.setData(WidgetIds.KEY, id);
+    }
+
+    private void show(AmiProfile profile) {
+        profileName.setText(profile == null ? "My PBX" : profile.name());
+        host.setText(profile == null ? "" : profile.host());
+        port.setText(String.valueOf(profile == null ? 5038 : profile.port()));
+        tls.setSelection(profile != null && profile.tls());
+        user.setText(profile == null ? "" : profile.username());
+        certificate.setText(profile == null || profile.trustedCertificate() == null ? ""
+                : profile.trustedCertificate());
+        secret.setText("");
+    }
+
+    private void showAgent(AgentProfile agent) {
+        device.setText(agent.device());
+        autoAnswer.select(Arrays.asList(AUTO_ANSWERS).indexOf(agent.autoAnswer()));
+        dialContext.setText(agent.dialContext());
+        callerId.setText(agent.callerId());
+        ringSeconds.setText(String.valueOf(agent.originateTimeout().toSeconds()));
+    }
+
+    private void switchDefaultPort() {
+        if (tls.getSelection() && port.getText().equals("5038")) {
+            port.setText("5039");
+        } else if (!tls.getSelection() && port.getText().equals("5039")) {
+            port.setText("5038");
+        }
+    }
+
+    /** What the fields say, or why they say nothing that can be saved. */
+    private record Entered(AmiProfile profile, AgentProfile agent, String secret) {
+    }
+
+    private Entered entered() {
+        AmiProfile profile = new AmiProfile(profileName.getText().strip(), host.getText().strip(),
+                number("port", port.getText()), tls.getSelection(), user.getText().strip(),
+                certificate.getText().isBlank() ? null : certificate.getText().strip());
+        if (profile.name().contains("/")) {
+            throw new IllegalArgumentException("profile name cannot contain '/'");
+        }
+        AgentProfile agent = new AgentProfile(device.getText().strip(), AUTO_ANSWERS[autoAnswer.getSelectionIndex()],
+                dialContext.getText().strip(), Duration.ofSeconds(number("ring time", ringSeconds.getText())),
+                callerId.getText().strip());
+        String typed = secret.getText();
+        if (typed.isEmpty() && secrets.find(profile).isEmpty()) {
+            throw new IllegalArgumentException("enter the secret of " + profile.username() + " (from manager.conf)");
+        }
+        if (typed.chars().anyMatch(c -> c < 0x20)) {
+            throw new IllegalArgumentException("the secret must be a single line");
+        }
+        return new Entered(profile, agent, typed);
+    }
+
+    private static int number(String what, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number, not \"" + text.strip() + "\"");
+        }
+    }
+
+    private void validate() {
+        secret.setMessage(secretStored() ? "unchanged (stored securely)" : "");
+        try {
+            entered();
+            problem.setText("");
+            save.setEnabled(true);
+        } catch (IllegalArgumentException e) {
+            problem.setText(capitalised(e.getMessage()));
+            save.setEnabled(false);
+        }
+        problem.requestLayout();
+    }
+
+    private boolean secretStored() {
+        try {
+            return secrets.find(new AmiProfile("-", host.getText().strip(), number("port", port.getText()),
+                    tls.getSelection(), user.getText().strip())).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private void save() {
+        Entered entered;
+        try {
+            entered = entered();
+            profiles.save(entered.profile());
+            profiles.makeCurrent(entered.profile().name());
+            if (!entered.secret().isEmpty()) {
+                secrets.save(entered.profile(), entered.secret());
+            }
+            agents.save(entered.agent());
+        } catch (RuntimeException e) {
+            problem.setText("Cannot save: " + Failures.message(e));
+            problem.requestLayout();
+            return;
+        }
+        String secretToUse = entered.secret().isEmpty() ? secrets.find(entered.profile()).orElse("")
+                : entered.secret();
+        connection.connect(entered.profile(), secretToUse); // the trim shows how it goes
+        dialog.close();
+    }
+}
