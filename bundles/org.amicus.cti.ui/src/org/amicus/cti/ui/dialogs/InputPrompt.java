@@ -51,19 +51,13 @@ public final class InputPrompt {
         dialog.setDefaultButton(ok);
         input.addModifyListener(event -> validate());
         validate();
-        dialog.pack();
     }
 
     /** Opens the prompt and waits for the answer; empty if it was cancelled. */
     public static Optional<String> ask(Shell parent, String title, String question,
             Function<String, Optional<String>> check) {
         InputPrompt prompt = new InputPrompt(parent, title, question, check);
-        prompt.dialog.open();
-        while (!prompt.dialog.isDisposed()) {
-            if (!prompt.dialog.getDisplay().readAndDispatch()) {
-                prompt.dialog.getDisplay().sleep();
-            }
-        }
+        Dialogs.openCentred(prompt.dialog, prompt.input);
         return Optional.ofNullable(prompt.answer);
     }
 

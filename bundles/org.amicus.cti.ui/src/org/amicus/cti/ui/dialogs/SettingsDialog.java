@@ -120,17 +120,11 @@ public final class SettingsDialog {
         }
         autoAnswer.addListener(SWT.Selection, event -> validate());
         validate();
-        dialog.pack();
     }
 
     /** Opens the dialog and returns when it is closed. */
     public void open() {
-        dialog.open();
-        while (!dialog.isDisposed()) {
-            if (!dialog.getDisplay().readAndDispatch()) {
-                dialog.getDisplay().sleep();
-            }
-        }
+        Dialogs.openCentred(dialog, profileName);
     }
 
     private Optional<AmiProfile> connectedProfile() {

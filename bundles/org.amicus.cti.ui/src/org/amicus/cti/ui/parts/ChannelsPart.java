@@ -17,6 +17,7 @@ import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.ChannelActions;
 import org.amicus.cti.ui.actions.Contributions;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -94,6 +95,11 @@ public class ChannelsPart {
         filter.setData(WidgetIds.KEY, WidgetIds.CHANNELS_FILTER);
         filter.setLayoutData(new GridData(220, SWT.DEFAULT));
         filter.addModifyListener(event -> refresh());
+        filter.addListener(SWT.KeyDown, event -> {
+            if (event.keyCode == SWT.ARROW_DOWN) {
+                selectFirstFound(); // from what I typed straight to what it found
+            }
+        });
         onlyRinging = new Button(parent, SWT.CHECK);
         onlyRinging.setText("Only ringing");
         onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
@@ -139,6 +145,26 @@ public class ChannelsPart {
         }
         refresh();
         tick();
+    }
+
+    /** The agent types a number or a name first: the filter has the focus. */
+    @Focus
+    public void focus() {
+        filter.setFocus();
+    }
+
+    /** The first ringing row found, as the agent filters mostly to pick up; else the first row. */
+    private void selectFirstFound() {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int ringing = 0;
+        while (ringing < rows.size() && !rows.get(ringing).isRinging()) {
+            ringing++;
+        }
+        table.setFocus();
+        table.setSelection(ringing < rows.size() ? ringing : 0);
+        updateActions();
     }
 
     @PreDestroy
