@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -74,6 +75,18 @@ class ChannelsPartTest extends AgainstTestPbx {
             assertEquals("Ringing", table.getItem(row).getText(1));
             assertEquals("\"Customer\" <105>", table.getItem(row).getText(3));
             assertNotNull(table.getItem(row).getBackground(), "ringing rows stand out");
+            assertNotNull(table.getItem(row).getImage(1), "with a coloured dot for their state");
+
+            TableColumn byName = table.getColumn(0);
+            UiHarness.click(byName);
+            assertEquals(SWT.UP, table.getSortDirection());
+            assertEquals(part.rows().stream().map(Channel::name).sorted().toList(),
+                    part.rows().stream().map(Channel::name).toList());
+            UiHarness.click(byName);
+            assertEquals(part.rows().stream().map(Channel::name).sorted(Comparator.reverseOrder()).toList(),
+                    part.rows().stream().map(Channel::name).toList());
+            UiHarness.click(byName);
+            assertEquals(SWT.NONE, table.getSortDirection(), "grouped by call again");
             ui.screenshot("channels-part-ringing");
 
             Button onlyRinging = ui.find(Button.class, WidgetIds.CHANNELS_ONLY_RINGING);

@@ -17,21 +17,40 @@ final class ChannelRows {
     private ChannelRows() {
     }
 
+    /** A sort by one column; none means grouped by call. */
+    record Sort(int column, boolean ascending) {
+    }
+
     /**
-     * The channels that pass the filter, grouped by call (calls in the order they began), each call's channels in
-     * the order they began.
+     * The channels that pass the filter, sorted by the column if one is given, else grouped by call (calls in the
+     * order they began), each call's channels in the order they began.
      */
-    static List<Channel> of(ChannelSnapshot snapshot, String filter, boolean onlyRinging) {
+    static List<Channel> of(ChannelSnapshot snapshot, String filter, boolean onlyRinging, Sort sort) {
         String needle = filter.trim().toLowerCase(Locale.ROOT);
         Map<String, Instant> callStarts = new HashMap<>();
         snapshot.channels().forEach(channel -> callStarts.merge(channel.linkedId(), channel.started(),
                 (a, b) -> a.isBefore(b) ? a : b));
+        Comparator<Channel> grouped = Comparator.<Channel, Instant>comparing(channel -> callStarts.get(
+                channel.linkedId())).thenComparing(Channel::linkedId).thenComparing(Channel::started);
+        Comparator<Channel> order = sort == null ? grouped : by(sort).thenComparing(grouped);
         return snapshot.channels().stream()
                 .filter(channel -> !onlyRinging || channel.isRinging())
                 .filter(channel -> needle.isEmpty() || searchable(channel).contains(needle))
-                .sorted(Comparator.<Channel, Instant>comparing(channel -> callStarts.get(channel.linkedId()))
-                        .thenComparing(Channel::linkedId).thenComparing(Channel::started))
+                .sorted(order)
                 .toList();
+    }
+
+    private static Comparator<Channel> by(Sort sort) {
+        Comparator<Channel> column = switch (sort.column()) {
+            case 0 -> Comparator.comparing(Channel::name);
+            case 1 -> Comparator.comparing(channel -> channel.state().label());
+            case 2 -> Comparator.comparing(channel -> channel.callerId().describe());
+            case 3 -> Comparator.comparing(channel -> channel.connectedLine().describe());
+            case 4 -> Comparator.comparing(ChannelRows::since, Comparator.reverseOrder()); // the longest last
+            case 5 -> Comparator.comparing(Channel::application);
+            default -> Comparator.comparing(channel -> cells(channel, Instant.EPOCH)[6]);
+        };
+        return sort.ascending() ? column : column.reversed();
     }
 
     private static String searchable(Channel channel) {
@@ -48,10 +67,14 @@ final class ChannelRows {
 
     /** Time since answered, or since it began while not answered: "0:07", "12:34", "1:02:03". */
     static String duration(Channel channel, Instant now) {
-        Instant since = channel.answered() != null ? channel.answered() : channel.started();
-        long seconds = Math.max(0, Duration.between(since, now).toSeconds());
+        long seconds = Math.max(0, Duration.between(since(channel), now).toSeconds());
         long hours = seconds / 3600;
         return hours > 0 ? String.format("%d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60)
                 : String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    /** What the duration counts from: the answer, or the start while not answered. */
+    private static Instant since(Channel channel) {
+        return channel.answered() != null ? channel.answered() : channel.started();
     }
 }

@@ -80,6 +80,8 @@ public class ChannelsPart {
     private ChannelActions channelActions;
     private Contributions contributions;
     private List<Channel> rows = List.of();
+    private ChannelRows.Sort sort;
+    private StateIcons icons;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final ChannelListener listener = changes -> queueRefresh();
     private final ConnectionStatusListener connectionListener = status -> queueRefresh();
@@ -124,7 +126,12 @@ public class ChannelsPart {
             TableColumn column = new TableColumn(table, SWT.LEFT);
             column.setText(COLUMNS[i]);
             column.setWidth(WIDTHS[i]);
+            column.setToolTipText("Sort by " + COLUMNS[i].toLowerCase(java.util.Locale.ROOT)
+                    + "; a third click groups by call again");
+            int index = i;
+            column.addListener(SWT.Selection, event -> sortBy(index));
         }
+        icons = new StateIcons(table.getDisplay());
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
         table.addListener(SWT.Selection, event -> updateActions());
@@ -170,6 +177,7 @@ public class ChannelsPart {
     @PreDestroy
     public void dispose() {
         contributions.close();
+        icons.dispose();
         if (registry != null) {
             registry.removeListener(listener);
         }
@@ -241,13 +249,25 @@ public class ChannelsPart {
         }
         Channel selected = selected();
         ChannelSnapshot snapshot = registry == null ? ChannelSnapshot.EMPTY : registry.snapshot();
-        rows = ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection());
+        rows = ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection(), sort);
         table.setItemCount(rows.size());
         table.clearAll();
         keepSelected(selected);
         summary.setText(summaryOf(snapshot));
         summary.requestLayout();
         updateActions();
+    }
+
+    /** A header click sorts by its column, ascending, then descending, then back to grouping by call. */
+    private void sortBy(int column) {
+        if (sort == null || sort.column() != column) {
+            sort = new ChannelRows.Sort(column, true);
+        } else {
+            sort = sort.ascending() ? new ChannelRows.Sort(column, false) : null;
+        }
+        table.setSortColumn(sort == null ? null : table.getColumn(column));
+        table.setSortDirection(sort == null ? SWT.NONE : sort.ascending() ? SWT.UP : SWT.DOWN);
+        refresh();
     }
 
     /** Rows move as calls come and go: the selection stays on its channel, not on its row number. */
@@ -299,6 +319,7 @@ public class ChannelsPart {
         }
         Channel channel = rows.get(index);
         item.setText(ChannelRows.cells(channel, Instant.now()));
+        item.setImage(1, icons.of(channel.state()));
         item.setBackground(channel.isRinging() ? RINGING : null);
         item.setData(channel);
     }
