@@ -37,3 +37,8 @@ unpack_product() {
   tar -xzf "$PRODUCT_ARCHIVE" -C "$into"
   echo "$into/amicus/amicus"
 }
+
+# The Tycho version the build uses, for calling one of its plugins by hand.
+tycho_version() {
+  sed -n 's:.*<version>\(.*\)</version>.*:\1:p' .mvn/extensions.xml | head -1
+}
