@@ -2,6 +2,7 @@ package org.amicus.cti.ui.parts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.amicus.ami.AmiConnection;
@@ -30,8 +31,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.ToolBar;
-import org.eclipse.swt.widgets.ToolItem;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -74,7 +73,7 @@ public class ChannelsPart {
     private Text filter;
     private Button onlyRinging;
     private Table table;
-    private ToolBar toolbar;
+    private ChannelToolBar toolbar;
     private Label notice;
     private Notifier notifier;
     private ChannelActions channelActions;
@@ -107,17 +106,9 @@ public class ChannelsPart {
         onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
         onlyRinging.addListener(SWT.Selection, event -> refresh());
 
-        toolbar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
-        toolbar.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TOOLBAR);
-        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        for (ChannelAction action : ChannelAction.values()) {
-            ToolItem item = new ToolItem(toolbar, SWT.PUSH);
-            item.setText(action.label);
-            item.setData(action);
-            item.addListener(SWT.Selection, event -> run(action));
-        }
+        toolbar = new ChannelToolBar(parent, this);
 
-        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER);
+        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
         table.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -126,7 +117,7 @@ public class ChannelsPart {
             TableColumn column = new TableColumn(table, SWT.LEFT);
             column.setText(COLUMNS[i]);
             column.setWidth(WIDTHS[i]);
-            column.setToolTipText("Sort by " + COLUMNS[i].toLowerCase(java.util.Locale.ROOT)
+            column.setToolTipText("Sort by " + COLUMNS[i].toLowerCase(Locale.ROOT)
                     + "; a third click groups by call again");
             int index = i;
             column.addListener(SWT.Selection, event -> sortBy(index));
@@ -221,14 +212,8 @@ public class ChannelsPart {
         run(ChannelAction.PICK_UP);
     }
 
-    /** The toolbar says which actions can be taken on the selection now, and why the others cannot. */
     private void updateActions() {
-        for (ToolItem item : toolbar.getItems()) {
-            ChannelAction action = (ChannelAction) item.getData();
-            java.util.Optional<String> refusal = whyNot(action);
-            item.setEnabled(refusal.isEmpty());
-            item.setToolTipText(refusal.orElse(action.purpose) + " (" + action.keys + ")");
-        }
+        toolbar.update();
     }
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */

@@ -1,0 +1,39 @@
+package org.amicus.cti.ui.parts;
+
+import java.util.Optional;
+
+import org.amicus.cti.ui.actions.ChannelAction;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.ToolBar;
+import org.eclipse.swt.widgets.ToolItem;
+
+/** A button per action above the table: enabled when it can be taken on the selection now, else saying why not. */
+final class ChannelToolBar {
+
+    private final ToolBar toolbar;
+    private final ChannelsPart part;
+
+    ChannelToolBar(Composite parent, ChannelsPart part) {
+        this.part = part;
+        toolbar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
+        toolbar.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TOOLBAR);
+        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        for (ChannelAction action : ChannelAction.values()) {
+            ToolItem item = new ToolItem(toolbar, SWT.PUSH);
+            item.setText(action.label);
+            item.setData(action);
+            item.addListener(SWT.Selection, event -> part.run(action));
+        }
+    }
+
+    void update() {
+        for (ToolItem item : toolbar.getItems()) {
+            ChannelAction action = (ChannelAction) item.getData();
+            Optional<String> refusal = part.whyNot(action);
+            item.setEnabled(refusal.isEmpty());
+            item.setToolTipText(refusal.orElse(action.purpose) + " (" + action.keys + ")");
+        }
+    }
+}
