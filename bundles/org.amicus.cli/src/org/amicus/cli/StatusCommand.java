@@ -50,7 +50,8 @@ final class StatusCommand {
         try {
             ChannelSnapshot channels = pbx.await(listed, ANSWER_TIMEOUT, "with its channels");
             status.put("channels", channels.size()).put("calls", channels.calls().size());
-            text.append(channels.size() + " live channels in " + channels.calls().size() + " calls\n");
+            text.append(count(channels.size(), "live channel") + " in " + count(channels.calls().size(), "call"))
+                    .append('\n');
         } catch (ExecutionException e) {
             status.put("channels", null).put("calls", null).put("channelsProblem", e.getCause().getMessage());
             text.append("Live channels unknown: " + e.getCause().getMessage() + "\n");
@@ -61,6 +62,10 @@ final class StatusCommand {
                 : "My phone: not set (give --device, or set it in Amicus's settings)");
         output.result(status, text.toString().stripTrailing());
         return Exit.OK;
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     private static Json server(ConnectionStatus status, AmiProfile profile) {
