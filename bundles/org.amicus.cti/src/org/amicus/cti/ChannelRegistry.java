@@ -1,6 +1,7 @@
 package org.amicus.cti;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The PBX's live channels, built from its events and set right from {@code CoreShowChannels} after every login and
@@ -16,6 +17,14 @@ public interface ChannelRegistry {
      * {@code CoreShowChannels}; empty when it can. The registry then follows events alone.
      */
     Optional<String> resyncProblem();
+
+    /**
+     * Completes with the channels once the registry has next checked them against the PBX: after the next login, or
+     * after events were lost. Asked before connecting, it tells when the channels of the new connection are complete.
+     * Completes exceptionally if that check cannot be done, e.g. with an
+     * {@link org.amicus.ami.AmiPermissionException} when the AMI user may not run {@code CoreShowChannels}.
+     */
+    CompletableFuture<ChannelSnapshot> nextResync();
 
     void addListener(ChannelListener listener);
 

@@ -24,6 +24,12 @@ public interface CtiActions {
     /** Rings my phone and joins it to an agent's channel to listen, whisper or barge. */
     CompletableFuture<OriginateOutcome> spy(String channel, SpyMode mode);
 
+    /**
+     * The same actions from the phone of this agent profile instead of the stored one: for a script that names its
+     * phone, say. The stored profile is left as it is.
+     */
+    CtiActions as(AgentProfile agent);
+
     /** Ends a session of mine (a spy or playback), given its outcome's channel id; done if already ended. */
     CompletableFuture<Void> hangUp(String channelId);
 }

@@ -1,6 +1,7 @@
 package org.amicus.cti.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.amicus.ami.AmiPermissionException;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.ami.OriginateRequest;
@@ -133,6 +135,34 @@ class ChannelRegistryTest extends AgainstTestPbx {
                 () -> connection.sendList(new CoreShowChannelsAction(), TIMEOUT).get(15, TimeUnit.SECONDS));
         assertTrue(registry.resyncProblem().orElseThrow().contains("system or reporting"),
                 registry.resyncProblem().orElseThrow());
+    }
+
+    @Test
+    void nextResyncCompletesWithTheChannelsOfTheNewConnection() throws Exception {
+        String before = "amicus-test-" + UUID.randomUUID();
+        try (RawAmi pbx = new RawAmi()) {
+            pbx.send("Originate", "Channel", "Local/900@" + TestPbx.CONTEXT, "Application", "Wait", "Data", "30",
+                    "Async", "true", "ChannelId", before);
+            pbx.awaitEvent("OriginateResponse", "Uniqueid", before);
+        }
+        CompletableFuture<ChannelSnapshot> resynced = registry.nextResync();
+
+        connectWithFullRights();
+
+        Channel call = resynced.get(15, TimeUnit.SECONDS).byUniqueId(before)
+                .orElseThrow(() -> new AssertionError("the call made before connecting is listed"));
+        connection.send(new HangupAction(call.name()), TIMEOUT).get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void nextResyncFailsWhenTheUserMayNotListChannels() throws Exception {
+        CompletableFuture<ChannelSnapshot> resynced = registry.nextResync();
+
+        connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> resynced.get(15, TimeUnit.SECONDS));
+        assertEquals("CoreShowChannels",
+                assertInstanceOf(AmiPermissionException.class, failure.getCause()).action());
     }
 
     /** Waits until the registry holds exactly the channels (unique ids, names and states) that the PBX lists. */

@@ -174,6 +174,22 @@ class CtiActionsTest extends AgainstTestPbx {
     }
 
     @Test
+    void actionsAsAnotherAgentRingThatPhoneAndLeaveTheStoredProfileAlone() throws Exception {
+        connectWithFullRights();
+        profiles.save(AgentProfile.UNSET);
+        AgentProfile script = new AgentProfile("PJSIP/105", AutoAnswer.NONE, TestPbx.CONTEXT, Duration.ofSeconds(20),
+                "");
+
+        OriginateOutcome outcome = actions.as(script).call("100").get(30, TimeUnit.SECONDS);
+
+        assertEquals(Result.ANSWERED, outcome.result(), outcome.describe());
+        events.await("Newchannel", e -> outcome.channelId().equals(e.get("Uniqueid").orElse(""))
+                && e.get("Channel").orElse("").startsWith("PJSIP/105-"), TIMEOUT);
+        assertEquals(AgentProfile.UNSET, profiles.current());
+        assertEquals("Set your phone (device) in the settings first", assertRefused(actions.call("100")).getMessage());
+    }
+
+    @Test
     void nothingHappensWithoutADevice() {
         profiles.save(AgentProfile.UNSET);
         assertEquals("Set your phone (device) in the settings first", assertRefused(actions.call("100")).getMessage());

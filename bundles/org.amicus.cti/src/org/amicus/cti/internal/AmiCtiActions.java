@@ -1,6 +1,7 @@
 package org.amicus.cti.internal;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -33,6 +34,18 @@ public class AmiCtiActions implements CtiActions {
     private ChannelRegistry registry;
     @Reference
     private AgentProfiles profiles;
+    /** The agent these actions are for; {@code null} for the stored profile's. */
+    private AgentProfile chosenAgent;
+
+    @Override
+    public CtiActions as(AgentProfile agent) {
+        AmiCtiActions actions = new AmiCtiActions();
+        actions.connection = connection;
+        actions.registry = registry;
+        actions.profiles = profiles;
+        actions.chosenAgent = Objects.requireNonNull(agent, "agent");
+        return actions;
+    }
 
     @Override
     public CompletableFuture<OriginateOutcome> call(String number) {
@@ -91,7 +104,7 @@ public class AmiCtiActions implements CtiActions {
     }
 
     private AgentProfile agent() {
-        AgentProfile agent = profiles.current();
+        AgentProfile agent = chosenAgent != null ? chosenAgent : profiles.current();
         if (!agent.hasDevice()) {
             throw new CtiException("Set your phone (device) in the settings first");
         }

@@ -60,11 +60,18 @@ final class ChannelTable {
         resync = new Resync(actionId);
     }
 
-    /** The listing asked for will not come. */
-    void abandonListing(String actionId) {
+    /** The listing asked for will not come; returns whether it was the one expected (not yet replaced). */
+    boolean abandonListing(String actionId) {
         if (resync != null && resync.actionId.equals(actionId)) {
             resync = null;
+            return true;
         }
+        return false;
+    }
+
+    /** Whether a listing is asked for and not yet reconciled. */
+    boolean listingUnderWay() {
+        return resync != null;
     }
 
     /** Applies one event; returns what changed. */

@@ -2,8 +2,11 @@ package org.amicus.cti.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +43,9 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
     /** Made on demand, once per change: readers are few, events are many. */
     private volatile ChannelSnapshot snapshot = ChannelSnapshot.EMPTY;
     private volatile String resyncProblem;
+    // Guarded by table: who waits for the listing under way, and who for the next one asked for.
+    private final List<CompletableFuture<ChannelSnapshot>> awaitingListing = new ArrayList<>();
+    private final List<CompletableFuture<ChannelSnapshot>> awaitingNextListing = new ArrayList<>();
 
     @Reference
     private AmiConnection connection;
@@ -62,22 +68,39 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
     }
 
     @Override
+    public CompletableFuture<ChannelSnapshot> nextResync() {
+        CompletableFuture<ChannelSnapshot> next = new CompletableFuture<>();
+        synchronized (table) {
+            awaitingNextListing.add(next);
+        }
+        return next;
+    }
+
+    @Override
     public void onEvent(AmiEvent event) {
         List<ChannelChange> changes;
+        List<CompletableFuture<ChannelSnapshot>> resynced = List.of();
         synchronized (table) {
+            boolean listing = table.listingUnderWay();
             changes = table.apply(event, clock.instant());
-            if (changes.isEmpty()) {
-                return;
+            if (listing && !table.listingUnderWay()) {
+                resynced = takeAll(awaitingListing);
             }
-            snapshot = null;
+            if (!changes.isEmpty()) {
+                snapshot = null;
+            }
         }
-        listeners.forEach(listener -> {
-            try {
-                listener.channelsChanged(changes);
-            } catch (RuntimeException | LinkageError e) {
-                LOG.error("Channel listener {} failed", listener, e);
-            }
-        });
+        if (!changes.isEmpty()) {
+            listeners.forEach(listener -> {
+                try {
+                    listener.channelsChanged(changes);
+                } catch (RuntimeException | LinkageError e) {
+                    LOG.error("Channel listener {} failed", listener, e);
+                }
+            });
+        }
+        ChannelSnapshot now = snapshot();
+        resynced.forEach(waiting -> waiting.complete(now));
     }
 
     /** Asks the PBX for its channels; the listing arrives as events, in order with all others. */
@@ -86,6 +109,7 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
         String actionId = "amicus-channels-" + listings.incrementAndGet();
         synchronized (table) {
             table.expectListing(actionId);
+            awaitingListing.addAll(takeAll(awaitingNextListing));
         }
         CoreShowChannelsAction listing = new CoreShowChannelsAction();
         listing.setActionId(actionId);
@@ -94,13 +118,24 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
                 resyncProblem = null;
                 return;
             }
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
             resyncProblem = "Cannot check the channels against the PBX, following its events alone: "
-                    + failure.getMessage();
+                    + cause.getMessage();
             LOG.warn(resyncProblem);
+            List<CompletableFuture<ChannelSnapshot>> abandoned = List.of();
             synchronized (table) {
-                table.abandonListing(actionId);
+                if (table.abandonListing(actionId)) {
+                    abandoned = takeAll(awaitingListing);
+                }
             }
+            abandoned.forEach(waiting -> waiting.completeExceptionally(cause));
         });
+    }
+
+    private static <T> List<T> takeAll(List<T> from) {
+        List<T> taken = List.copyOf(from);
+        from.clear();
+        return taken;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -1,0 +1,73 @@
+package org.amicus.cli;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.amicus.ami.AmiConnection;
+
+/**
+ * The AMI connection as one run of the command line uses it: connected once, every wait bounded and cut short by an
+ * interrupt, closed at the end.
+ */
+final class PbxSession implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AmiConnection connection;
+    private final Terminal terminal;
+
+    PbxSession(AmiConnection connection, Terminal terminal) {
+        this.connection = connection;
+        this.terminal = terminal;
+    }
+
+    /** Connects and logs in, or fails with {@link Exit#CANNOT_CONNECT} and the reason. */
+    void connect(Login login) throws InterruptedException {
+        try {
+            await(connection.connect(login.profile(), login.secret()), CONNECT_TIMEOUT, "to the login");
+        } catch (ExecutionException e) {
+            throw new CliFailure(Exit.CANNOT_CONNECT, e.getCause().getMessage());
+        } catch (CliFailure e) {
+            throw e.exit() == Exit.CONNECTION_LOST ? new CliFailure(Exit.CANNOT_CONNECT, "cannot connect to "
+                    + login.profile().server() + ": " + e.getMessage()) : e;
+        }
+    }
+
+    /**
+     * Waits for the future; fails with {@link Exit#CONNECTION_LOST} at the timeout and with {@link Exit#INTERRUPTED}
+     * when the run is interrupted.
+     *
+     * @param what what the answer is to, e.g. "to the login"
+     */
+    <T> T await(CompletableFuture<T> future, Duration timeout, String what)
+            throws ExecutionException, InterruptedException {
+        try {
+            CompletableFuture.anyOf(future, terminal.interrupted()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new CliFailure(Exit.CONNECTION_LOST, "no answer from the PBX " + what + " within "
+                    + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            // the future failed: get() below says how
+        }
+        if (!future.isDone()) {
+            throw new CliFailure(Exit.INTERRUPTED, "interrupted");
+        }
+        return future.get();
+    }
+
+    /** Logs off; a PBX that does not confirm in time is left to notice the closed socket. */
+    @Override
+    public void close() {
+        try {
+            connection.disconnect().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the run's result stands; the connection is gone either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

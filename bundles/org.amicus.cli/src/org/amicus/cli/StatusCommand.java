@@ -1,0 +1,90 @@
+package org.amicus.cli;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiProfile;
+import org.amicus.ami.ConnectionStatus;
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
+import org.asteriskjava.manager.action.CoreSettingsAction;
+import org.asteriskjava.manager.response.CoreSettingsResponse;
+
+/**
+ * {@code status}: connects, and says to what (server, Asterisk version), how many channels and calls are live, and
+ * which phone the agent actions would ring. Needing only a login, it is the check that a profile works.
+ */
+final class StatusCommand {
+
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+
+    private final AmiConnection connection;
+    private final ChannelRegistry registry;
+    private final AgentProfiles agents;
+
+    StatusCommand(AmiConnection connection, ChannelRegistry registry, AgentProfiles agents) {
+        this.connection = connection;
+        this.registry = registry;
+        this.agents = agents;
+    }
+
+    Exit run(Arguments arguments, Login login, PbxSession pbx, Output output) throws InterruptedException {
+        var listed = registry.nextResync();
+        try {
+            pbx.connect(login);
+        } catch (CliFailure failure) {
+            if (output.json()) {
+                output.line(server(connection.status(), login.profile()).toString());
+            }
+            throw failure;
+        }
+        Json status = server(connection.status(), login.profile());
+        String version = asteriskVersion(pbx);
+        status.put("asterisk", version);
+        StringBuilder text = new StringBuilder(connection.status().describe() + " (profile \""
+                + login.profile().name() + "\")\n" + (version == null ? "" : "Asterisk " + version + "\n"));
+        try {
+            ChannelSnapshot channels = pbx.await(listed, ANSWER_TIMEOUT, "with its channels");
+            status.put("channels", channels.size()).put("calls", channels.calls().size());
+            text.append(count(channels.size(), "live channel") + " in " + count(channels.calls().size(), "call"))
+                    .append('\n');
+        } catch (ExecutionException e) {
+            status.put("channels", null).put("calls", null).put("channelsProblem", e.getCause().getMessage());
+            text.append("Live channels unknown: " + e.getCause().getMessage() + "\n");
+        }
+        AgentProfile agent = agent(arguments);
+        status.put("device", agent.device()).put("dialContext", agent.dialContext());
+        text.append(agent.hasDevice() ? "My phone: " + agent.device() + ", dialling in " + agent.dialContext()
+                : "My phone: not set (give --device, or set it in Amicus's settings)");
+        output.result(status, text.toString().stripTrailing());
+        return Exit.OK;
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
+    }
+
+    private static Json server(ConnectionStatus status, AmiProfile profile) {
+        return new Json().put("state", status.state().name()).put("detail", status.detail())
+                .put("profile", profile.name()).put("server", profile.server()).put("host", profile.host())
+                .put("port", profile.port()).put("tls", profile.tls()).put("user", profile.username());
+    }
+
+    /** The PBX's Asterisk version; {@code null} if the AMI user may not ask. */
+    private String asteriskVersion(PbxSession pbx) throws InterruptedException {
+        try {
+            return pbx.await(connection.send(new CoreSettingsAction(), ANSWER_TIMEOUT), ANSWER_TIMEOUT,
+                    "to CoreSettings") instanceof CoreSettingsResponse settings ? settings.getAsteriskVersion() : null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+    }
+
+    private AgentProfile agent(Arguments arguments) {
+        return ActionCommand.agent(arguments, agents.current(), false);
+    }
+}
