@@ -77,8 +77,8 @@ final class Session {
             Listener listener) {
         this.profile = profile;
         this.listener = listener;
-        this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::deliver,
-                dropped -> listener.onResync(this, dropped));
+        this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::answersAList,
+                this::deliver, dropped -> listener.onResync(this, dropped));
         this.connection = AsteriskJavaInternals.connection(profile.username(), secret,
                 () -> new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing));
         // asterisk-java reports a closed socket with an event of its own making.
@@ -115,6 +115,11 @@ final class Session {
     /** Events dropped so far because the listeners could not keep up. */
     long droppedEvents() {
         return dispatcher.dropped();
+    }
+
+    /** Whether the event is an item of a list this session asked for. */
+    private boolean answersAList(AmiEvent event) {
+        return lists.containsKey(ActionIds.ownPart(event));
     }
 
     private void deliver(AmiEvent event) {
