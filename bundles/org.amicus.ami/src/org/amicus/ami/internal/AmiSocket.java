@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -27,6 +29,11 @@ import org.asteriskjava.util.SocketConnectionFacade;
  */
 final class AmiSocket implements SocketConnectionFacade {
 
+    /** The greeting of an AMI server, e.g. "Asterisk Call Manager/9.0.0" or "Asterisk Manager Proxy/1.0". */
+    private static final Pattern BANNER = Pattern.compile("[A-Za-z ]+ (Call Manager|Manager Proxy)/.*");
+    /** A frame this long is no AMI a PBX sends: the connection is reset rather than the memory exhausted. */
+    static final int MAX_FRAME = 16 << 20;
+
     private final Socket socket;
     private final LineReader lines;
     private final OutputStream out;
@@ -34,6 +41,7 @@ final class AmiSocket implements SocketConnectionFacade {
     private final Function<AmiEvent, ManagerEvent> typing;
     private final Deque<String> forAsteriskJava = new ArrayDeque<>();
     private boolean bannerRead;
+    private volatile String failure;
 
     AmiSocket(Socket socket, Consumer<AmiEvent> events, Function<AmiEvent, ManagerEvent> typing) throws IOException {
         this.socket = socket;
@@ -45,27 +53,51 @@ final class AmiSocket implements SocketConnectionFacade {
 
     @Override
     public String readLine() throws IOException {
-        if (!bannerRead) {
-            bannerRead = true;
-            return lines.next(); // "Asterisk Call Manager/x.y.z": one line, no frame
-        }
-        while (forAsteriskJava.isEmpty()) {
-            List<String> frame = readFrame();
-            if (frame == null) {
-                return null;
+        try {
+            if (!bannerRead) {
+                bannerRead = true;
+                return banner(lines.next()); // "Asterisk Call Manager/x.y.z": one line, no frame
             }
-            route(frame);
+            while (forAsteriskJava.isEmpty()) {
+                List<String> frame = readFrame();
+                if (frame == null) {
+                    return null;
+                }
+                route(frame);
+            }
+            return forAsteriskJava.poll();
+        } catch (IOException e) {
+            failure = e.getMessage();
+            throw e;
         }
-        return forAsteriskJava.poll();
+    }
+
+    /** Why reading ended, if it ended with an error rather than the end of the stream. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private static String banner(String line) throws IOException {
+        if (line != null && !BANNER.matcher(line).matches()) {
+            String shown = line.length() > 80 ? line.substring(0, 80) + "…" : line;
+            throw new NotAmiException("the server does not speak AMI: it greeted with \""
+                    + shown.replaceAll("\\p{Cntrl}", "?") + "\"");
+        }
+        return line;
     }
 
     /** The lines of the next frame, up to its blank line; {@code null} at the end of the stream. */
     private List<String> readFrame() throws IOException {
         List<String> frame = new ArrayList<>();
+        long size = 0;
         String line;
         while ((line = lines.next()) != null) {
             if (!line.isEmpty()) {
                 frame.add(line);
+                size += line.length();
+                if (size > MAX_FRAME) {
+                    throw new IOException("a message from the PBX is longer than " + MAX_FRAME + " characters");
+                }
             } else if (!frame.isEmpty()) {
                 return frame;
             }
@@ -91,6 +123,16 @@ final class AmiSocket implements SocketConnectionFacade {
         } else {
             forAsteriskJava.addAll(frame);
             forAsteriskJava.add("");
+        }
+    }
+
+    /** The server at the other end is no AMI server. */
+    static final class NotAmiException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotAmiException(String message) {
+            super(message);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +73,7 @@ final class Session {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Map<String, ListCollector> lists = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> pinging;
+    private volatile AmiSocket socket;
 
     private Session(AmiProfile profile, String secret, int eventQueueCapacity, Function<AmiEvent, ManagerEvent> typing,
             Listener listener) {
@@ -80,11 +82,11 @@ final class Session {
         this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::answersAList,
                 this::deliver, dropped -> listener.onResync(this, dropped));
         this.connection = AsteriskJavaInternals.connection(profile.username(), secret,
-                () -> new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing));
+                () -> socket = new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing));
         // asterisk-java reports a closed socket with an event of its own making.
         connection.addEventListener(event -> {
             if (event instanceof DisconnectEvent) {
-                end("the PBX closed the connection");
+                end(Optional.ofNullable(socket).flatMap(AmiSocket::failure).orElse("the PBX closed the connection"));
             }
         });
     }
@@ -102,7 +104,8 @@ final class Session {
         } catch (Exception e) {
             ended.set(true);
             dispatcher.stop();
-            boolean lasting = e instanceof AuthenticationFailedException || e instanceof SSLHandshakeException;
+            boolean lasting = e instanceof AuthenticationFailedException || e instanceof SSLHandshakeException
+                    || e instanceof AmiSocket.NotAmiException;
             throw new LoginFailure(explain(e, profile), !lasting, e);
         }
     }
@@ -241,6 +244,9 @@ final class Session {
         }
         if (e instanceof SSLHandshakeException) {
             return explainTls(e, profile);
+        }
+        if (e instanceof AmiSocket.NotAmiException) {
+            return e.getMessage();
         }
         if (e instanceof SSLException) {
             return "no TLS conversation with the PBX (" + e.getMessage() + "): is TLS enabled on this port?";
