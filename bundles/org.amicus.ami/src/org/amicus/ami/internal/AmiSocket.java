@@ -42,6 +42,8 @@ final class AmiSocket implements SocketConnectionFacade {
     private final Deque<String> forAsteriskJava = new ArrayDeque<>();
     private boolean bannerRead;
     private volatile String failure;
+    private volatile boolean greeted;
+    private volatile boolean closing;
 
     AmiSocket(Socket socket, Consumer<AmiEvent> events, Function<AmiEvent, ManagerEvent> typing) throws IOException {
         this.socket = socket;
@@ -56,7 +58,9 @@ final class AmiSocket implements SocketConnectionFacade {
         try {
             if (!bannerRead) {
                 bannerRead = true;
-                return banner(lines.next()); // "Asterisk Call Manager/x.y.z": one line, no frame
+                String banner = banner(lines.next()); // "Asterisk Call Manager/x.y.z": one line, no frame
+                greeted = banner != null;
+                return banner;
             }
             while (forAsteriskJava.isEmpty()) {
                 List<String> frame = readFrame();
@@ -67,12 +71,19 @@ final class AmiSocket implements SocketConnectionFacade {
             }
             return forAsteriskJava.poll();
         } catch (IOException e) {
-            failure = e.getMessage();
+            if (!closing) {
+                failure = e.getMessage();
+            }
             throw e;
         }
     }
 
-    /** Why reading ended, if it ended with an error rather than the end of the stream. */
+    /** Whether the server has sent its greeting, the first line. */
+    boolean greeted() {
+        return greeted;
+    }
+
+    /** Why reading ended, if it ended with an error rather than the end of the stream or a close of this side. */
     Optional<String> failure() {
         return Optional.ofNullable(failure);
     }
@@ -148,6 +159,7 @@ final class AmiSocket implements SocketConnectionFacade {
 
     @Override
     public void close() throws IOException {
+        closing = true;
         socket.close();
     }
 

@@ -104,9 +104,12 @@ final class Session {
         } catch (Exception e) {
             ended.set(true);
             dispatcher.stop();
-            boolean lasting = e instanceof AuthenticationFailedException || e instanceof SSLHandshakeException
+            boolean lasting = refused(e) || e instanceof SSLHandshakeException
                     || e instanceof AmiSocket.NotAmiException;
-            throw new LoginFailure(explain(e, profile), !lasting, e);
+            AmiSocket opened = socket;
+            String reason = opened != null && !opened.greeted() && opened.failure().isEmpty()
+                    ? "the server sent no AMI greeting: is this the PBX's AMI port?" : explain(e, profile);
+            throw new LoginFailure(reason, !lasting, e);
         }
     }
 
@@ -229,7 +232,18 @@ final class Session {
         }
     }
 
+    /** Whether the PBX answered the login with a refusal, which trying again will not change. */
+    private static boolean refused(Exception e) {
+        return e instanceof AuthenticationFailedException && e.getCause() == null;
+    }
+
     private static String explain(Exception e, AmiProfile profile) {
+        if (e instanceof AuthenticationFailedException && e.getCause() instanceof Exception notSent) {
+            return explain(notSent, profile); // the challenge or login could not be sent, or was not answered
+        }
+        if (e instanceof AuthenticationFailedException && String.valueOf(e.getMessage()).contains("challenge")) {
+            return "the PBX refused the login challenge";
+        }
         if (e instanceof AuthenticationFailedException) {
             return "wrong user name or secret, or this host is not permitted";
         }
