@@ -1,8 +1,11 @@
 package org.amicus.cti.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
@@ -33,6 +36,22 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
             connection.disconnect().get(10, TimeUnit.SECONDS);
             ui.spinUntil(() -> status.getText().startsWith("Disconnected from"), UI_TIMEOUT);
             assertEquals("Disconnected from " + server, status.getText());
+        }
+    }
+
+    @Test
+    void aFailedLoginShowsWhyButNeverTheSecret() throws Exception {
+        String secret = "never-shown-" + UUID.randomUUID();
+        try (UiHarness ui = new UiHarness()) {
+            ui.context.set(AmiConnection.class, connection);
+            ui.make(ConnectionStatusControl.class);
+            Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
+
+            connection.connect(TestPbx.fullRights(), secret);
+            ui.spinUntil(() -> status.getText().startsWith("Cannot connect to"), UI_TIMEOUT);
+            assertTrue(status.getText().contains("wrong user name or secret"), status.getText());
+            assertFalse(status.getText().contains(secret), status.getText());
+            assertFalse(String.valueOf(status.getToolTipText()).contains(secret), status.getToolTipText());
         }
     }
 }
