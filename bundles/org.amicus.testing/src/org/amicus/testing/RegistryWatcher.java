@@ -62,7 +62,8 @@ public final class RegistryWatcher implements ChannelListener, AutoCloseable {
             listed = connection.sendList(new CoreShowChannelsAction(), SAME_AS_PBX_TIMEOUT)
                     .get(30, TimeUnit.SECONDS).stream()
                     .collect(Collectors.toMap(e -> e.get("Uniqueid").orElseThrow(), e -> e.get("Channel").orElseThrow()
-                            + " " + ChannelState.ofAmi(e.get("ChannelState").orElse(""))));
+                            + " " + ChannelState.ofAmi(e.get("ChannelState").orElse("")),
+                            (one, other) -> one + " and again as " + other)); // listed twice while it changed
             known = registry.snapshot().channels().stream()
                     .collect(Collectors.toMap(Channel::uniqueId, c -> c.name() + " " + c.state()));
             if (listed.equals(known)) {
