@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,6 +24,7 @@ public final class TcpProxy implements AutoCloseable {
     /** Relays of this generation and older hold their bytes. */
     private volatile int frozenGeneration = -1;
     private volatile int generation;
+    private int accepted; // guarded by this
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -33,6 +35,16 @@ public final class TcpProxy implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** How many connections clients have opened through it so far. */
+    public synchronized int connections() {
+        return accepted;
+    }
+
+    /** Waits until clients have opened this many connections through it in all; false if not within the timeout. */
+    public boolean awaitConnections(int count, Duration timeout) throws InterruptedException {
+        return Monitors.await(this, () -> accepted >= count, timeout);
     }
 
     /** Closes every relayed connection; new ones are still accepted. */
@@ -56,6 +68,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                synchronized (this) {
+                    accepted++;
+                    notifyAll();
+                }
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);

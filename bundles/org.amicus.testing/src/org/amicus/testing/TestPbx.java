@@ -1,5 +1,6 @@
 package org.amicus.testing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -18,10 +19,26 @@ public final class TestPbx {
     public static final String CONTEXT = "amicus";
     public static final String SECRET = "amicus-secret";
     public static final String RESTRICTED_SECRET = "restricted-secret";
+    public static final String ELSEWHERE_SECRET = "elsewhere-secret";
 
     /** Stops the test PBX (needs root, as the test command runs). */
     public static void stop() throws Exception {
         run("stop");
+    }
+
+    /**
+     * Kills the test PBX's Asterisk at once, as a crash would (SIGKILL; found by its pid file and checked by name, as
+     * the stop script finds it), and returns once it is gone. Its phones keep running; {@link #start()} brings it back.
+     */
+    public static void crash() throws Exception {
+        long pid = Long.parseLong(Files.readString(DIRECTORY.resolve("root/run/asterisk/asterisk.pid")).trim());
+        String name = Files.readString(Path.of("/proc/" + pid + "/comm")).trim();
+        if (!name.equals("asterisk")) {
+            throw new AssertionError("the test PBX's pid file names process " + pid + ", which is " + name);
+        }
+        ProcessHandle asterisk = ProcessHandle.of(pid).orElseThrow();
+        asterisk.destroyForcibly();
+        asterisk.onExit().get(10, TimeUnit.SECONDS);
     }
 
     /** Starts the test PBX and returns once it accepts AMI logins. */
@@ -48,6 +65,11 @@ public final class TestPbx {
 
     public static AmiProfile restricted() {
         return new AmiProfile("Test PBX (restricted)", HOST, PORT, false, "amicus-restricted");
+    }
+
+    /** A user with the right secret whose ACL permits another host only. */
+    public static AmiProfile permittedElsewhere() {
+        return new AmiProfile("Test PBX (permitted elsewhere)", HOST, PORT, false, "amicus-elsewhere");
     }
 
     private TestPbx() {

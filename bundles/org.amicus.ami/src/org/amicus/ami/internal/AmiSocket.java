@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -27,6 +29,11 @@ import org.asteriskjava.util.SocketConnectionFacade;
  */
 final class AmiSocket implements SocketConnectionFacade {
 
+    /** The greeting of an AMI server, e.g. "Asterisk Call Manager/9.0.0" or "Asterisk Manager Proxy/1.0". */
+    private static final Pattern BANNER = Pattern.compile("[A-Za-z ]+ (Call Manager|Manager Proxy)/.*");
+    /** A frame this long is no AMI a PBX sends: the connection is reset rather than the memory exhausted. */
+    static final int MAX_FRAME = 16 << 20;
+
     private final Socket socket;
     private final LineReader lines;
     private final OutputStream out;
@@ -34,6 +41,9 @@ final class AmiSocket implements SocketConnectionFacade {
     private final Function<AmiEvent, ManagerEvent> typing;
     private final Deque<String> forAsteriskJava = new ArrayDeque<>();
     private boolean bannerRead;
+    private volatile String failure;
+    private volatile boolean greeted;
+    private volatile boolean closing;
 
     AmiSocket(Socket socket, Consumer<AmiEvent> events, Function<AmiEvent, ManagerEvent> typing) throws IOException {
         this.socket = socket;
@@ -45,27 +55,60 @@ final class AmiSocket implements SocketConnectionFacade {
 
     @Override
     public String readLine() throws IOException {
-        if (!bannerRead) {
-            bannerRead = true;
-            return lines.next(); // "Asterisk Call Manager/x.y.z": one line, no frame
-        }
-        while (forAsteriskJava.isEmpty()) {
-            List<String> frame = readFrame();
-            if (frame == null) {
-                return null;
+        try {
+            if (!bannerRead) {
+                bannerRead = true;
+                String banner = banner(lines.next()); // "Asterisk Call Manager/x.y.z": one line, no frame
+                greeted = banner != null;
+                return banner;
             }
-            route(frame);
+            while (forAsteriskJava.isEmpty()) {
+                List<String> frame = readFrame();
+                if (frame == null) {
+                    return null;
+                }
+                route(frame);
+            }
+            return forAsteriskJava.poll();
+        } catch (IOException e) {
+            if (!closing) {
+                failure = e.getMessage();
+            }
+            throw e;
         }
-        return forAsteriskJava.poll();
+    }
+
+    /** Whether the server has sent its greeting, the first line. */
+    boolean greeted() {
+        return greeted;
+    }
+
+    /** Why reading ended, if it ended with an error rather than the end of the stream or a close of this side. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private static String banner(String line) throws IOException {
+        if (line != null && !BANNER.matcher(line).matches()) {
+            String shown = line.length() > 80 ? line.substring(0, 80) + "…" : line;
+            throw new NotAmiException("the server does not speak AMI: it greeted with \""
+                    + shown.replaceAll("\\p{Cntrl}", "?") + "\"");
+        }
+        return line;
     }
 
     /** The lines of the next frame, up to its blank line; {@code null} at the end of the stream. */
     private List<String> readFrame() throws IOException {
         List<String> frame = new ArrayList<>();
+        long size = 0;
         String line;
         while ((line = lines.next()) != null) {
             if (!line.isEmpty()) {
                 frame.add(line);
+                size += line.length();
+                if (size > MAX_FRAME) {
+                    throw new IOException("a message from the PBX is longer than " + MAX_FRAME + " characters");
+                }
             } else if (!frame.isEmpty()) {
                 return frame;
             }
@@ -94,6 +137,16 @@ final class AmiSocket implements SocketConnectionFacade {
         }
     }
 
+    /** The server at the other end is no AMI server. */
+    static final class NotAmiException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotAmiException(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public void write(String s) throws IOException {
         out.write(s.getBytes(StandardCharsets.UTF_8));
@@ -106,6 +159,7 @@ final class AmiSocket implements SocketConnectionFacade {
 
     @Override
     public void close() throws IOException {
+        closing = true;
         socket.close();
     }
 

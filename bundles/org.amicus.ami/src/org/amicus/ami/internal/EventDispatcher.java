@@ -1,12 +1,13 @@
 package org.amicus.ami.internal;
 
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 
 import org.amicus.ami.AmiEvent;
 import org.slf4j.Logger;
@@ -14,19 +15,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands events from the socket's reader to the listeners on a thread of its own, so that a slow listener never
- * stalls the reader. The queue between them is bounded; when it is full an event is dropped and counted at once,
- * and the loss reported after the next delivered event: never silently. Requests to resync travel the same thread,
- * so listeners hear events and resyncs one at a time, in order.
+ * stalls the reader. The queue between them is bounded; when it is full an event is dropped, counted and logged at
+ * once: never silently. Requests to resync travel the same thread, so listeners hear events and resyncs one at a
+ * time, in order.
+ * <p>
+ * Recovery from a loss converges however small the queue: listeners are told to resync only once they have caught up
+ * with the queue (asking the PBX for its state while the flood still fills the queue would only start another loss),
+ * and the answers to an action of this connection (the items of a channel listing, say) are never dropped, since
+ * there are only as many of them as the action asked for.
  */
 final class EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-
-    private final BlockingQueue<AmiEvent> queue;
     /** Queued to wake the thread for a resync; never delivered. */
     private static final AmiEvent RESYNC = new AmiEvent(List.of(), null);
 
+    private final BlockingQueue<AmiEvent> queue = new LinkedBlockingQueue<>();
+    private final int capacity;
+    private final Predicate<AmiEvent> solicited;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicBoolean overflowing = new AtomicBoolean();
     private final AtomicBoolean resyncRequested = new AtomicBoolean();
     private long reported; // dispatch thread only
     private final Consumer<AmiEvent> deliver;
@@ -34,12 +42,16 @@ final class EventDispatcher {
     private final Thread thread;
 
     /**
-     * @param deliver hands one event to the listeners
-     * @param resync  tells the listeners to resync, with the number of events dropped since the last time (0 if
-     *                the resync was requested)
+     * @param capacity  how many events may wait; more are dropped, unless they are solicited
+     * @param solicited whether an event answers an action of this connection
+     * @param deliver   hands one event to the listeners
+     * @param resync    tells the listeners to resync, with the number of events dropped since the last time (0 if
+     *                  the resync was requested)
      */
-    EventDispatcher(String name, int capacity, Consumer<AmiEvent> deliver, LongConsumer resync) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+    EventDispatcher(String name, int capacity, Predicate<AmiEvent> solicited, Consumer<AmiEvent> deliver,
+            LongConsumer resync) {
+        this.capacity = capacity;
+        this.solicited = solicited;
         this.deliver = deliver;
         this.resync = resync;
         this.thread = new Thread(this::run, name);
@@ -47,17 +59,23 @@ final class EventDispatcher {
         thread.start();
     }
 
-    /** Never blocks. */
+    /** Never blocks. Called by the reader thread only. */
     void offer(AmiEvent event) {
-        if (!queue.offer(event)) {
+        if (queue.size() < capacity || solicited.test(event)) {
+            queue.add(event);
+        } else {
             dropped.incrementAndGet();
+            if (overflowing.compareAndSet(false, true)) {
+                LOG.warn("AMI event queue full ({} events): dropping events until the listeners catch up, then "
+                        + "asking them to resync", capacity);
+            }
         }
     }
 
     /** Has the listeners resync after the events already queued. */
     void requestResync() {
         resyncRequested.set(true);
-        queue.offer(RESYNC); // if the queue is full, the next event's delivery notices the request
+        queue.add(RESYNC);
     }
 
     /** How many events this dispatcher has dropped so far. */
@@ -87,9 +105,11 @@ final class EventDispatcher {
                     safely(() -> deliver.accept(event), "Delivering " + event.name());
                 }
                 long total = dropped.get();
-                if (total > reported || resyncRequested.getAndSet(false)) {
+                boolean caughtUp = total > reported && queue.isEmpty();
+                if (caughtUp || resyncRequested.getAndSet(false)) {
                     long count = total - reported;
                     reported = total;
+                    overflowing.set(false);
                     safely(() -> resync.accept(count), "Asking listeners to resync");
                 }
             }

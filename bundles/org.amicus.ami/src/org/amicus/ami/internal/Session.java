@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,19 +73,20 @@ final class Session {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Map<String, ListCollector> lists = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> pinging;
+    private volatile AmiSocket socket;
 
     private Session(AmiProfile profile, String secret, int eventQueueCapacity, Function<AmiEvent, ManagerEvent> typing,
             Listener listener) {
         this.profile = profile;
         this.listener = listener;
-        this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::deliver,
-                dropped -> listener.onResync(this, dropped));
+        this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::answersAList,
+                this::deliver, dropped -> listener.onResync(this, dropped));
         this.connection = AsteriskJavaInternals.connection(profile.username(), secret,
-                () -> new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing));
+                () -> socket = new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing));
         // asterisk-java reports a closed socket with an event of its own making.
         connection.addEventListener(event -> {
             if (event instanceof DisconnectEvent) {
-                end("the PBX closed the connection");
+                end(Optional.ofNullable(socket).flatMap(AmiSocket::failure).orElse("the PBX closed the connection"));
             }
         });
     }
@@ -102,8 +104,12 @@ final class Session {
         } catch (Exception e) {
             ended.set(true);
             dispatcher.stop();
-            boolean lasting = e instanceof AuthenticationFailedException || e instanceof SSLHandshakeException;
-            throw new LoginFailure(explain(e, profile), !lasting, e);
+            boolean lasting = refused(e) || e instanceof SSLHandshakeException
+                    || e instanceof AmiSocket.NotAmiException;
+            AmiSocket opened = socket;
+            String reason = opened != null && !opened.greeted() && opened.failure().isEmpty()
+                    ? "the server sent no AMI greeting: is this the PBX's AMI port?" : explain(e, profile);
+            throw new LoginFailure(reason, !lasting, e);
         }
     }
 
@@ -115,6 +121,11 @@ final class Session {
     /** Events dropped so far because the listeners could not keep up. */
     long droppedEvents() {
         return dispatcher.dropped();
+    }
+
+    /** Whether the event is an item of a list this session asked for. */
+    private boolean answersAList(AmiEvent event) {
+        return lists.containsKey(ActionIds.ownPart(event));
     }
 
     private void deliver(AmiEvent event) {
@@ -221,7 +232,18 @@ final class Session {
         }
     }
 
+    /** Whether the PBX answered the login with a refusal, which trying again will not change. */
+    private static boolean refused(Exception e) {
+        return e instanceof AuthenticationFailedException && e.getCause() == null;
+    }
+
     private static String explain(Exception e, AmiProfile profile) {
+        if (e instanceof AuthenticationFailedException && e.getCause() instanceof Exception notSent) {
+            return explain(notSent, profile); // the challenge or login could not be sent, or was not answered
+        }
+        if (e instanceof AuthenticationFailedException && String.valueOf(e.getMessage()).contains("challenge")) {
+            return "the PBX refused the login challenge";
+        }
         if (e instanceof AuthenticationFailedException) {
             return "wrong user name or secret, or this host is not permitted";
         }
@@ -236,6 +258,9 @@ final class Session {
         }
         if (e instanceof SSLHandshakeException) {
             return explainTls(e, profile);
+        }
+        if (e instanceof AmiSocket.NotAmiException) {
+            return e.getMessage();
         }
         if (e instanceof SSLException) {
             return "no TLS conversation with the PBX (" + e.getMessage() + "): is TLS enabled on this port?";

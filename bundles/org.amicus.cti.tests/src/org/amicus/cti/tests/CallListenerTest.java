@@ -14,6 +14,7 @@ import org.amicus.cti.CallListener;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.HangupAction;
 import org.junit.jupiter.api.AfterEach;

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.amicus.ami.AmiPermissionException;
@@ -25,6 +23,7 @@ import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ChannelState;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.RawAmi;
+import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
@@ -91,7 +90,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
         }
         connectWithFullRights();
 
-        ChannelSnapshot resynced = awaitSameAsPbx();
+        ChannelSnapshot resynced = watcher.awaitSameAsPbx(connection);
         assertTrue(resynced.byUniqueId(ghost.uniqueId()).isEmpty(), "the ghost is gone");
         assertTrue(resynced.byUniqueId(meanwhile).isPresent(), "the call made meanwhile is there");
     }
@@ -107,7 +106,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
         for (CompletableFuture<OriginateOutcome> outcome : outcomes) {
             assertEquals(Result.ANSWERED, outcome.get(60, TimeUnit.SECONDS).result());
         }
-        ChannelSnapshot busy = awaitSameAsPbx();
+        ChannelSnapshot busy = watcher.awaitSameAsPbx(connection);
         List<Channel> ours = busy.channels().stream().filter(c -> c.name().startsWith("Local/900@")).toList();
         assertTrue(ours.size() >= 2 * calls, ours.size() + " channels");
         assertTrue(ours.stream().allMatch(c -> c.state() == ChannelState.UP), "all answered");
@@ -118,7 +117,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
         }
         watcher.await(s -> s.channels().stream().noneMatch(c -> c.name().startsWith("Local/900@")), TIMEOUT,
                 "all hung up");
-        awaitSameAsPbx();
+        watcher.awaitSameAsPbx(connection);
     }
 
     @Test
@@ -165,22 +164,4 @@ class ChannelRegistryTest extends AgainstTestPbx {
                 assertInstanceOf(AmiPermissionException.class, failure.getCause()).action());
     }
 
-    /** Waits until the registry holds exactly the channels (unique ids, names and states) that the PBX lists. */
-    private ChannelSnapshot awaitSameAsPbx() throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        Map<String, String> listed;
-        Map<String, String> known;
-        do {
-            listed = connection.sendList(new CoreShowChannelsAction(), TIMEOUT).get(30, TimeUnit.SECONDS).stream()
-                    .collect(Collectors.toMap(e -> e.get("Uniqueid").orElseThrow(), e -> e.get("Channel").orElseThrow()
-                            + " " + ChannelState.ofAmi(e.get("ChannelState").orElse(""))));
-            known = registry.snapshot().channels().stream()
-                    .collect(Collectors.toMap(Channel::uniqueId, c -> c.name() + " " + c.state()));
-            if (listed.equals(known)) {
-                return registry.snapshot();
-            }
-        } while (System.nanoTime() < deadline);
-        assertEquals(listed, known, "the registry holds what the PBX lists");
-        return registry.snapshot();
-    }
 }

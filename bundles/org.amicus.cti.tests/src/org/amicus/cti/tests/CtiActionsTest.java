@@ -27,6 +27,7 @@ import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.SpyMode;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.HangupAction;
 import org.junit.jupiter.api.AfterEach;

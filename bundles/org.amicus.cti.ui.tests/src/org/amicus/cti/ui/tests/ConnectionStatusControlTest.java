@@ -133,4 +133,18 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
     private static Text text(UiHarness ui, String id) {
         return ui.find(Text.class, id);
     }
+
+    @Test
+    void aFailedLoginShowsWhyButNeverTheSecret() throws Exception {
+        String secret = "never-shown-" + UUID.randomUUID();
+        try (UiHarness ui = trim(new UiHarness())) {
+            Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
+
+            connection.connect(TestPbx.fullRights(), secret);
+            ui.spinUntil(() -> status.getText().startsWith("Cannot connect to"), UI_TIMEOUT);
+            assertTrue(status.getText().contains("wrong user name or secret"), status.getText());
+            assertFalse(status.getText().contains(secret), status.getText());
+            assertFalse(String.valueOf(status.getToolTipText()).contains(secret), status.getToolTipText());
+        }
+    }
 }
