@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -99,6 +100,18 @@ final class FakeAmiServer implements AutoCloseable {
     /** Sends these bytes on the current connection, after whatever it sent before. */
     void send(byte[] bytes) throws IOException {
         connection().write(bytes);
+    }
+
+    /**
+     * Sends these bytes, unless the client resets the connection before they are all written: as it should for
+     * input meant to make it do so, which the caller then checks.
+     */
+    void sendUntilReset(byte[] bytes) throws IOException {
+        try {
+            send(bytes);
+        } catch (SocketException closedMidway) {
+            // the client reset the connection: what this input is for
+        }
     }
 
     void send(String text) throws IOException {

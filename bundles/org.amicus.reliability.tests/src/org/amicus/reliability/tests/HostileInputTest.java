@@ -33,7 +33,11 @@ class HostileInputTest extends AgainstFakeServer {
     void afterLogin(AfterLogin hostile) throws Exception {
         connect(QUICK);
         TestLog log = new TestLog();
-        fake.send(hostile.bytes());
+        if (hostile.outcome() == Outcome.RESET) {
+            fake.sendUntilReset(hostile.bytes());
+        } else {
+            fake.send(hostile.bytes());
+        }
         if (hostile.closeAfter()) {
             fake.closeConnection();
         }
