@@ -1,8 +1,15 @@
 package org.amicus.cti.ui.dialogs;
 
+import org.amicus.cti.ui.parts.WidgetIds;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
 /** What every Amicus dialog does alike. */
@@ -28,5 +35,34 @@ final class Dialogs {
                 dialog.getDisplay().sleep();
             }
         }
+    }
+
+    /** The red line under a form that says what is wrong with it; spans the dialog's one-column layout. */
+    static Label problemLine(Shell dialog, String id, int width) {
+        Label problem = new Label(dialog, SWT.WRAP);
+        problem.setData(WidgetIds.KEY, id);
+        problem.setForeground(dialog.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridData layout = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        layout.widthHint = width;
+        problem.setLayoutData(layout);
+        return problem;
+    }
+
+    /** Cancel and the default button, bottom right; returns the default button. */
+    static Button buttons(Shell dialog, String text, String id, Runnable action) {
+        Composite buttons = new Composite(dialog, SWT.NONE);
+        buttons.setLayout(new GridLayout(2, true));
+        buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
+        Button cancel = new Button(buttons, SWT.PUSH);
+        cancel.setText("Cancel");
+        cancel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        cancel.addListener(SWT.Selection, event -> dialog.close());
+        Button button = new Button(buttons, SWT.PUSH);
+        button.setText(text);
+        button.setData(WidgetIds.KEY, id);
+        button.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        button.addListener(SWT.Selection, event -> action.run());
+        dialog.setDefaultButton(button);
+        return button;
     }
 }

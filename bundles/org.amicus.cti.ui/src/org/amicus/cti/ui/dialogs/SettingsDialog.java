@@ -92,23 +92,8 @@ public final class SettingsDialog {
         callerId.setMessage("e.g. \"Desk 4\" <104>; empty for the PBX's");
         ringSeconds = text(phone, "Ring my phone for (s):", WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
 
-        problem = new Label(dialog, SWT.WRAP);
-        problem.setData(WidgetIds.KEY, WidgetIds.SETTINGS_PROBLEM);
-        problem.setForeground(dialog.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        GridData problemLayout = new GridData(SWT.FILL, SWT.CENTER, true, false);
-        problemLayout.widthHint = 480;
-        problem.setLayoutData(problemLayout);
-        Composite buttons = new Composite(dialog, SWT.NONE);
-        buttons.setLayout(new GridLayout(2, true));
-        buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
-        Button cancel = new Button(buttons, SWT.PUSH);
-        cancel.setText("Cancel");
-        cancel.addListener(SWT.Selection, event -> dialog.close());
-        save = new Button(buttons, SWT.PUSH);
-        save.setText("Save and connect");
-        save.setData(WidgetIds.KEY, WidgetIds.SETTINGS_SAVE);
-        save.addListener(SWT.Selection, event -> save());
-        dialog.setDefaultButton(save);
+        problem = Dialogs.problemLine(dialog, WidgetIds.SETTINGS_PROBLEM, 480);
+        save = Dialogs.buttons(dialog, "Save and connect", WidgetIds.SETTINGS_SAVE, this::save);
 
         show(profiles.current().or(() -> connectedProfile()).orElse(null));
         showAgent(agents.current());
