@@ -71,11 +71,11 @@ final class EventDispatcher {
     }
 
     /** A listener's failure, even a broken bundle's linkage error, must not end event delivery for all. */
-    private static void safely(Runnable step, String what) {
+    private static void safely(Runnable step, String what, Object about) {
         try {
             step.run();
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("{} failed", what, e);
+            LOG.error("{} {} failed", what, about, e);
         }
     }
 
@@ -84,13 +84,13 @@ final class EventDispatcher {
             while (!Thread.currentThread().isInterrupted()) {
                 AmiEvent event = queue.take();
                 if (event != RESYNC) {
-                    safely(() -> deliver.accept(event), "Delivering " + event.name());
+                    safely(() -> deliver.accept(event), "Delivering", event.name());
                 }
                 long total = dropped.get();
                 if (total > reported || resyncRequested.getAndSet(false)) {
                     long count = total - reported;
                     reported = total;
-                    safely(() -> resync.accept(count), "Asking listeners to resync");
+                    safely(() -> resync.accept(count), "Resync after events dropped:", count);
                 }
             }
         } catch (InterruptedException stopped) {
