@@ -1,16 +1,13 @@
 package org.amicus.benchmarks;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.amicus.benchmarks.ReplayServer.Played;
 import org.amicus.benchmarks.ReplayServer.Plan;
@@ -19,9 +16,6 @@ import org.amicus.benchmarks.ReplayServer.Plan;
 final class Contenders {
 
     static final List<String> ALL = List.of("framing", "amicus", "asterisk-java", "asterisk-manager", "nami");
-    /** More options for the contenders' JVMs, e.g. to profile them: {@code -Dbenchmarks.jvm="-XX:..."}. */
-    private static final List<String> JVM_OPTIONS = List.of(System.getProperty("benchmarks.jvm", "").split(" "))
-            .stream().filter(option -> !option.isBlank()).toList();
     private static final List<String> NODE = List.of("asterisk-manager", "nami");
 
     private final ReplayServer server;
@@ -40,31 +34,43 @@ final class Contenders {
 
     /** One pass of the contender over the stream the plan describes. */
     Run run(String contender, Plan plan) throws IOException, InterruptedException {
-        return run(contender, plan, null);
+        return run(contender, plan, null).run();
     }
 
-    /** One pass, with each event's dispatch time written to the file. */
-    Run run(String contender, Plan plan, Path stamps) throws IOException, InterruptedException {
-        server.plan(plan);
-        List<String> command = new ArrayList<>();
-        if (NODE.contains(contender)) {
-            command.addAll(List.of("node", peers.resolve(contender + ".js").toString()));
-        } else {
-            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
-            command.addAll(JVM_OPTIONS);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Contender.class.getName(),
-                    contender));
+    /**
+     * How long each event took from leaving the server to reaching the contender's listener, in nanoseconds, over a
+     * pass at the plan's fixed rate. Both processes read the same monotonic clock.
+     */
+    long[] lags(String contender, Plan plan) throws IOException, InterruptedException {
+        Path stamps = Files.createTempFile(logs, contender, ".stamps");
+        try {
+            Pass pass = run(contender, new Plan(plan.rate(), plan.events(), plan.standing(), true), stamps);
+            long[] sentAt = pass.played().sentAt();
+            long[] lags = new long[(int) Math.min(pass.run().delivered(), sentAt.length)];
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(stamps)))) {
+                for (int i = 0; i < lags.length; i++) {
+                    lags[i] = in.readLong() - sentAt[i];
+                }
+            }
+            return lags;
+        } finally {
+            Files.delete(stamps);
         }
+    }
+
+    private record Pass(Run run, Played played) {
+    }
+
+    private Pass run(String contender, Plan plan, Path stamps) throws IOException, InterruptedException {
+        server.plan(plan);
+        List<String> command = NODE.contains(contender)
+                ? new ArrayList<>(List.of("node", peers.resolve(contender + ".js").toString()))
+                : Child.java(Contender.class, contender);
         command.add(String.valueOf(server.port()));
         if (stamps != null) {
             command.addAll(List.of(String.valueOf(plan.events()), stamps.toString()));
         }
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(contender + ".log").toFile())).start();
-        Map<String, Long> result = readResult(process);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+        Map<String, Long> result = Child.numbers(Child.results(command, logs.resolve(contender + ".log")).get(0));
         Played played = server.awaitPlayed(10);
         double seconds = (result.get("end") - played.firstSent()) / 1e9;
         Run run = new Run(contender, plan.rate(), played.events(), seconds, result.get("delivered"),
@@ -72,21 +78,6 @@ final class Contenders {
         System.out.printf("  %-16s %s: %,9.0f events/s, %,d of %,d delivered, %,d dropped%n", contender,
                 plan.rate() > 0 ? String.format("at %,.0f/s", plan.rate()) : "full speed", run.eventsPerSecond(),
                 run.delivered(), run.sent(), run.dropped());
-        return run;
-    }
-
-    /** Parses the process's line {@code RESULT key=value ...}. */
-    private static Map<String, Long> readResult(Process process) throws IOException {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("RESULT ")) {
-                    return Stream.of(line.substring(7).split(" ")).map(pair -> pair.split("="))
-                            .collect(Collectors.toMap(pair -> pair[0], pair -> Long.parseLong(pair[1])));
-                }
-            }
-        }
-        throw new IOException("the contender ended without a result; see its log");
+        return new Pass(run, played);
     }
 }
