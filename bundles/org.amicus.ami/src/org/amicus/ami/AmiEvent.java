@@ -1,7 +1,6 @@
 package org.amicus.ami;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,9 @@ import org.asteriskjava.manager.event.ManagerEvent;
 public final class AmiEvent {
 
     private final List<Map.Entry<String, String>> headers;
+    /** The {@link HeaderKeys key} of each header's name, in the same order. */
+    private final String[] keys;
+    private final String name;
     private final Function<AmiEvent, ManagerEvent> typing;
     private ManagerEvent typed;
     private boolean typedBuilt;
@@ -25,29 +27,44 @@ public final class AmiEvent {
      * @param typing  builds asterisk-java's typed event, or {@code null} if it has no class for this one
      */
     public AmiEvent(List<Map.Entry<String, String>> headers, Function<AmiEvent, ManagerEvent> typing) {
-        this.headers = Collections.unmodifiableList(new ArrayList<>(headers));
+        this.headers = List.copyOf(headers);
+        this.keys = new String[this.headers.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = HeaderKeys.of(this.headers.get(i).getKey());
+        }
         this.typing = typing;
+        this.name = value(HeaderKeys.of("Event"));
     }
 
     /** The event's name, e.g. {@code Newchannel} or {@code FullyBooted}. */
     public String name() {
-        return get("Event").orElse("");
+        return name == null ? "" : name;
     }
 
     /** The first value of the header, e.g. {@code get("Channel")}. */
     public Optional<String> get(String header) {
-        for (Map.Entry<String, String> entry : headers) {
-            if (entry.getKey().equalsIgnoreCase(header)) {
-                return Optional.of(entry.getValue());
+        return Optional.ofNullable(value(HeaderKeys.of(header)));
+    }
+
+    private String value(String key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == key || keys[i].equals(key)) { // the same reference, unless past the keys' limit
+                return headers.get(i).getValue();
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /** Every value of a header that may repeat, such as {@code ChanVariable}. */
     public List<String> getAll(String header) {
-        return headers.stream().filter(entry -> entry.getKey().equalsIgnoreCase(header)).map(Map.Entry::getValue)
-                .toList();
+        String key = HeaderKeys.of(header);
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                values.add(headers.get(i).getValue());
+            }
+        }
+        return List.copyOf(values);
     }
 
     /** All headers in the order received. */

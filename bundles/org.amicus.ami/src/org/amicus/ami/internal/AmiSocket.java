@@ -125,9 +125,8 @@ final class AmiSocket implements SocketConnectionFacade {
         for (String line : frame) {
             int colon = line.indexOf(':');
             String name = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1).stripLeading();
             event |= headers.isEmpty() && name.equalsIgnoreCase("Event");
-            headers.add(new SimpleImmutableEntry<>(name, value));
+            headers.add(new SimpleImmutableEntry<>(name, colon < 0 ? "" : valueAfter(line, colon)));
         }
         if (event) {
             events.accept(new AmiEvent(headers, typing));
@@ -135,6 +134,15 @@ final class AmiSocket implements SocketConnectionFacade {
             forAsteriskJava.addAll(frame);
             forAsteriskJava.add("");
         }
+    }
+
+    /** The header's value: what follows the colon, without the white space in front. */
+    private static String valueAfter(String line, int colon) {
+        int start = colon + 1;
+        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
+            start++;
+        }
+        return line.substring(start);
     }
 
     /** The server at the other end is no AMI server. */

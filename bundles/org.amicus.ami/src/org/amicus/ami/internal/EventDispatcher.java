@@ -89,11 +89,11 @@ final class EventDispatcher {
     }
 
     /** A listener's failure, even a broken bundle's linkage error, must not end event delivery for all. */
-    private static void safely(Runnable step, String what) {
+    private static void safely(Runnable step, String what, Object about) {
         try {
             step.run();
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("{} failed", what, e);
+            LOG.error("{} {} failed", what, about, e);
         }
     }
 
@@ -102,7 +102,7 @@ final class EventDispatcher {
             while (!Thread.currentThread().isInterrupted()) {
                 AmiEvent event = queue.take();
                 if (event != RESYNC) {
-                    safely(() -> deliver.accept(event), "Delivering " + event.name());
+                    safely(() -> deliver.accept(event), "Delivering", event.name());
                 }
                 long total = dropped.get();
                 boolean caughtUp = total > reported && queue.isEmpty();
@@ -110,7 +110,7 @@ final class EventDispatcher {
                     long count = total - reported;
                     reported = total;
                     overflowing.set(false);
-                    safely(() -> resync.accept(count), "Asking listeners to resync");
+                    safely(() -> resync.accept(count), "Resync after events dropped:", count);
                 }
             }
         } catch (InterruptedException stopped) {

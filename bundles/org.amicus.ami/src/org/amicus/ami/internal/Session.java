@@ -132,7 +132,7 @@ final class Session {
         if (ended.get()) {
             return;
         }
-        ListCollector list = lists.get(ActionIds.ownPart(event));
+        ListCollector list = lists.isEmpty() ? null : lists.get(ActionIds.ownPart(event));
         if (list != null) {
             if (event.get("EventList").filter("Complete"::equalsIgnoreCase).isPresent()) {
                 list.result.complete(List.copyOf(list.events));

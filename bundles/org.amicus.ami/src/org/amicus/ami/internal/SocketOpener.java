@@ -31,6 +31,7 @@ final class SocketOpener {
 
     static Socket open(AmiProfile profile) throws IOException {
         Socket plain = new Socket();
+        plain.setTcpNoDelay(true); // an action is one small write awaiting its answer: never hold it back (Nagle)
         plain.connect(new InetSocketAddress(profile.host(), profile.port()), CONNECT_TIMEOUT_MILLIS);
         if (!profile.tls()) {
             return plain;

@@ -47,20 +47,17 @@ final class ChannelDraft {
         return draft;
     }
 
-    /**
-     * Takes what the event says about the channel under the header prefix ("" for the event's own channel, "Dest"
-     * for a Dial's destination, "Spyer", "Spyee", "Target"...).
-     */
-    ChannelDraft update(AmiEvent event, String prefix, Instant now) {
-        event.get(prefix + "Channel").ifPresent(value -> name = value);
-        event.get(prefix + "Linkedid").ifPresent(value -> linkedId = value);
-        event.get(prefix + "ChannelState").ifPresent(value -> state = ChannelState.ofAmi(value));
-        event.get(prefix + "CallerIDNum").ifPresent(
-                number -> callerId = Party.ofAmi(number, event.get(prefix + "CallerIDName").orElse("")));
-        event.get(prefix + "ConnectedLineNum").ifPresent(
-                number -> connectedLine = Party.ofAmi(number, event.get(prefix + "ConnectedLineName").orElse("")));
-        event.get(prefix + "Context").ifPresent(value -> context = value);
-        event.get(prefix + "Exten").ifPresent(value -> exten = value);
+    /** Takes what the event says about the channel it describes under these headers. */
+    ChannelDraft update(AmiEvent event, ChannelHeaders headers, Instant now) {
+        event.get(headers.channel()).ifPresent(value -> name = value);
+        event.get(headers.linkedId()).ifPresent(value -> linkedId = value);
+        event.get(headers.channelState()).ifPresent(value -> state = ChannelState.ofAmi(value));
+        event.get(headers.callerIdNum()).ifPresent(
+                number -> callerId = Party.ofAmi(number, event.get(headers.callerIdName()).orElse("")));
+        event.get(headers.connectedLineNum()).ifPresent(
+                number -> connectedLine = Party.ofAmi(number, event.get(headers.connectedLineName()).orElse("")));
+        event.get(headers.context()).ifPresent(value -> context = value);
+        event.get(headers.exten()).ifPresent(value -> exten = value);
         if (state == ChannelState.UP && answered == null) {
             answered = now;
         }

@@ -1,5 +1,12 @@
 package org.amicus.cti.internal;
 
+import static org.amicus.cti.internal.ChannelHeaders.DEST;
+import static org.amicus.cti.internal.ChannelHeaders.LOCAL_ONE;
+import static org.amicus.cti.internal.ChannelHeaders.LOCAL_TWO;
+import static org.amicus.cti.internal.ChannelHeaders.OWN;
+import static org.amicus.cti.internal.ChannelHeaders.SPYEE;
+import static org.amicus.cti.internal.ChannelHeaders.SPYER;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,8 +87,8 @@ final class ChannelTable {
         List<ChannelChange> changes = new ArrayList<>();
         switch (event.name()) {
             case "Hangup" -> remove(event.get("Uniqueid").orElse(""), changes);
-            case "Rename" -> update(event, "", changes, draft -> draft.name = event.get("Newname").orElse(draft.name));
-            case "Newexten" -> update(event, "", changes, draft -> {
+            case "Rename" -> update(event, OWN, changes, draft -> draft.name = event.get("Newname").orElse(draft.name));
+            case "Newexten" -> update(event, OWN, changes, draft -> {
                 draft.application = event.get("Application").orElse("");
                 draft.applicationData = event.get("AppData").orElse("");
             });
@@ -94,7 +101,7 @@ final class ChannelTable {
             case "CoreShowChannelsComplete" -> reconcile(event, changes);
             default -> {
                 if (event.get("ChannelState").isPresent()) {
-                    update(event, "", changes, draft -> { });
+                    update(event, OWN, changes, draft -> { });
                 }
             }
         }
@@ -106,17 +113,17 @@ final class ChannelTable {
         String caller = event.get("Channel").orElse("");
         String destination = event.get("DestChannel").orElse("");
         if (!caller.isEmpty()) {
-            update(event, "", changes, draft -> draft.bridgedWith = connected ? destination : "");
+            update(event, OWN, changes, draft -> draft.bridgedWith = connected ? destination : "");
         }
-        update(event, "Dest", changes, draft -> draft.bridgedWith = connected ? caller : "");
+        update(event, DEST, changes, draft -> draft.bridgedWith = connected ? caller : "");
     }
 
     /** The two halves of a Local channel carry one call between them. */
     private void localPair(AmiEvent event, List<ChannelChange> changes) {
         String one = event.get("LocalOneChannel").orElse("");
         String two = event.get("LocalTwoChannel").orElse("");
-        update(event, "LocalOne", changes, draft -> draft.bridgedWith = two);
-        update(event, "LocalTwo", changes, draft -> draft.bridgedWith = one);
+        update(event, LOCAL_ONE, changes, draft -> draft.bridgedWith = two);
+        update(event, LOCAL_TWO, changes, draft -> draft.bridgedWith = one);
     }
 
     private void bridge(AmiEvent event, List<ChannelChange> changes) {
@@ -125,10 +132,10 @@ final class ChannelTable {
         Set<String> members = bridges.computeIfAbsent(bridgeId, id -> new LinkedHashSet<>());
         if (event.name().equals("BridgeEnter")) {
             members.add(uniqueId);
-            update(event, "", changes, draft -> { });
+            update(event, OWN, changes, draft -> { });
         } else {
             members.remove(uniqueId);
-            update(event, "", changes, draft -> draft.bridgedWith = "");
+            update(event, OWN, changes, draft -> draft.bridgedWith = "");
         }
         if (members.isEmpty()) {
             bridges.remove(bridgeId);
@@ -148,9 +155,9 @@ final class ChannelTable {
     private void spy(AmiEvent event, List<ChannelChange> changes) {
         boolean starts = event.name().equals("ChanSpyStart");
         String spyee = event.get("SpyeeChannel").orElse("");
-        update(event, "Spyer", changes, draft -> draft.spying = starts ? spyee : "");
+        update(event, SPYER, changes, draft -> draft.spying = starts ? spyee : "");
         if (event.get("SpyeeUniqueid").isPresent()) {
-            update(event, "Spyee", changes, draft -> { });
+            update(event, SPYEE, changes, draft -> { });
         }
     }
 
@@ -160,7 +167,7 @@ final class ChannelTable {
         }
         String uniqueId = event.get("Uniqueid").orElse("");
         Duration age = parseDuration(event.get("Duration").orElse(""));
-        ChannelDraft draft = new ChannelDraft(uniqueId, now.minus(age)).update(event, "", now);
+        ChannelDraft draft = new ChannelDraft(uniqueId, now.minus(age)).update(event, OWN, now);
         draft.application = event.get("Application").orElse("");
         draft.applicationData = event.get("ApplicationData").orElse("");
         if (draft.answered != null) {
@@ -204,15 +211,16 @@ final class ChannelTable {
         bridges.values().forEach(members -> peersOf(members, changes));
     }
 
-    /** Updates (or adds) the channel an event describes under the header prefix. */
-    private void update(AmiEvent event, String prefix, List<ChannelChange> changes, Consumer<ChannelDraft> edit) {
-        String uniqueId = event.get(prefix + "Uniqueid").orElse("");
+    /** Updates (or adds) the channel an event describes under these headers. */
+    private void update(AmiEvent event, ChannelHeaders headers, List<ChannelChange> changes,
+            Consumer<ChannelDraft> edit) {
+        String uniqueId = event.get(headers.uniqueId()).orElse("");
         if (uniqueId.isEmpty()) {
             return;
         }
         Channel known = channels.get(uniqueId);
         ChannelDraft draft = known == null ? new ChannelDraft(uniqueId, now) : ChannelDraft.of(known);
-        draft.update(event, prefix, now);
+        draft.update(event, headers, now);
         edit.accept(draft);
         put(draft.build(), changes);
     }

@@ -1,0 +1,34 @@
+package org.amicus.ami;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One lower-case key per header name, shared by every spelling and every event, so that finding a header in an
+ * event compares references instead of strings letter by letter without regard to case. A PBX sends a few hundred
+ * distinct names; past {@link #LIMIT} (a PBX that makes up names, say) keys are still correct, just not shared.
+ */
+final class HeaderKeys {
+
+    static final int LIMIT = 10_000;
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
+    private HeaderKeys() {
+    }
+
+    /** The key of a header name, e.g. {@code uniqueid} for {@code Uniqueid} and {@code UniqueID}. */
+    static String of(String name) {
+        String key = KEYS.get(name);
+        if (key != null) {
+            return key;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        key = KEYS.getOrDefault(lower, lower);
+        if (KEYS.size() < LIMIT) {
+            KEYS.putIfAbsent(lower, key);
+            KEYS.putIfAbsent(name, key);
+        }
+        return key;
+    }
+}

@@ -1,0 +1,180 @@
+package org.amicus.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.amicus.benchmarks.ReplayServer.Plan;
+
+/**
+ * Runs every contender over the same recorded trace in one run and writes the figures: {@code results.md} (the
+ * tables) and the data files the plots are drawn from, in the output folder.
+ * <p>
+ * Usage: {@code Benchmarks TRACE OUT_DIR PEERS_DIR [reps=3] [passes=2] [originates=300] [pbx=HOST:PORT]
+ * [product=LAUNCHER] [sections=throughput,lag,originate,ui,product]}
+ */
+public final class Benchmarks {
+
+    private static final double[] LAG_RATES = { 1_000, 10_000 };
+    private static final int LAG_SECONDS = 20;
+    /** The zero-loss search stops when the bounds are this close, relative to the upper one. */
+    private static final double SEARCH_PRECISION = 0.03;
+    /** A contender keeps up with a rate if the stream's end reaches it no later than this share of the rate allows. */
+    private static final double KEEPING_UP = 0.97;
+    private static final int UI_CHANNELS = 5_000;
+    private static final double UI_RATE = 1_000;
+    private static final int UI_SECONDS = 20;
+
+    private final Trace trace;
+    private final ReplayServer server;
+    private final Contenders contenders;
+    private final Path out;
+    private final Report report;
+
+    private Benchmarks(Trace trace, ReplayServer server, Path peers, Path out) throws IOException {
+        this.trace = trace;
+        this.server = server;
+        this.out = out;
+        this.contenders = new Contenders(server, peers, out);
+        this.report = new Report(out.resolve("results.md"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Files.createDirectories(Path.of(args[1]));
+        Map<String, String> options = options(args);
+        List<String> sections = List.of(options.getOrDefault("sections", "throughput,lag,originate,ui,product")
+                .split(","));
+        Trace trace = Trace.load(Path.of(args[0]));
+        try (ReplayServer server = new ReplayServer(trace, 0)) {
+            Benchmarks benchmarks = new Benchmarks(trace, server, Path.of(args[2]), out);
+            benchmarks.report.line("Trace: %,d events, %,d bytes (%.0f B per event on average).", trace.events(),
+                    trace.size(), (double) trace.size() / trace.events());
+            if (sections.contains("throughput")) {
+                benchmarks.throughput(Integer.parseInt(options.getOrDefault("reps", "3")),
+                        Integer.parseInt(options.getOrDefault("passes", "2")));
+            }
+            if (sections.contains("lag")) {
+                benchmarks.lag();
+            }
+            if (sections.contains("originate")) {
+                benchmarks.originate(options.getOrDefault("pbx", "127.0.0.1:5038"),
+                        Integer.parseInt(options.getOrDefault("originates", "300")));
+            }
+            if (sections.contains("ui")) {
+                benchmarks.ui();
+            }
+            if (sections.contains("product")) {
+                benchmarks.report.product(new ProductBench(server, out).measure(Path.of(options.get("product"))));
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            options.put(pair[0], pair[1]);
+        }
+        return options;
+    }
+
+    /**
+     * Every contender at full speed over the trace played {@code passes} times, {@code reps} times each in turns
+     * (so that a disturbance hits all alike); then the highest rate at which Amicus loses nothing.
+     */
+    private void throughput(int reps, int passes) throws Exception {
+        long events = (long) passes * trace.events();
+        System.out.printf("Throughput: %,d events per pass, %d passes each%n", events, reps);
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        for (int rep = 0; rep < reps; rep++) {
+            for (int i = 0; i < Contenders.ALL.size(); i++) {
+                String contender = Contenders.ALL.get((i + rep) % Contenders.ALL.size());
+                runs.computeIfAbsent(contender, name -> new ArrayList<>())
+                        .add(contenders.run(contender, new Plan(0, events, 0, false)));
+            }
+        }
+        Map<String, Run> medians = new LinkedHashMap<>();
+        Contenders.ALL.forEach(name -> medians.put(name, median(runs.get(name))));
+        Run amicus = medians.get("amicus");
+        double zeroLoss = amicus.lost() == 0 && amicus.dropped() == 0 ? amicus.eventsPerSecond()
+                : highestLossless("amicus", events, amicus);
+        report.throughput(medians, zeroLoss, reps, events);
+        StringBuilder data = new StringBuilder(); // Amicus's figure is the one without loss
+        medians.values().forEach(run -> data.append('"').append(run.contender()).append("\" ")
+                .append(Math.round(run == amicus ? zeroLoss : run.eventsPerSecond())).append('\n'));
+        Files.writeString(out.resolve("throughput.dat"), data);
+    }
+
+    private static Run median(List<Run> runs) {
+        List<Run> sorted = runs.stream().sorted(Comparator.comparingDouble(Run::eventsPerSecond)).toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * Bisects for the highest fixed rate at which the contender loses nothing and keeps up: a rate it only survives
+     * by filling its queue, falling behind, does not count.
+     */
+    private double highestLossless(String contender, long events, Run losing) throws Exception {
+        System.out.println("Highest rate without loss, " + contender);
+        double low = 0;
+        double high = losing.eventsPerSecond();
+        while (high - low > SEARCH_PRECISION * high) {
+            double rate = low == 0 ? high / 2 : (low + high) / 2;
+            Run run = contenders.run(contender, new Plan(rate, events, 0, false));
+            if (run.lost() == 0 && run.dropped() == 0 && run.eventsPerSecond() >= KEEPING_UP * rate) {
+                low = rate;
+            } else {
+                high = rate;
+            }
+        }
+        return low;
+    }
+
+    /** How long events take from the socket to the registry (Amicus) or to a frame (the limit), at fixed rates. */
+    private void lag() throws Exception {
+        Map<String, Latencies> lags = new LinkedHashMap<>();
+        for (double rate : LAG_RATES) {
+            for (String contender : List.of("amicus", "framing")) {
+                Latencies latencies = new Latencies(
+                        contenders.lags(contender, new Plan(rate, (long) rate * LAG_SECONDS, 0, true)));
+                lags.put(String.format("%s at %,.0f events/s", contender, rate), latencies);
+                Files.writeString(out.resolve("lag-" + contender + "-" + (int) rate + ".dat"),
+                        latencies.distribution(2_000));
+            }
+        }
+        report.lag(lags);
+    }
+
+    /** Originate round trips on the real PBX: raw socket, Amicus, asterisk-java, in turns. */
+    private void originate(String pbx, int rounds) throws Exception {
+        System.out.println("Originate round trips on the PBX at " + pbx);
+        String[] hostPort = pbx.split(":");
+        Map<String, Latencies> ways = new LinkedHashMap<>();
+        for (String result : Child.results(Child.java(OriginateBench.class, hostPort[0], hostPort[1], "amicus",
+                "amicus-secret", String.valueOf(rounds)), out.resolve("originate.log"))) {
+            String[] words = result.split(" ");
+            long[] nanos = new long[words.length - 1];
+            for (int i = 1; i < words.length; i++) {
+                nanos[i - 1] = Long.parseLong(words[i]);
+            }
+            ways.put(words[0].substring("way=".length()).replace('-', ' '), new Latencies(nanos));
+        }
+        report.originate(ways);
+    }
+
+    /** The Channels part showing 5,000 live channels while 1,000 events a second arrive. */
+    private void ui() throws Exception {
+        System.out.println("Channels part");
+        server.plan(new Plan(UI_RATE, (long) UI_RATE * (UI_SECONDS + 120), UI_CHANNELS, false));
+        Map<String, Long> result = Child.numbers(Child.results(Child.java(UiBench.class,
+                String.valueOf(server.port()), String.valueOf(UI_CHANNELS), String.valueOf(UI_SECONDS)),
+                out.resolve("ui.log")).get(0));
+        report.ui(UI_CHANNELS, UI_RATE, result.get("busy") / 10.0, result.get("refreshes") / 100.0,
+                result.get("channels"));
+    }
+}

@@ -1,0 +1,63 @@
+package org.amicus.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** A measuring process of the harness's own: it reports on lines that start with {@code RESULT }. */
+final class Child {
+
+    /** More options for the harness's JVMs, e.g. to profile them: {@code -Dbenchmarks.jvm="-XX:..."}. */
+    private static final List<String> JVM_OPTIONS = Stream.of(System.getProperty("benchmarks.jvm", "").split(" "))
+            .filter(option -> !option.isBlank()).toList();
+
+    private Child() {
+    }
+
+    /** The command that runs a main class of the harness in a JVM of its own, with the harness's class path. */
+    static List<String> java(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs the command to its end and returns its result lines, without the prefix. */
+    static List<String> results(List<String> command, Path log) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        List<String> results = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    results.add(line.substring(7));
+                }
+            }
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        if (results.isEmpty()) {
+            throw new IOException(String.join(" ", command) + " ended without a result; see " + log);
+        }
+        return results;
+    }
+
+    /** A result line of {@code key=number} pairs. */
+    static Map<String, Long> numbers(String result) {
+        return Stream.of(result.split(" ")).map(pair -> pair.split("="))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> Long.parseLong(pair[1])));
+    }
+}

@@ -1,0 +1,133 @@
+package org.amicus.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.benchmarks.ReplayServer.Plan;
+
+/**
+ * The product as a user starts it, connected to the replay server: how long until its window shows and it is
+ * connected (a cold start from a fresh unpack), and its resident memory after the start and with thousands of live
+ * channels. Needs a display and {@code xdotool}.
+ */
+final class ProductBench {
+
+    /** The launch's figures. */
+    record Figures(long windowMillis, long connectedMillis, long rssAfterStartMb, long rssLoadedMb, int channels,
+            double rate) {
+    }
+
+    private static final long PATIENCE_MILLIS = 60_000;
+    /** How long the product may settle after connecting before its memory is read. */
+    private static final long SETTLE_MILLIS = 5_000;
+    private static final int CHANNELS = 5_000;
+    private static final double RATE = 1_000;
+    private static final long LOADED_SECONDS = 30;
+
+    private final ReplayServer server;
+    private final Path out;
+
+    ProductBench(ReplayServer server, Path out) {
+        this.server = server;
+        this.out = out;
+    }
+
+    Figures measure(Path launcher) throws Exception {
+        System.out.println("Product");
+        server.plan(new Plan(0, 0, 0, false)); // a PBX with nothing going on
+        long windowMillis;
+        long connectedMillis;
+        long rssAfterStart;
+        try (Launch launch = new Launch(launcher, out.resolve("product-start.log"))) {
+            windowMillis = launch.awaitWindow();
+            connectedMillis = launch.awaitConnected();
+            Thread.sleep(SETTLE_MILLIS); // measuring after a pause, not waiting for anything
+            rssAfterStart = launch.residentMb();
+        }
+        server.plan(new Plan(RATE, (long) (RATE * (LOADED_SECONDS + 60)), CHANNELS, false));
+        long rssLoaded;
+        try (Launch launch = new Launch(launcher, out.resolve("product-loaded.log"))) {
+            launch.awaitWindow();
+            launch.awaitConnected();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(LOADED_SECONDS)); // events flow meanwhile
+            rssLoaded = launch.residentMb();
+            launch.screenshot(out.resolve("product-loaded.png"));
+        }
+        return new Figures(windowMillis, connectedMillis, rssAfterStart, rssLoaded, CHANNELS, RATE);
+    }
+
+    /** One start of the product, stopped when closed. */
+    private final class Launch implements AutoCloseable {
+
+        private final long started = System.nanoTime();
+        private final Process process;
+        private final Path log;
+        private String window;
+
+        Launch(Path launcher, Path log) throws IOException {
+            this.log = log;
+            ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("AMICUS_AMI_SECRET", "secret");
+            builder.environment().put("AMICUS_VMARGS", "-Damicus.ami.host=127.0.0.1 -Damicus.ami.port="
+                    + server.port() + " -Damicus.ami.user=amicus");
+            process = builder.start();
+        }
+
+        /** Milliseconds from the start until the window titled Amicus is visible. */
+        long awaitWindow() throws IOException, InterruptedException {
+            Process search = new ProcessBuilder("xdotool", "search", "--sync", "--onlyvisible", "--name",
+                    "^Amicus *$").start();
+            if (!search.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
+                search.destroy();
+                throw new IllegalStateException("no Amicus window within " + PATIENCE_MILLIS + " ms; see " + log);
+            }
+            long millis = sinceStart();
+            List<String> found = new String(search.getInputStream().readAllBytes()).lines().toList();
+            window = found.isEmpty() ? null : found.get(0);
+            return millis;
+        }
+
+        /** Milliseconds from the start until the product logs that it is connected. */
+        long awaitConnected() throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
+            while (!Files.readString(log).contains("Connected to amicus@127.0.0.1:" + server.port())) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new IllegalStateException("the product did not connect; see " + log);
+                }
+                Thread.sleep(10); // the log is a file: polled
+            }
+            return sinceStart();
+        }
+
+        long residentMb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+            throw new IOException("no VmRSS for process " + process.pid());
+        }
+
+        void screenshot(Path png) throws IOException, InterruptedException {
+            if (window != null) {
+                new ProcessBuilder("import", "-window", window, png.toString()).start().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        private long sinceStart() {
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

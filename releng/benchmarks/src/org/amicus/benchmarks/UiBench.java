@@ -1,0 +1,148 @@
+package org.amicus.benchmarks;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.cti.ChannelListener;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ui.parts.ChannelsPart;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.EclipseContextFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * The Channels part, made by e4 dependency injection in a real SWT shell as the workbench makes it, fed by Amicus's
+ * pipeline from the replay server. Once the standing channels are shown, it measures for a while how busy the UI
+ * thread is (the share of time the event loop is not asleep) and how often the part refreshes (each refresh reads
+ * one registry snapshot).
+ * <p>
+ * Usage: {@code UiBench PORT CHANNELS SECONDS}; prints {@code RESULT busy=<per mille> refreshes=<per 100 s>
+ * channels=<shown>}.
+ */
+public final class UiBench {
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        int standing = Integer.parseInt(args[1]);
+        long seconds = Long.parseLong(args[2]);
+        Display display = new Display();
+        Shell shell = new Shell(display);
+        shell.setText("Amicus");
+        shell.setLayout(new FillLayout());
+        shell.setSize(1100, 600);
+        AmicusPipeline amicus = new AmicusPipeline();
+        CountingRegistry registry = new CountingRegistry(amicus.registry());
+        IEclipseContext context = EclipseContextFactory.create("benchmark");
+        context.set(Composite.class, shell);
+        context.set(UISynchronize.class, new DisplaySynchronize(display));
+        context.set(ChannelRegistry.class, registry);
+        context.set(AmiConnection.class, amicus.connection());
+        ChannelsPart part = ContextInjectionFactory.make(ChannelsPart.class, context);
+        shell.open();
+        amicus.connect(port, new Tally(0));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (part.rows().size() < standing && System.nanoTime() < deadline) {
+            spin(display);
+        }
+        long refreshesBefore = registry.snapshots.get();
+        long started = System.nanoTime();
+        long end = started + seconds * 1_000_000_000L;
+        long asleep = 0;
+        while (System.nanoTime() < end) {
+            while (display.readAndDispatch()) {
+                // UI work: this is what counts as busy
+            }
+            long sleeping = System.nanoTime();
+            display.timerExec(50, () -> { }); // wakes the loop to look at the clock
+            display.sleep();
+            asleep += System.nanoTime() - sleeping;
+        }
+        long wall = System.nanoTime() - started;
+        long refreshes = registry.snapshots.get() - refreshesBefore;
+        System.out.printf("RESULT busy=%d refreshes=%d channels=%d%n", 1000 * (wall - asleep) / wall,
+                refreshes * 100_000_000_000L / wall, part.rows().size());
+        System.exit(0);
+    }
+
+    private static void spin(Display display) {
+        while (display.readAndDispatch()) {
+            // until idle
+        }
+        display.timerExec(50, () -> { });
+        display.sleep();
+    }
+
+    /** The registry, counting the snapshots taken: the part takes one per refresh. */
+    private static final class CountingRegistry implements ChannelRegistry {
+
+        final AtomicLong snapshots = new AtomicLong();
+        private final ChannelRegistry registry;
+
+        CountingRegistry(ChannelRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public ChannelSnapshot snapshot() {
+            snapshots.incrementAndGet();
+            return registry.snapshot();
+        }
+
+        @Override
+        public Optional<String> resyncProblem() {
+            return registry.resyncProblem();
+        }
+
+        @Override
+        public void addListener(ChannelListener listener) {
+            registry.addListener(listener);
+        }
+
+        @Override
+        public void removeListener(ChannelListener listener) {
+            registry.removeListener(listener);
+        }
+    }
+
+    /** What the workbench gives parts to reach the UI thread. */
+    private static final class DisplaySynchronize extends UISynchronize {
+
+        private final Display display;
+
+        DisplaySynchronize(Display display) {
+            this.display = display;
+        }
+
+        @Override
+        public void syncExec(Runnable runnable) {
+            display.syncExec(runnable);
+        }
+
+        @Override
+        public void asyncExec(Runnable runnable) {
+            display.asyncExec(runnable);
+        }
+
+        @Override
+        protected boolean isUIThread(Thread thread) {
+            return display.getThread() == thread;
+        }
+
+        @Override
+        protected void showBusyWhile(Runnable runnable) {
+            runnable.run();
+        }
+
+        @Override
+        protected boolean dispatchEvents() {
+            return display.readAndDispatch();
+        }
+    }
+}
