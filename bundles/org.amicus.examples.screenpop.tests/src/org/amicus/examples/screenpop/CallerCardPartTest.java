@@ -73,14 +73,14 @@ class CallerCardPartTest extends AgainstTestPbx {
     void aCallRingingOnMyPhoneShowsTheCallerAndWhatTheContactListKnows() throws Exception {
         try (UiHarness ui = new UiHarness(CallerCardPart.WIDGET_ID)) {
             callerCard(ui);
-            assertEquals("Waiting for a call on PJSIP/104", text(ui, CallerCardPart.RINGING));
+            assertEquals("Waiting for a call on PJSIP/104", text(ui, CallerCardPart.CALL));
             connectWithFullRights();
 
             dialling = TestCalls.customerCallsPhone104(connection, "\"Alice Martin\" <0612345678>");
 
             ui.spinUntil(() -> text(ui, CallerCardPart.NAME).equals("Alice Martin"), TIMEOUT);
-            assertTrue(text(ui, CallerCardPart.RINGING).startsWith("Ringing on PJSIP/104 since "),
-                    text(ui, CallerCardPart.RINGING));
+            assertTrue(text(ui, CallerCardPart.CALL).startsWith("Call on PJSIP/104 at "),
+                    text(ui, CallerCardPart.CALL));
             assertEquals("0612345678", text(ui, CallerCardPart.NUMBER));
             assertEquals("Martin & Fils Bakery", text(ui, CallerCardPart.COMPANY));
             assertEquals("Key account since 2019; prefers calls before noon", text(ui, CallerCardPart.NOTE));
@@ -142,7 +142,7 @@ class CallerCardPartTest extends AgainstTestPbx {
             }
             ui.spinUntil(() -> true, Duration.ZERO); // runs whatever the card asked the UI thread to do
 
-            assertEquals("Waiting for a call on PJSIP/108", text(ui, CallerCardPart.RINGING));
+            assertEquals("Waiting for a call on PJSIP/108", text(ui, CallerCardPart.CALL));
             assertEquals("", text(ui, CallerCardPart.NAME));
         }
     }

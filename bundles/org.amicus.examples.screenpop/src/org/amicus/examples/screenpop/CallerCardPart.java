@@ -36,7 +36,7 @@ public class CallerCardPart implements CallListener {
     public static final String DESCRIPTOR_ID = "org.amicus.examples.screenpop.partdescriptor.callerCard";
     /** The key under which the card's labels carry their ids ({@code label.getData(WIDGET_ID)}), for tests. */
     public static final String WIDGET_ID = "org.amicus.examples.screenpop.widget";
-    public static final String RINGING = "card.ringing";
+    public static final String CALL = "card.call";
     public static final String NAME = "card.name";
     public static final String NUMBER = "card.number";
     public static final String COMPANY = "card.company";
@@ -54,7 +54,7 @@ public class CallerCardPart implements CallListener {
     ChannelRegistry channels;
 
     private final ContactList contacts = ContactList.builtIn();
-    private Label ringing;
+    private Label call;
     private Label name;
     private Label number;
     private Label company;
@@ -64,22 +64,15 @@ public class CallerCardPart implements CallListener {
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout());
-        ringing = label(parent, RINGING);
+        call = label(parent, CALL);
         name = label(parent, NAME);
-        FontData[] bigger = name.getFont().getFontData();
-        for (FontData data : bigger) {
-            data.setHeight(data.getHeight() * 2);
-            data.setStyle(SWT.BOLD);
-        }
-        Font large = new Font(parent.getDisplay(), bigger);
-        name.setFont(large);
-        name.addDisposeListener(event -> large.dispose());
+        makeLarge(name);
         number = label(parent, NUMBER);
         company = label(parent, COMPANY);
         note = label(parent, NOTE);
 
         String myPhone = agents.current().device();
-        ringing.setText(myPhone.isEmpty() ? "My phone is not set: choose it in Amicus's settings"
+        call.setText(myPhone.isEmpty() ? "My phone is not set: choose it in Amicus's settings"
                 : "Waiting for a call on " + myPhone);
         channels.snapshot().channels().stream()
                 .filter(channel -> channel.isRinging() && isForMe(channel, channel.device().equals(myPhone)))
@@ -112,7 +105,7 @@ public class CallerCardPart implements CallListener {
         }
         Party caller = channel.connectedLine(); // on my ringing phone: who calls
         Optional<Contact> contact = contacts.find(caller.number());
-        ringing.setText("Ringing on " + channel.device() + " since " + time(channel.started()));
+        call.setText("Call on " + channel.device() + " at " + time(channel.started()));
         show(name, contact.map(Contact::name).orElse(caller.name().isEmpty() ? "Unknown caller" : caller.name()));
         show(number, caller.number());
         show(company, contact.map(Contact::company).orElse("Not in the contact list"));
@@ -127,6 +120,17 @@ public class CallerCardPart implements CallListener {
 
     private static String time(Instant instant) {
         return instant == null ? "now" : TIME.format(instant);
+    }
+
+    private static void makeLarge(Label label) {
+        FontData[] large = label.getFont().getFontData();
+        for (FontData data : large) {
+            data.setHeight(data.getHeight() * 2);
+            data.setStyle(SWT.BOLD);
+        }
+        Font font = new Font(label.getDisplay(), large);
+        label.setFont(font);
+        label.addDisposeListener(event -> font.dispose());
     }
 
     private static Label label(Composite parent, String id) {
