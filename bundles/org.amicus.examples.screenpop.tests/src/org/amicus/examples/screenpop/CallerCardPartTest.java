@@ -106,15 +106,7 @@ class CallerCardPartTest extends AgainstTestPbx {
 
     @Test
     void aCardOpenedWhileMyPhoneRingsShowsThatCall() throws Exception {
-        CompletableFuture<Channel> ringing = new CompletableFuture<>();
-        ServiceRegistration<CallListener> listener = tellRinging(ringing);
-        try {
-            connectWithFullRights();
-            dialling = TestCalls.customerCallsPhone104(connection);
-            ringing.get(15, TimeUnit.SECONDS);
-        } finally {
-            listener.unregister();
-        }
+        customerRings104();
 
         try (UiHarness ui = new UiHarness(CallerCardPart.WIDGET_ID)) {
             callerCard(ui);
@@ -130,16 +122,8 @@ class CallerCardPartTest extends AgainstTestPbx {
         myPhoneIs("PJSIP/108");
         try (UiHarness ui = new UiHarness(CallerCardPart.WIDGET_ID)) {
             callerCard(ui);
-            // Registered after the card's listener, so told after it: by then the card has had its say.
-            CompletableFuture<Channel> ringing = new CompletableFuture<>();
-            ServiceRegistration<CallListener> listener = tellRinging(ringing);
-            try {
-                connectWithFullRights();
-                dialling = TestCalls.customerCallsPhone104(connection);
-                ringing.get(15, TimeUnit.SECONDS);
-            } finally {
-                listener.unregister();
-            }
+
+            customerRings104(); // told after the card, whose listener was registered first
             ui.spinUntil(() -> true, Duration.ZERO); // runs whatever the card asked the UI thread to do
 
             assertEquals("Waiting for a call on PJSIP/108", text(ui, CallerCardPart.CALL));
@@ -147,10 +131,14 @@ class CallerCardPartTest extends AgainstTestPbx {
         }
     }
 
-    /** A call listener of the test's own that completes {@code ringing} with the first channel ringing on 104. */
-    private ServiceRegistration<CallListener> tellRinging(CompletableFuture<Channel> ringing) {
-        return FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(CallListener.class,
-                new CallListener() {
+    /**
+     * The customer calls 104: returns once Amicus has told a call listener of the test's own that 104 rings, and so
+     * has told every listener registered before it.
+     */
+    private void customerRings104() throws Exception {
+        CompletableFuture<Channel> ringing = new CompletableFuture<>();
+        ServiceRegistration<CallListener> listener = FrameworkUtil.getBundle(getClass()).getBundleContext()
+                .registerService(CallListener.class, new CallListener() {
                     @Override
                     public void ringing(Channel channel, boolean mine) {
                         if (channel.device().equals("PJSIP/104")) {
@@ -158,5 +146,12 @@ class CallerCardPartTest extends AgainstTestPbx {
                         }
                     }
                 }, new Hashtable<>());
+        try {
+            connectWithFullRights();
+            dialling = TestCalls.customerCallsPhone104(connection);
+            ringing.get(15, TimeUnit.SECONDS);
+        } finally {
+            listener.unregister();
+        }
     }
 }
