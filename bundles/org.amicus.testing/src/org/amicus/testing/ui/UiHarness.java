@@ -3,6 +3,9 @@ package org.amicus.testing.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
@@ -14,12 +17,14 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Widget;
 
@@ -127,7 +132,9 @@ public final class UiHarness implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Image image = new Image(display, shell.getSize().x, shell.getSize().y);
+        paintNow();
+        Rectangle area = shell.getClientArea();
+        Image image = new Image(display, area.width, area.height);
         GC gc = new GC(shell);
         gc.copyArea(image, 0, 0);
         gc.dispose();
@@ -135,6 +142,30 @@ public final class UiHarness implements AutoCloseable {
         loader.data = new ImageData[] { image.getImageData() };
         loader.save(Path.of(directory, name + ".png").toString(), SWT.IMAGE_PNG);
         image.dispose();
+    }
+
+    /**
+     * Has every window open now (the test's shell, notices over it) painted as it is: GTK paints a change on its own
+     * clock, a moment after it is made.
+     */
+    private void paintNow() {
+        List<Shell> unpainted = new ArrayList<>(Arrays.stream(display.getShells()).filter(Shell::isVisible).toList());
+        Listener paint = event -> unpainted.remove(event.widget);
+        for (Shell window : unpainted) {
+            window.addListener(SWT.Paint, paint);
+            Rectangle area = window.getClientArea();
+            window.redraw(area.x, area.y, area.width, area.height, true);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!unpainted.isEmpty() && System.nanoTime() < deadline) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> { });
+                display.sleep();
+            }
+        }
+        for (Shell window : display.getShells()) {
+            window.removeListener(SWT.Paint, paint);
+        }
     }
 
     @Override
