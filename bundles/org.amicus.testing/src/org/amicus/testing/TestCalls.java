@@ -20,8 +20,13 @@ public final class TestCalls {
      * channel id is the customer's channel.
      */
     public static OriginateOutcome customerCallsPhone104(AmiConnection connection) throws Exception {
+        return customerCallsPhone104(connection, "\"Customer\" <105>");
+    }
+
+    /** The same, with the caller id the customer calls with, e.g. {@code "Alice Martin" <0612345678>}. */
+    public static OriginateOutcome customerCallsPhone104(AmiConnection connection, String callerId) throws Exception {
         OriginateOutcome dialling = connection.originate(OriginateRequest.call("PJSIP/105")
-                .toExtension(TestPbx.CONTEXT, "104", 1).callerId("\"Customer\" <105>").build())
+                .toExtension(TestPbx.CONTEXT, "104", 1).callerId(callerId).build())
                 .get(30, TimeUnit.SECONDS);
         if (dialling.result() != Result.ANSWERED) {
             throw new AssertionError("the customer's phone did not answer: " + dialling.describe());

@@ -27,6 +27,7 @@ import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
+import org.amicus.testing.ui.UiHarness;
 import org.asteriskjava.manager.action.HangupAction;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -81,7 +82,7 @@ class ChannelActionsTest extends AgainstTestPbx {
 
     @Test
     void pickingUpFromTheContextMenuBridgesTheCallToMyPhone() throws Exception {
-        try (UiHarness ui = new UiHarness()) {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             ChannelsPart part = channelsPart(ui);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             connectWithFullRights();
@@ -119,7 +120,7 @@ class ChannelActionsTest extends AgainstTestPbx {
     @Test
     void aFailedCallShowsWhyInANoticeThatTakesNoFocus() throws Exception {
         myPhoneIs("PJSIP/110"); // a phone that answers every call with 486 Busy Here: Asterisk says "failed"
-        try (UiHarness ui = new UiHarness()) {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             channelsPart(ui);
             connectWithFullRights();
             ui.spinUntil(() -> tool(ui, ChannelAction.CALL).getEnabled(), TIMEOUT);
@@ -167,7 +168,7 @@ class ChannelActionsTest extends AgainstTestPbx {
         };
         ServiceRegistration<CtiActionContribution> registration = FrameworkUtil.getBundle(getClass())
                 .getBundleContext().registerService(CtiActionContribution.class, copyToCrm, new Hashtable<>());
-        try (UiHarness ui = new UiHarness()) {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             ChannelsPart part = channelsPart(ui);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             connectWithFullRights();

@@ -24,6 +24,7 @@ import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
+import org.amicus.testing.ui.UiHarness;
 import org.asteriskjava.manager.action.HangupAction;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -41,7 +42,7 @@ class ChannelsPartTest extends AgainstTestPbx {
 
     @Test
     void saysSoWhenTheCtiServiceIsMissing() {
-        try (UiHarness ui = new UiHarness()) {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             ui.make(ChannelsPart.class);
 
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
@@ -58,7 +59,7 @@ class ChannelsPartTest extends AgainstTestPbx {
     @Test
     void aRingingCallAppearsWithinASecondAndGoesWhenItEnds() throws Exception {
         ChannelRegistry registry = services.get(ChannelRegistry.class);
-        try (UiHarness ui = new UiHarness()) {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             ui.context.set(ChannelRegistry.class, registry);
             ui.context.set(AmiConnection.class, connection);
             ChannelsPart part = ui.make(ChannelsPart.class);
@@ -114,7 +115,7 @@ class ChannelsPartTest extends AgainstTestPbx {
         AgentProfile saved = profiles.current();
         profiles.save(new AgentProfile("PJSIP/108", AutoAnswer.CALL_INFO, TestPbx.CONTEXT, Duration.ofSeconds(20),
                 ""));
-        try (UiHarness ui = new UiHarness()) {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             ui.context.set(ChannelRegistry.class, registry);
             ui.context.set(CtiActions.class, services.get(CtiActions.class));
             ui.context.set(AgentProfiles.class, profiles);

@@ -21,6 +21,7 @@ import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.TcpProxy;
 import org.amicus.testing.TestPbx;
+import org.amicus.testing.ui.UiHarness;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
@@ -43,7 +44,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
 
     @Test
     void followsConnectAndDisconnect() throws Exception {
-        try (UiHarness ui = trim(new UiHarness())) {
+        try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY))) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
             Button toggle = ui.find(Button.class, WidgetIds.CONNECTION_TOGGLE);
             String server = TestPbx.fullRights().server();
@@ -65,7 +66,8 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
     void countsDownToTheNextAttemptWhileReconnecting() throws Exception {
         ConnectionOptions slowRetry = new ConnectionOptions(Duration.ofSeconds(10), Duration.ofSeconds(3),
                 Duration.ofSeconds(3), ConnectionOptions.DEFAULT.eventQueueCapacity());
-        try (UiHarness ui = trim(new UiHarness()); TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
+        try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY));
+                TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
             connection.connect(new AmiProfile("via proxy", "127.0.0.1", proxy.port(), false, "amicus"),
                     TestPbx.SECRET, slowRetry).get(15, TimeUnit.SECONDS);
@@ -86,7 +88,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
         AgentProfiles agents = services.get(AgentProfiles.class);
         AgentProfile savedAgent = agents.current();
         String name = "Test PBX " + UUID.randomUUID();
-        try (UiHarness ui = trim(new UiHarness())) {
+        try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY))) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
             ui.whenIdle(() -> {
                 Button save = ui.find(Button.class, WidgetIds.SETTINGS_SAVE);
@@ -137,7 +139,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
     @Test
     void aFailedLoginShowsWhyButNeverTheSecret() throws Exception {
         String secret = "never-shown-" + UUID.randomUUID();
-        try (UiHarness ui = trim(new UiHarness())) {
+        try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY))) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
 
             connection.connect(TestPbx.fullRights(), secret);

@@ -1,11 +1,13 @@
-package org.amicus.cti.ui.tests;
+package org.amicus.testing.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -15,26 +17,32 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Widget;
 
 /**
  * Builds e4 POJO parts the way the workbench does (dependency injection into a real SWT shell) and finds their
- * widgets by {@link WidgetIds}: a small stand-in for SWTBot.
+ * widgets by the id each carries as data under one key ({@code widget.setData(key, id)}): a small stand-in for SWTBot.
  */
-final class UiHarness implements AutoCloseable {
+public final class UiHarness implements AutoCloseable {
 
-    final Display display = Display.getDefault();
-    final Shell shell = new Shell(display);
-    final IEclipseContext context = EclipseContextFactory.create("amicus-ui-test");
+    public final Display display = Display.getDefault();
+    public final Shell shell = new Shell(display);
+    /** What the parts made here are injected from; a test puts the services they need in it. */
+    public final IEclipseContext context = EclipseContextFactory.create("amicus-ui-test");
+    private final String idKey;
 
-    UiHarness() {
+    /** A shell whose widgets are found by the ids they carry under {@code idKey}. */
+    public UiHarness(String idKey) {
+        this.idKey = idKey;
         shell.setText("Amicus UI test");
         shell.setLayout(new FillLayout());
         shell.setSize(1000, 400);
@@ -42,7 +50,8 @@ final class UiHarness implements AutoCloseable {
         context.set(UISynchronize.class, new DisplaySynchronize(display));
     }
 
-    <T> T make(Class<T> contribution) {
+    /** Makes the part (or any e4 POJO) in the shell, as the workbench would, and shows it. */
+    public <T> T make(Class<T> contribution) {
         T object = ContextInjectionFactory.make(contribution, context);
         shell.layout(true, true);
         shell.open();
@@ -51,9 +60,9 @@ final class UiHarness implements AutoCloseable {
     }
 
     /** The widget of this type and id, in the test's shell or any other window open now (dialogs, notices). */
-    <T extends Control> T find(Class<T> type, String id) {
+    public <T extends Control> T find(Class<T> type, String id) {
         for (Shell window : display.getShells()) {
-            T found = type.isInstance(window) && id.equals(window.getData(WidgetIds.KEY)) ? type.cast(window)
+            T found = type.isInstance(window) && id.equals(window.getData(idKey)) ? type.cast(window)
                     : find(window, type, id);
             if (found != null) {
                 return found;
@@ -63,7 +72,7 @@ final class UiHarness implements AutoCloseable {
     }
 
     /** Clicks a button or tool item as a person would, listeners and all. */
-    static void click(Widget widget) {
+    public static void click(Widget widget) {
         if (widget instanceof Button button && (button.getStyle() & SWT.CHECK) != 0) {
             button.setSelection(!button.getSelection());
         }
@@ -74,13 +83,13 @@ final class UiHarness implements AutoCloseable {
      * Runs {@code driver} once the UI is idle again: how a test fills a modal dialog, which a click opens and waits
      * on. What the driver throws comes out of the click.
      */
-    void whenIdle(Runnable driver) {
+    public void whenIdle(Runnable driver) {
         display.asyncExec(driver);
     }
 
-    private static <T extends Control> T find(Composite root, Class<T> type, String id) {
+    private <T extends Control> T find(Composite root, Class<T> type, String id) {
         for (Control child : root.getChildren()) {
-            if (type.isInstance(child) && id.equals(child.getData(WidgetIds.KEY))) {
+            if (type.isInstance(child) && id.equals(child.getData(idKey))) {
                 return type.cast(child);
             }
             if (child instanceof Composite composite) {
@@ -94,7 +103,7 @@ final class UiHarness implements AutoCloseable {
     }
 
     /** Runs the event loop until the condition holds; fails after the timeout. */
-    void spinUntil(BooleanSupplier condition, Duration timeout) {
+    public void spinUntil(BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             while (display.readAndDispatch()) {
@@ -113,7 +122,7 @@ final class UiHarness implements AutoCloseable {
     }
 
     /** Saves the shell as a PNG under target/screenshots, for a person to look at. */
-    void screenshot(String name) {
+    public void screenshot(String name) {
         String directory = System.getProperty("amicus.test.screenshots");
         if (directory == null) {
             return;
@@ -123,7 +132,9 @@ final class UiHarness implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Image image = new Image(display, shell.getSize().x, shell.getSize().y);
+        paintNow();
+        Rectangle area = shell.getClientArea();
+        Image image = new Image(display, area.width, area.height);
         GC gc = new GC(shell);
         gc.copyArea(image, 0, 0);
         gc.dispose();
@@ -131,6 +142,30 @@ final class UiHarness implements AutoCloseable {
         loader.data = new ImageData[] { image.getImageData() };
         loader.save(Path.of(directory, name + ".png").toString(), SWT.IMAGE_PNG);
         image.dispose();
+    }
+
+    /**
+     * Has every window open now (the test's shell, notices over it) painted as it is: GTK paints a change on its own
+     * clock, a moment after it is made.
+     */
+    private void paintNow() {
+        List<Shell> unpainted = new ArrayList<>(Arrays.stream(display.getShells()).filter(Shell::isVisible).toList());
+        Listener paint = event -> unpainted.remove(event.widget);
+        for (Shell window : unpainted) {
+            window.addListener(SWT.Paint, paint);
+            Rectangle area = window.getClientArea();
+            window.redraw(area.x, area.y, area.width, area.height, true);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!unpainted.isEmpty() && System.nanoTime() < deadline) {
+            if (!display.readAndDispatch()) {
+                display.timerExec(50, () -> { });
+                display.sleep();
+            }
+        }
+        for (Shell window : display.getShells()) {
+            window.removeListener(SWT.Paint, paint);
+        }
     }
 
     @Override
