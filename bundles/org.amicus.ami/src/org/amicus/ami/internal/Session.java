@@ -232,16 +232,23 @@ final class Session {
         }
     }
 
-    /** Whether the PBX answered the login with a refusal, which trying again will not change. */
+    /**
+     * Whether the PBX answered the login with a refusal, which trying again will not change. A refused challenge is
+     * not one: an Asterisk still booting refuses it, and takes the same login a moment later.
+     */
     private static boolean refused(Exception e) {
-        return e instanceof AuthenticationFailedException && e.getCause() == null;
+        return e instanceof AuthenticationFailedException && e.getCause() == null && !refusedChallenge(e);
+    }
+
+    private static boolean refusedChallenge(Exception e) {
+        return e instanceof AuthenticationFailedException && String.valueOf(e.getMessage()).contains("challenge");
     }
 
     private static String explain(Exception e, AmiProfile profile) {
         if (e instanceof AuthenticationFailedException && e.getCause() instanceof Exception notSent) {
             return explain(notSent, profile); // the challenge or login could not be sent, or was not answered
         }
-        if (e instanceof AuthenticationFailedException && String.valueOf(e.getMessage()).contains("challenge")) {
+        if (refusedChallenge(e)) {
             return "the PBX refused the login challenge";
         }
         if (e instanceof AuthenticationFailedException) {

@@ -52,10 +52,14 @@ public final class ChannelActions {
 
     /** Why the action cannot be taken on the selected channel ({@code null} for none) now, if it cannot. */
     public Optional<String> whyNot(ChannelAction action, Channel selected) {
+        return whyNot(action, selected, registry == null ? ChannelSnapshot.EMPTY : registry.snapshot());
+    }
+
+    /** The same, against channels just taken from the registry: one snapshot can serve every action. */
+    public Optional<String> whyNot(ChannelAction action, Channel selected, ChannelSnapshot now) {
         if (cti == null || agents == null || registry == null || connection == null) {
             return Optional.of("The Amicus CTI service is not available");
         }
-        ChannelSnapshot now = registry.snapshot();
         mySessions.removeIf(id -> now.byUniqueId(id).isEmpty());
         Channel live = selected == null ? null : now.byUniqueId(selected.uniqueId()).orElse(null);
         String gone = selected != null && live == null ? selected.name() : null;

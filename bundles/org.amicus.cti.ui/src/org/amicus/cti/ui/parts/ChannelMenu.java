@@ -3,6 +3,7 @@ package org.amicus.cti.ui.parts;
 import java.util.Optional;
 
 import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActionContribution;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.Contributions;
@@ -40,11 +41,12 @@ final class ChannelMenu {
         for (MenuItem item : menu.getItems()) {
             item.dispose();
         }
+        ChannelSnapshot now = part.snapshot();
         for (ChannelAction action : ChannelAction.values()) {
             MenuItem item = new MenuItem(menu, SWT.PUSH);
             item.setText(action.label + "\t" + action.keys);
             item.setData(action);
-            Optional<String> refusal = part.whyNot(action);
+            Optional<String> refusal = part.whyNot(action, now);
             item.setEnabled(refusal.isEmpty());
             item.setToolTipText(refusal.orElse(action.purpose));
             item.addListener(SWT.Selection, event -> part.run(action));

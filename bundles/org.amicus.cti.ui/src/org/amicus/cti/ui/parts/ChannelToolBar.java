@@ -2,6 +2,7 @@ package org.amicus.cti.ui.parts;
 
 import java.util.Optional;
 
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -28,10 +29,11 @@ final class ChannelToolBar {
         }
     }
 
-    void update() {
+    /** Against channels just taken from the registry, one snapshot for every button. */
+    void update(ChannelSnapshot now) {
         for (ToolItem item : toolbar.getItems()) {
             ChannelAction action = (ChannelAction) item.getData();
-            Optional<String> refusal = part.whyNot(action);
+            Optional<String> refusal = part.whyNot(action, now);
             item.setEnabled(refusal.isEmpty());
             item.setToolTipText(refusal.orElse(action.purpose) + " (" + action.keys + ")");
         }

@@ -125,7 +125,7 @@ public class ChannelsPart {
         icons = new StateIcons(table.getDisplay());
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
-        table.addListener(SWT.Selection, event -> updateActions());
+        table.addListener(SWT.Selection, event -> updateActions(snapshot()));
 
         notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
@@ -162,7 +162,7 @@ public class ChannelsPart {
         }
         table.setFocus();
         table.setSelection(ringing < rows.size() ? ringing : 0);
-        updateActions();
+        updateActions(snapshot());
     }
 
     @PreDestroy
@@ -188,9 +188,9 @@ public class ChannelsPart {
         return index < 0 || index >= rows.size() ? null : rows.get(index);
     }
 
-    /** Why the action cannot be taken on the selection now, if it cannot. */
-    public java.util.Optional<String> whyNot(ChannelAction action) {
-        return channelActions.whyNot(action, selected());
+    /** Why the action cannot be taken on the selection, if it cannot, given the registry's channels now. */
+    java.util.Optional<String> whyNot(ChannelAction action, ChannelSnapshot now) {
+        return channelActions.whyNot(action, selected(), now);
     }
 
     /** Takes the action on the selection, or says why it cannot. */
@@ -212,8 +212,13 @@ public class ChannelsPart {
         run(ChannelAction.PICK_UP);
     }
 
-    private void updateActions() {
-        toolbar.update();
+    private void updateActions(ChannelSnapshot now) {
+        toolbar.update(now);
+    }
+
+    /** The registry's channels now; none without a registry. */
+    ChannelSnapshot snapshot() {
+        return registry == null ? ChannelSnapshot.EMPTY : registry.snapshot();
     }
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
@@ -233,14 +238,14 @@ public class ChannelsPart {
             return;
         }
         Channel selected = selected();
-        ChannelSnapshot snapshot = registry == null ? ChannelSnapshot.EMPTY : registry.snapshot();
+        ChannelSnapshot snapshot = snapshot();
         rows = ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection(), sort);
         table.setItemCount(rows.size());
         table.clearAll();
         keepSelected(selected);
         summary.setText(summaryOf(snapshot));
         summary.requestLayout();
-        updateActions();
+        updateActions(snapshot);
     }
 
     /** A header click sorts by its column, ascending, then descending, then back to grouping by call. */
