@@ -1,6 +1,7 @@
 package org.amicus.benchmarks;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.amicus.ami.AmiConnection;
@@ -98,6 +99,11 @@ public final class UiBench {
         @Override
         public Optional<String> resyncProblem() {
             return registry.resyncProblem();
+        }
+
+        @Override
+        public CompletableFuture<ChannelSnapshot> nextResync() {
+            return registry.nextResync();
         }
 
         @Override
