@@ -99,8 +99,10 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
                 }
             });
         }
-        ChannelSnapshot now = snapshot();
-        resynced.forEach(waiting -> waiting.complete(now));
+        if (!resynced.isEmpty()) { // a snapshot costs a copy of every channel: only for those who wait for one
+            ChannelSnapshot now = snapshot();
+            resynced.forEach(waiting -> waiting.complete(now));
+        }
     }
 
     /** Asks the PBX for its channels; the listing arrives as events, in order with all others. */

@@ -9,19 +9,28 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** The {@link CtiActionContribution}s registered by other bundles (whiteboard), best ranked first. */
+/**
+ * The {@link CtiActionContribution}s registered by other bundles (whiteboard), best ranked first. Outside an OSGi
+ * framework (a part made on a plain class path) there are none.
+ */
 public final class Contributions implements AutoCloseable {
 
     private final ServiceTracker<CtiActionContribution, CtiActionContribution> tracker;
 
     public Contributions() {
-        Bundle bundle = Objects.requireNonNull(FrameworkUtil.getBundle(Contributions.class), "not in OSGi");
-        tracker = new ServiceTracker<>(bundle.getBundleContext(), CtiActionContribution.class, null);
-        tracker.open();
+        Bundle bundle = FrameworkUtil.getBundle(Contributions.class);
+        tracker = bundle == null ? null
+                : new ServiceTracker<>(bundle.getBundleContext(), CtiActionContribution.class, null);
+        if (tracker != null) {
+            tracker.open();
+        }
     }
 
     /** Those registered now; the order of their service ranking. */
     public List<CtiActionContribution> current() {
+        if (tracker == null) {
+            return List.of();
+        }
         // getServiceReferences is unordered; ServiceReference's natural order puts the best ranked last.
         var references = tracker.getServiceReferences();
         return references == null ? List.of()
@@ -31,6 +40,8 @@ public final class Contributions implements AutoCloseable {
 
     @Override
     public void close() {
-        tracker.close();
+        if (tracker != null) {
+            tracker.close();
+        }
     }
 }
