@@ -16,6 +16,7 @@ import org.amicus.cti.CallListener;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
 import org.amicus.testing.ui.UiHarness;
@@ -45,10 +46,15 @@ class CallerCardPartTest extends AgainstTestPbx {
         myPhoneIs("PJSIP/104"); // it rings until the caller hangs up
     }
 
+    /** Hangs up, and waits until phone 104 rings no more: the next test's card must not find this call. */
     @AfterEach
     void hangUpAndRestoreTheProfile() throws Exception {
         if (dialling != null) {
-            connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
+            try (RegistryWatcher watcher = new RegistryWatcher(registry)) {
+                connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
+                watcher.await(now -> now.channels().stream().noneMatch(c -> c.device().equals("PJSIP/104")),
+                        TIMEOUT, "phone 104 free again");
+            }
         }
         agents.save(saved);
     }
