@@ -82,13 +82,24 @@ final class Session {
         this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::answersAList,
                 this::deliver, dropped -> listener.onResync(this, dropped));
         this.connection = AsteriskJavaInternals.connection(profile.username(), secret,
-                () -> socket = new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing));
+                () -> keepFirst(new AmiSocket(SocketOpener.open(profile), dispatcher::offer, typing)));
         // asterisk-java reports a closed socket with an event of its own making.
         connection.addEventListener(event -> {
             if (event instanceof DisconnectEvent) {
                 end(Optional.ofNullable(socket).flatMap(AmiSocket::failure).orElse("the PBX closed the connection"));
             }
         });
+    }
+
+    /**
+     * This session's socket. asterisk-java may open another on its own after a loss, before it tells of the loss;
+     * the session keeps its first, whose reading ended and knows why.
+     */
+    private AmiSocket keepFirst(AmiSocket opened) {
+        if (socket == null) {
+            socket = opened;
+        }
+        return opened;
     }
 
     /** A session not yet connected: its events are delivered from the first one the login brings. */
