@@ -1,10 +1,15 @@
 package org.amicus.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.amicus.benchmarks.ReplayServer.Plan;
 
@@ -65,16 +70,39 @@ final class ProductBench {
         private final long started = System.nanoTime();
         private final Process process;
         private final Path log;
+        /** Completes with the milliseconds since the start when the product logs that it is connected. */
+        private final CompletableFuture<Long> connected = new CompletableFuture<>();
         private String window;
 
         Launch(Path launcher, Path log) throws IOException {
             this.log = log;
-            ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
             builder.environment().put("AMICUS_AMI_SECRET", "secret");
             builder.environment().put("AMICUS_VMARGS", "-Damicus.ami.host=127.0.0.1 -Damicus.ami.port="
                     + server.port() + " -Damicus.ami.user=amicus");
             process = builder.start();
+            Thread reader = new Thread(this::copyLog, "product-log");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Copies the product's output to the log, line by line, noting when it says it is connected. */
+        private void copyLog() {
+            String connectedLine = "Connected to amicus@127.0.0.1:" + server.port();
+            try (BufferedReader output = process.inputReader();
+                    BufferedWriter copy = Files.newBufferedWriter(log)) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    if (line.contains(connectedLine)) {
+                        connected.complete(sinceStart());
+                    }
+                    copy.write(line);
+                    copy.newLine();
+                    copy.flush();
+                }
+            } catch (IOException e) {
+                connected.completeExceptionally(e);
+            }
+            connected.completeExceptionally(new IllegalStateException("the product ended unconnected; see " + log));
         }
 
         /** Milliseconds from the start until the window titled Amicus is visible. */
@@ -92,15 +120,13 @@ final class ProductBench {
         }
 
         /** Milliseconds from the start until the product logs that it is connected. */
-        long awaitConnected() throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PATIENCE_MILLIS);
-            while (!Files.readString(log).contains("Connected to amicus@127.0.0.1:" + server.port())) {
-                if (System.nanoTime() > deadline || !process.isAlive()) {
-                    throw new IllegalStateException("the product did not connect; see " + log);
-                }
-                Thread.sleep(10); // the log is a file: polled
+        long awaitConnected() throws ExecutionException, InterruptedException {
+            try {
+                return connected.get(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the product did not connect within " + PATIENCE_MILLIS
+                        + " ms; see " + log, e);
             }
-            return sinceStart();
         }
 
         long residentMb() throws IOException {

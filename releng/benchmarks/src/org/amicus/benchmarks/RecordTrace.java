@@ -50,6 +50,8 @@ public final class RecordTrace {
 
     private final AtomicLong recorded = new AtomicLong();
     private final AtomicInteger live = new AtomicInteger();
+    /** Notified by the recorder when the last live channel has hung up. */
+    private final Object allHungUp = new Object();
     private final AtomicInteger peak = new AtomicInteger();
     private volatile boolean recording = true;
 
@@ -73,8 +75,11 @@ public final class RecordTrace {
             int calls = generateLoad(originating.getOutputStream(), events, maxChannels);
             long loadEnded = System.nanoTime();
             long deadline = loadEnded + TimeUnit.SECONDS.toNanos(60);
-            while (live.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100); // waiting for the last calls to end, polled: no event marks "all done"
+            synchronized (allHungUp) {
+                for (long left = deadline - System.nanoTime(); live.get() > 0 && left > 0;
+                        left = deadline - System.nanoTime()) {
+                    allHungUp.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
             }
             recording = false;
             listening.shutdownInput();
@@ -143,6 +148,11 @@ public final class RecordTrace {
                     recorded.incrementAndGet();
                     live.set(channels.size());
                     peak.accumulateAndGet(channels.size(), Math::max);
+                    if (channels.isEmpty()) {
+                        synchronized (allHungUp) {
+                            allHungUp.notifyAll();
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
