@@ -12,6 +12,7 @@ import org.amicus.cti.ui.parts.ChannelsPart;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.amicus.testing.ui.DisplaySynchronize;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -114,41 +115,6 @@ public final class UiBench {
         @Override
         public void removeListener(ChannelListener listener) {
             registry.removeListener(listener);
-        }
-    }
-
-    /** What the workbench gives parts to reach the UI thread. */
-    private static final class DisplaySynchronize extends UISynchronize {
-
-        private final Display display;
-
-        DisplaySynchronize(Display display) {
-            this.display = display;
-        }
-
-        @Override
-        public void syncExec(Runnable runnable) {
-            display.syncExec(runnable);
-        }
-
-        @Override
-        public void asyncExec(Runnable runnable) {
-            display.asyncExec(runnable);
-        }
-
-        @Override
-        protected boolean isUIThread(Thread thread) {
-            return display.getThread() == thread;
-        }
-
-        @Override
-        protected void showBusyWhile(Runnable runnable) {
-            runnable.run();
-        }
-
-        @Override
-        protected boolean dispatchEvents() {
-            return display.readAndDispatch();
         }
     }
 }

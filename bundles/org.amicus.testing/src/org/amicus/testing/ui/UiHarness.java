@@ -173,38 +173,4 @@ public final class UiHarness implements AutoCloseable {
         context.dispose();
         shell.dispose();
     }
-
-    private static final class DisplaySynchronize extends UISynchronize {
-
-        private final Display display;
-
-        DisplaySynchronize(Display display) {
-            this.display = display;
-        }
-
-        @Override
-        public void syncExec(Runnable runnable) {
-            display.syncExec(runnable);
-        }
-
-        @Override
-        public void asyncExec(Runnable runnable) {
-            display.asyncExec(runnable);
-        }
-
-        @Override
-        protected boolean isUIThread(Thread thread) {
-            return display.getThread() == thread;
-        }
-
-        @Override
-        protected void showBusyWhile(Runnable runnable) {
-            runnable.run();
-        }
-
-        @Override
-        protected boolean dispatchEvents() {
-            return display.readAndDispatch();
-        }
-    }
 }
