@@ -167,11 +167,16 @@ public final class SettingsDialog {
         }
     }
 
-    /** What the fields say, or why they say nothing that can be saved. */
-    private record Entered(AmiProfile profile, AgentProfile agent, String secret) {
+    /**
+     * What the fields say, or why they say nothing that can be saved.
+     *
+     * @param typedSecret the secret typed, empty to keep the stored one
+     * @param secret      the secret to connect with: the one typed, else the stored one
+     */
+    private record Entered(AmiProfile profile, AgentProfile agent, String typedSecret, String secret) {
     }
 
-    private Entered entered() {
+    private Entered entered(Optional<String> storedSecret) {
         AmiProfile profile = new AmiProfile(profileName.getText().strip(), host.getText().strip(),
                 number("port", port.getText()), tls.getSelection(), user.getText().strip(),
                 certificate.getText().isBlank() ? null : certificate.getText().strip());
@@ -182,13 +187,13 @@ public final class SettingsDialog {
                 dialContext.getText().strip(), Duration.ofSeconds(number("ring time", ringSeconds.getText())),
                 callerId.getText().strip());
         String typed = secret.getText();
-        if (typed.isEmpty() && secrets.find(profile).isEmpty()) {
+        if (typed.isEmpty() && storedSecret.isEmpty()) {
             throw new IllegalArgumentException("enter the secret of " + profile.username() + " (from manager.conf)");
         }
         if (typed.chars().anyMatch(c -> c < 0x20)) {
             throw new IllegalArgumentException("the secret must be a single line");
         }
-        return new Entered(profile, agent, typed);
+        return new Entered(profile, agent, typed, typed.isEmpty() ? storedSecret.get() : typed);
     }
 
     private static int number(String what, String text) {
@@ -200,9 +205,10 @@ public final class SettingsDialog {
     }
 
     private void validate() {
-        secret.setMessage(secretStored() ? "unchanged (stored securely)" : "");
+        Optional<String> stored = storedSecret(); // read once per keystroke: secure storage decrypts
+        secret.setMessage(stored.isPresent() ? "unchanged (stored securely)" : "");
         try {
-            entered();
+            entered(stored);
             problem.setText("");
             save.setEnabled(true);
         } catch (IllegalArgumentException e) {
@@ -212,12 +218,13 @@ public final class SettingsDialog {
         problem.requestLayout();
     }
 
-    private boolean secretStored() {
+    /** The secret stored for the server and user in the fields, if any: the profile's name plays no part. */
+    private Optional<String> storedSecret() {
         try {
             return secrets.find(new AmiProfile("-", host.getText().strip(), number("port", port.getText()),
-                    tls.getSelection(), user.getText().strip())).isPresent();
+                    tls.getSelection(), user.getText().strip()));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -228,11 +235,11 @@ public final class SettingsDialog {
     private void save() {
         Entered entered;
         try {
-            entered = entered();
+            entered = entered(storedSecret());
             profiles.save(entered.profile());
             profiles.makeCurrent(entered.profile().name());
-            if (!entered.secret().isEmpty()) {
-                secrets.save(entered.profile(), entered.secret());
+            if (!entered.typedSecret().isEmpty()) {
+                secrets.save(entered.profile(), entered.typedSecret());
             }
             agents.save(entered.agent());
         } catch (RuntimeException e) {
@@ -240,9 +247,7 @@ public final class SettingsDialog {
             problem.requestLayout();
             return;
         }
-        String secretToUse = entered.secret().isEmpty() ? secrets.find(entered.profile()).orElse("")
-                : entered.secret();
-        connection.connect(entered.profile(), secretToUse); // the trim shows how it goes
+        connection.connect(entered.profile(), entered.secret()); // the trim shows how it goes
         dialog.close();
     }
 }
