@@ -74,6 +74,21 @@ class CliTest extends AgainstTestPbx {
         assertTrue(json.matches(".*\"asterisk\":\"22\\.[^\"]+\",\"channels\":\\d+,\"calls\":\\d+,.*}"), json);
     }
 
+    /** A health check: the connection lost before status has all it asks for is a failure, not "Reconnecting". */
+    @Test
+    void statusFailsWhenTheConnectionIsLostBeforeItHasAnswered() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
+            proxy.closeWhenClientSends("Action: CoreSettings");
+            CliRun status = new CliRun(cli, SECRET, List.of("status", "--host", TestPbx.HOST, "--port",
+                    String.valueOf(proxy.port()), "--user", "amicus"));
+
+            assertEquals(Exit.CONNECTION_LOST.code(), status.awaitExit(TIMEOUT), status.toString());
+            assertTrue(status.err.text().startsWith("amicus cli: the connection to the PBX was lost: "),
+                    status.toString());
+            assertEquals("", status.out.text());
+        }
+    }
+
     @Test
     void aStoredProfileAndItsSecretNeedNoOptions() throws Exception {
         AmiProfiles profiles = services.get(AmiProfiles.class);

@@ -7,6 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.ConnectionState;
+import org.amicus.ami.ConnectionStatus;
+import org.amicus.ami.ConnectionStatusListener;
 
 /**
  * The AMI connection as one run of the command line uses it: connected once, every wait bounded and cut short by an
@@ -19,6 +22,13 @@ final class PbxSession implements AutoCloseable {
 
     private final AmiConnection connection;
     private final Terminal terminal;
+    /** Completes with the status once the connection is no longer up after the login. */
+    private final CompletableFuture<ConnectionStatus> lost = new CompletableFuture<>();
+    private final ConnectionStatusListener watch = status -> {
+        if (status.state() != ConnectionState.CONNECTED) {
+            lost.complete(status);
+        }
+    };
 
     PbxSession(AmiConnection connection, Terminal terminal) {
         this.connection = connection;
@@ -29,6 +39,7 @@ final class PbxSession implements AutoCloseable {
     void connect(Login login) throws InterruptedException {
         try {
             await(connection.connect(login.profile(), login.secret()), CONNECT_TIMEOUT, "to the login");
+            connection.addStatusListener(watch);
         } catch (ExecutionException e) {
             throw new CliFailure(Exit.CANNOT_CONNECT, e.getCause().getMessage());
         } catch (CliFailure e) {
@@ -59,9 +70,35 @@ final class PbxSession implements AutoCloseable {
         return future.get();
     }
 
+    /**
+     * Waits for the future as {@link #await} does, and fails with {@link Exit#CONNECTION_LOST} as soon as the
+     * connection is lost: for answers that only this connection can give.
+     */
+    <T> T awaitConnected(CompletableFuture<T> future, Duration timeout, String what)
+            throws ExecutionException, InterruptedException {
+        await(CompletableFuture.anyOf(future, lost), timeout, what);
+        if (!future.isDone()) {
+            throw connectionLost();
+        }
+        return future.get();
+    }
+
+    /** Fails with {@link Exit#CONNECTION_LOST} unless the connection is still up: a result must not outlive it. */
+    void checkConnected() {
+        if (lost.isDone() || connection.status().state() != ConnectionState.CONNECTED) {
+            throw connectionLost();
+        }
+    }
+
+    private CliFailure connectionLost() {
+        ConnectionStatus now = lost.getNow(connection.status());
+        return new CliFailure(Exit.CONNECTION_LOST, "the connection to the PBX was lost: " + now.describe());
+    }
+
     /** Logs off; a PBX that does not confirm in time is left to notice the closed socket. */
     @Override
     public void close() {
+        connection.removeStatusListener(watch);
         try {
             connection.disconnect().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {

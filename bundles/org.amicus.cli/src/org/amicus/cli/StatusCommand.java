@@ -33,22 +33,27 @@ final class StatusCommand {
     }
 
     Exit run(Arguments arguments, Login login, PbxSession pbx, Output output) throws InterruptedException {
-        var listed = registry.nextResync();
         try {
-            pbx.connect(login);
+            return report(arguments, login, pbx, output);
         } catch (CliFailure failure) {
             if (output.json()) {
                 output.line(server(connection.status(), login.profile()).toString());
             }
             throw failure;
         }
+    }
+
+    /** Connected or not, a status says so: a health check fails unless the PBX is still connected at the end. */
+    private Exit report(Arguments arguments, Login login, PbxSession pbx, Output output) throws InterruptedException {
+        var listed = registry.nextResync();
+        pbx.connect(login);
         Json status = server(connection.status(), login.profile());
         String version = asteriskVersion(pbx);
         status.put("asterisk", version);
         StringBuilder text = new StringBuilder(connection.status().describe() + " (profile \""
                 + login.profile().name() + "\")\n" + (version == null ? "" : "Asterisk " + version + "\n"));
         try {
-            ChannelSnapshot channels = pbx.await(listed, ANSWER_TIMEOUT, "with its channels");
+            ChannelSnapshot channels = pbx.awaitConnected(listed, ANSWER_TIMEOUT, "with its channels");
             status.put("channels", channels.size()).put("calls", channels.calls().size());
             text.append(count(channels.size(), "live channel") + " in " + count(channels.calls().size(), "call"))
                     .append('\n');
@@ -60,6 +65,7 @@ final class StatusCommand {
         status.put("device", agent.device()).put("dialContext", agent.dialContext());
         text.append(agent.hasDevice() ? "My phone: " + agent.device() + ", dialling in " + agent.dialContext()
                 : "My phone: not set (give --device, or set it in Amicus's settings)");
+        pbx.checkConnected();
         output.result(status, text.toString().stripTrailing());
         return Exit.OK;
     }
@@ -77,7 +83,7 @@ final class StatusCommand {
     /** The PBX's Asterisk version; {@code null} if the AMI user may not ask. */
     private String asteriskVersion(PbxSession pbx) throws InterruptedException {
         try {
-            return pbx.await(connection.send(new CoreSettingsAction(), ANSWER_TIMEOUT), ANSWER_TIMEOUT,
+            return pbx.awaitConnected(connection.send(new CoreSettingsAction(), ANSWER_TIMEOUT), ANSWER_TIMEOUT,
                     "to CoreSettings") instanceof CoreSettingsResponse settings ? settings.getAsteriskVersion() : null;
         } catch (ExecutionException e) {
             return null;

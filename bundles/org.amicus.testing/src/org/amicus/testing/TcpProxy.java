@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,8 @@ public final class TcpProxy implements AutoCloseable {
     /** Relays of this generation and older hold their bytes. */
     private volatile int frozenGeneration = -1;
     private volatile int generation;
+    /** Text that, once a client sends it, closes the proxy before it is relayed; {@code null} for none. */
+    private volatile String closingMarker;
     private int accepted; // guarded by this
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
@@ -58,6 +61,14 @@ public final class TcpProxy implements AutoCloseable {
         frozenGeneration = generation++;
     }
 
+    /**
+     * Closes the proxy (every connection, and the port for new ones) as soon as a client sends this text, before
+     * relaying it: the PBX never sees it, and the client cannot connect again.
+     */
+    public void closeWhenClientSends(String marker) {
+        closingMarker = marker;
+    }
+
     @Override
     public void close() {
         closeQuietly(listener);
@@ -76,21 +87,27 @@ public final class TcpProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(server);
                 int relayGeneration = generation;
-                daemon("tcp-proxy-up", () -> pump(client, server, relayGeneration));
-                daemon("tcp-proxy-down", () -> pump(server, client, relayGeneration));
+                daemon("tcp-proxy-up", () -> pump(client, server, relayGeneration, true));
+                daemon("tcp-proxy-down", () -> pump(server, client, relayGeneration, false));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, int relayGeneration) {
+    private void pump(Socket from, Socket to, int relayGeneration, boolean fromClient) {
         byte[] buffer = new byte[16_384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 if (relayGeneration <= frozenGeneration) {
                     holdForever();
+                }
+                String marker = closingMarker;
+                if (fromClient && marker != null
+                        && new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains(marker)) {
+                    close();
+                    return;
                 }
                 out.write(buffer, 0, read);
             }

@@ -8,7 +8,7 @@ import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiEventListener;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionOptions;
-import org.amicus.ami.internal.AsteriskJavaConnection;
+import org.amicus.ami.internal.AmiConnectionService;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.internal.EventChannelRegistry;
 
@@ -19,7 +19,7 @@ import org.amicus.cti.internal.EventChannelRegistry;
  */
 final class AmicusPipeline {
 
-    final AsteriskJavaConnection connection = new AsteriskJavaConnection();
+    final AmiConnectionService connection = new AmiConnectionService();
     final EventChannelRegistry registry = new EventChannelRegistry();
 
     AmicusPipeline() throws ReflectiveOperationException {

@@ -16,7 +16,7 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.ConnectionOptions;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
-import org.amicus.ami.internal.AsteriskJavaConnection;
+import org.amicus.ami.internal.AmiConnectionService;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -43,7 +43,7 @@ public final class OriginateBench {
         int rounds = Integer.parseInt(args[4]);
         long[][] nanos = new long[3][rounds];
         try (RawOriginates raw = new RawOriginates(host, port, user, secret)) {
-            AsteriskJavaConnection amicus = new AsteriskJavaConnection();
+            AmiConnectionService amicus = new AmiConnectionService();
             amicus.connect(new AmiProfile("pbx", host, port, false, user), secret, ConnectionOptions.DEFAULT).get();
             AsteriskJavaOriginates asteriskJava = new AsteriskJavaOriginates(host, port, user, secret);
             for (int round = -rounds / 10; round < rounds; round++) { // the first tenth warms up, unrecorded
@@ -74,7 +74,7 @@ public final class OriginateBench {
         System.exit(0);
     }
 
-    private static void amicus(AsteriskJavaConnection amicus) throws Exception {
+    private static void amicus(AmiConnectionService amicus) throws Exception {
         OriginateOutcome outcome = amicus.originate(OriginateRequest.call(CHANNEL).toApplication("Hangup", "16")
                 .timeout(TIMEOUT).build()).get(30, TimeUnit.SECONDS);
         if (outcome.result() != OriginateOutcome.Result.ANSWERED) {

@@ -3,93 +3,66 @@ package org.amicus.ami.internal;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.amicus.ami.AmiEvent;
-import org.asteriskjava.manager.event.ManagerEvent;
-import org.asteriskjava.util.SocketConnectionFacade;
-
 /**
- * The socket under asterisk-java, reading whole AMI frames itself. Every event goes to Amicus's own dispatch path
- * as an {@link AmiEvent}, known to asterisk-java or not; asterisk-java gets the protocol banner and the responses.
- * The events it would otherwise turn into objects one by one (where its class scanning works inside OSGi), and drop
- * silently when its queue is full, never reach it.
+ * The socket to the PBX as AMI frames: the greeting line, then frames of "Name: value" headers ended by a blank line.
+ * One thread reads, one writes.
  */
-final class AmiSocket implements SocketConnectionFacade {
+final class AmiSocket implements AutoCloseable {
 
     /** The greeting of an AMI server, e.g. "Asterisk Call Manager/9.0.0" or "Asterisk Manager Proxy/1.0". */
     private static final Pattern BANNER = Pattern.compile("[A-Za-z ]+ (Call Manager|Manager Proxy)/.*");
-    /** A frame this long is no AMI a PBX sends: the connection is reset rather than the memory exhausted. */
+    /** A frame's longest text; the rest of a longer one is skipped. */
     static final int MAX_FRAME = 16 << 20;
+
+    /** One frame's headers in order; {@code tooLong} if a line of it was too long, so that it lacks that line. */
+    record Frame(List<Map.Entry<String, String>> headers, boolean tooLong) {
+
+        boolean isEvent() {
+            return !headers.isEmpty() && headers.get(0).getKey().equalsIgnoreCase("Event");
+        }
+
+        boolean isResponse() {
+            return !headers.isEmpty() && headers.get(0).getKey().equalsIgnoreCase("Response");
+        }
+
+        String first() {
+            return headers.isEmpty() ? "(nothing)" : headers.get(0).getKey() + ": " + headers.get(0).getValue();
+        }
+    }
 
     private final Socket socket;
     private final LineReader lines;
     private final OutputStream out;
-    private final Consumer<AmiEvent> events;
-    private final Function<AmiEvent, ManagerEvent> typing;
-    private final Deque<String> forAsteriskJava = new ArrayDeque<>();
-    private boolean bannerRead;
-    private volatile String failure;
-    private volatile boolean greeted;
     private volatile boolean closing;
 
-    AmiSocket(Socket socket, Consumer<AmiEvent> events, Function<AmiEvent, ManagerEvent> typing) throws IOException {
+    AmiSocket(Socket socket) throws IOException {
         this.socket = socket;
         this.lines = new LineReader(socket.getInputStream());
         this.out = new BufferedOutputStream(socket.getOutputStream());
-        this.events = events;
-        this.typing = typing;
     }
 
-    @Override
-    public String readLine() throws IOException {
-        try {
-            if (!bannerRead) {
-                bannerRead = true;
-                String banner = banner(lines.next()); // "Asterisk Call Manager/x.y.z": one line, no frame
-                greeted = banner != null;
-                return banner;
-            }
-            while (forAsteriskJava.isEmpty()) {
-                List<String> frame = readFrame();
-                if (frame == null) {
-                    return null;
-                }
-                route(frame);
-            }
-            return forAsteriskJava.poll();
-        } catch (IOException e) {
-            if (!closing) {
-                failure = e.getMessage();
-            }
-            throw e;
+    /** Reads must end within this time ({@link java.net.SocketTimeoutException}); zero for no limit. */
+    void readTimeout(Duration timeout) throws SocketException {
+        socket.setSoTimeout((int) timeout.toMillis());
+    }
+
+    /** Reads the greeting, the first line; fails if it is no AMI server's or if there is none. */
+    String banner() throws IOException {
+        String line = lines.next();
+        if (line == null) {
+            throw new IOException("the server closed the connection without a greeting");
         }
-    }
-
-    /** Whether the server has sent its greeting, the first line. */
-    boolean greeted() {
-        return greeted;
-    }
-
-    /** Why reading ended, if it ended with an error rather than the end of the stream or a close of this side. */
-    Optional<String> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    private static String banner(String line) throws IOException {
-        if (line != null && !BANNER.matcher(line).matches()) {
+        if (line == LineReader.TOO_LONG || !BANNER.matcher(line).matches()) {
             String shown = line.length() > 80 ? line.substring(0, 80) + "…" : line;
             throw new NotAmiException("the server does not speak AMI: it greeted with \""
                     + shown.replaceAll("\\p{Cntrl}", "?") + "\"");
@@ -97,52 +70,68 @@ final class AmiSocket implements SocketConnectionFacade {
         return line;
     }
 
-    /** The lines of the next frame, up to its blank line; {@code null} at the end of the stream. */
-    private List<String> readFrame() throws IOException {
-        List<String> frame = new ArrayList<>();
+    /**
+     * The next frame, or {@code null} at the end of the stream. A line too long to be AMI is skipped, and its frame
+     * reported {@link Frame#tooLong() too long}; a frame longer than {@link #MAX_FRAME} in all ends the connection, as
+     * no PBX sends one and its end may never come.
+     */
+    Frame readFrame() throws IOException {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         long size = 0;
+        boolean tooLong = false;
         String line;
         while ((line = lines.next()) != null) {
-            if (!line.isEmpty()) {
-                frame.add(line);
+            if (line.isEmpty()) {
+                if (!headers.isEmpty() || tooLong) {
+                    return new Frame(List.copyOf(headers), tooLong);
+                }
+            } else if (line == LineReader.TOO_LONG) {
+                tooLong = true;
+            } else {
                 size += line.length();
                 if (size > MAX_FRAME) {
                     throw new IOException("a message from the PBX is longer than " + MAX_FRAME + " characters");
                 }
-            } else if (!frame.isEmpty()) {
-                return frame;
+                headers.add(header(line));
             }
         }
-        if (!frame.isEmpty()) {
+        if (!headers.isEmpty() || tooLong) {
             throw new IOException("the PBX closed the connection in the middle of a message");
         }
         return null;
     }
 
-    private void route(List<String> frame) {
-        List<Map.Entry<String, String>> headers = new ArrayList<>(frame.size());
-        boolean event = false;
-        for (String line : frame) {
-            int colon = line.indexOf(':');
-            String name = colon < 0 ? line : line.substring(0, colon);
-            event |= headers.isEmpty() && name.equalsIgnoreCase("Event");
-            headers.add(new SimpleImmutableEntry<>(name, colon < 0 ? "" : valueAfter(line, colon)));
+    private static Map.Entry<String, String> header(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            return new SimpleImmutableEntry<>(line, "");
         }
-        if (event) {
-            events.accept(new AmiEvent(headers, typing));
-        } else {
-            forAsteriskJava.addAll(frame);
-            forAsteriskJava.add("");
-        }
-    }
-
-    /** The header's value: what follows the colon, without the white space in front. */
-    private static String valueAfter(String line, int colon) {
         int start = colon + 1;
         while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
             start++;
         }
-        return line.substring(start);
+        return new SimpleImmutableEntry<>(line.substring(0, colon), line.substring(start));
+    }
+
+    /** Writes a whole frame and sends it at once. */
+    synchronized void write(String frame) throws IOException {
+        out.write(frame.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Whether this side closed the socket (so that a failing read is no news). */
+    boolean closing() {
+        return closing;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed either way
+        }
     }
 
     /** The server at the other end is no AMI server. */
@@ -153,46 +142,5 @@ final class AmiSocket implements SocketConnectionFacade {
         NotAmiException(String message) {
             super(message);
         }
-    }
-
-    @Override
-    public void write(String s) throws IOException {
-        out.write(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        closing = true;
-        socket.close();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return socket.isConnected() && !socket.isClosed();
-    }
-
-    @Override
-    public InetAddress getLocalAddress() {
-        return socket.getLocalAddress();
-    }
-
-    @Override
-    public int getLocalPort() {
-        return socket.getLocalPort();
-    }
-
-    @Override
-    public InetAddress getRemoteAddress() {
-        return socket.getInetAddress();
-    }
-
-    @Override
-    public int getRemotePort() {
-        return socket.getPort();
     }
 }

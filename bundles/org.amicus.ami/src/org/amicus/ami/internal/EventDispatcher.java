@@ -56,6 +56,10 @@ final class EventDispatcher {
         this.resync = resync;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
+    }
+
+    /** Starts delivering, the events already offered first. */
+    void start() {
         thread.start();
     }
 
@@ -70,6 +74,12 @@ final class EventDispatcher {
                         + "asking them to resync", capacity);
             }
         }
+    }
+
+    /** Counts an event lost before it could be queued (one too large to read), and has the listeners resync. */
+    void lost() {
+        dropped.incrementAndGet();
+        queue.add(RESYNC);
     }
 
     /** Has the listeners resync after the events already queued. */

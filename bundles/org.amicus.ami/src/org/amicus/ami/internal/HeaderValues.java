@@ -1,10 +1,6 @@
 package org.amicus.ami.internal;
 
-import java.lang.reflect.Method;
-import java.util.Map;
 import java.util.regex.Pattern;
-
-import org.asteriskjava.manager.action.ManagerAction;
 
 /**
  * Checks values before they become AMI header values. A control character, above all CR or LF, would end the header
@@ -37,37 +33,6 @@ public final class HeaderValues {
             }
         }
         return value;
-    }
-
-    /**
-     * Checks every value an asterisk-java action would send: each string property, and the keys and values of each
-     * map property (channel variables), since asterisk-java writes them as headers unchecked.
-     */
-    public static void checkAction(ManagerAction action) {
-        for (Method getter : action.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")
-                    || getter.getDeclaringClass() == Object.class) {
-                continue;
-            }
-            String field = action.getAction() + " " + getter.getName().substring(3);
-            Object value = valueOf(getter, action);
-            if (value instanceof String text) {
-                singleLine(field, text);
-            } else if (value instanceof Map<?, ?> map) {
-                map.forEach((key, entry) -> {
-                    singleLine(field, String.valueOf(key));
-                    singleLine(field + " " + key, String.valueOf(entry));
-                });
-            }
-        }
-    }
-
-    private static Object valueOf(Method getter, ManagerAction action) {
-        try {
-            return getter.invoke(action);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + getter.getName() + " of " + action.getAction(), e);
-        }
     }
 
     /** The value, if it is a single line that matches the shape; otherwise an error with an example. */

@@ -48,7 +48,7 @@ final class HostileCases {
         }
     }
 
-    private static final String LINE_TOO_LONG = "a line from the PBX is longer than 1048576 bytes";
+    private static final String LINE_SKIPPED = "with a line longer than 1048576 bytes";
 
     private HostileCases() {
     }
@@ -61,9 +61,11 @@ final class HostileCases {
                     "Response: Success\r\nActionID: nobody-asked\r\n" + line + "\r\n\r\n"));
         });
         String twoMegabytes = "Name: " + "v".repeat(2_000_000);
-        cases.add(reset("an event with a 2 MB line", "Event: Hostile\r\n" + twoMegabytes + "\r\n\r\n", LINE_TOO_LONG));
-        cases.add(reset("a response with a 2 MB line",
-                "Response: Success\r\nActionID: nobody\r\n" + twoMegabytes + "\r\n\r\n", LINE_TOO_LONG));
+        cases.add(keep("an event with a 2 MB line", "Event: Hostile\r\n" + twoMegabytes + "\r\n\r\n", LINE_SKIPPED));
+        cases.add(keep("a response with a 2 MB line",
+                "Response: Success\r\nActionID: nobody\r\n" + twoMegabytes + "\r\n\r\n", LINE_SKIPPED));
+        cases.add(keep("a Newstate whose channel name is 1 MiB", "Event: Newstate\r\nChannel: " + "A".repeat(1 << 20)
+                + "\r\nChannelState: 5\r\nUniqueid: huge-1\r\n\r\n", LINE_SKIPPED));
         cases.add(reset("an event of 17 MB that never ends", "Event: Hostile\r\n"
                 + ("Name: " + "v".repeat(999_994) + "\r\n").repeat(17), "a message from the PBX is longer than"));
         controlCharacters(cases);
@@ -83,7 +85,7 @@ final class HostileCases {
                 new AtLogin("an empty banner", banner("\r\n"), notAmi),
                 new AtLogin("a banner of binary noise", banner(noise(512) + "\r\n"), notAmi),
                 new AtLogin("a banner of 2 MB", banner("Asterisk Call Manager/" + "9".repeat(2_000_000) + "\r\n"),
-                        LINE_TOO_LONG),
+                        notAmi),
                 new AtLogin("no banner at all", banner(""), "the server sent no AMI greeting"),
                 new AtLogin("a challenge never answered", fake -> fake.answer("Challenge", action -> ""), noAnswer),
                 new AtLogin("a login never answered", fake -> fake.answer("Login", action -> ""), noAnswer),
@@ -222,6 +224,11 @@ final class HostileCases {
 
     private static AfterLogin keep(String name, byte[] bytes) {
         return new AfterLogin(name, bytes, false, Outcome.KEEP, null);
+    }
+
+    /** Input the client keeps the connection through, saying in its log what it made of it. */
+    private static AfterLogin keep(String name, String text, String said) {
+        return new AfterLogin(name, text.getBytes(StandardCharsets.UTF_8), false, Outcome.KEEP, said);
     }
 
     private static AfterLogin reset(String name, String text, String said) {

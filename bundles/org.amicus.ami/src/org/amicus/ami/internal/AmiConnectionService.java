@@ -1,5 +1,7 @@
 package org.amicus.ami.internal;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEvent;
@@ -39,14 +42,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link AmiConnection} over asterisk-java. Logins, logoffs and reconnects run on one worker thread, one at a time,
- * so callers and DS activation never wait for the network; timers (pings, backoff, originate deadlines) run on
- * another.
+ * {@link AmiConnection} over Amicus's own {@link Session sessions}. Logins, logoffs and reconnects run on one worker
+ * thread, one at a time, so callers and DS activation never wait for the network; a new connect or a disconnect
+ * gives up a login still under way at once. Timers (pings, backoff, originate deadlines) run on another thread.
+ * Every future a caller gets completes on the caller-facing executor, never on a thread that reads, dispatches,
+ * times or connects.
  */
 @Component(service = AmiConnection.class)
-public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
+public class AmiConnectionService implements AmiConnection, Session.Listener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AsteriskJavaConnection.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AmiConnectionService.class);
     /** How long past its own timeout an originate waits for the PBX to report its outcome. */
     static final Duration ORIGINATE_GRACE = Duration.ofSeconds(10);
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
@@ -62,8 +67,15 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("amicus-ami-connect"));
     private final ScheduledThreadPoolExecutor timers = newTimers();
+    /** Where callers' continuations run: a blocking one holds up no other, and no reader or dispatcher. */
+    private final ExecutorService callbacks = Executors.newCachedThreadPool(daemon("amicus-ami-callbacks"));
     private final OriginateTracker originates = new OriginateTracker(timers);
-    private final TypedEvents typing = new TypedEvents();
+    private final TypedMessages typing = new TypedMessages();
+    /** The socket of the login under way, if any: closing it gives that login up. */
+    private final AtomicReference<Socket> opening = new AtomicReference<>();
+    /** Connect and disconnect requests so far: a login that a later one gave up is no failure to report. */
+    private final AtomicLong requests = new AtomicLong();
+    private final Object statusLock = new Object();
     /** Events dropped by sessions that have ended. */
     private final AtomicLong droppedEarlier = new AtomicLong();
     private final List<AmiEventListener> eventListeners = new CopyOnWriteArrayList<>();
@@ -95,6 +107,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         disconnect();
         worker.shutdown();
         timers.shutdown();
+        callbacks.shutdown();
     }
 
     @Override
@@ -104,7 +117,8 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
 
     @Override
     public CompletableFuture<Void> connect(AmiProfile profile, String secret, ConnectionOptions options) {
-        return CompletableFuture.runAsync(() -> {
+        long request = giveUpOpening();
+        return Futures.completedOn(callbacks, CompletableFuture.runAsync(() -> {
             closeSession();
             target = new Target(profile, secret, options);
             setStatus(ConnectionState.CONNECTING, profile, "");
@@ -112,23 +126,47 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
                 login(target);
             } catch (LoginFailure failure) {
                 target = null;
+                if (requests.get() != request) { // a later connect or disconnect gave this login up
+                    LOG.info("Gave up connecting to {}", profile.server());
+                    throw new AmiException("Gave up connecting to " + profile.server(), failure);
+                }
                 LOG.warn("Cannot connect to {}: {}", profile.server(), failure.getMessage());
                 setStatus(ConnectionState.FAILED, profile, failure.getMessage());
                 throw new AmiException("Cannot connect to " + profile.server() + ": " + failure.getMessage(),
                         failure);
             }
-        }, worker);
+        }, worker));
+    }
+
+    /**
+     * Counts a connect or disconnect request, and closes the socket of a login under way, which then fails at once
+     * instead of at its timeout.
+     *
+     * @return the request's number
+     */
+    private long giveUpOpening() {
+        long request = requests.incrementAndGet();
+        Socket socket = opening.getAndSet(null);
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // given up either way
+            }
+        }
+        return request;
     }
 
     private void login(Target to) throws LoginFailure {
-        Session fresh = Session.create(to.profile(), to.secret(), to.options().eventQueueCapacity(), typing, this);
-        session = fresh; // current before the login, whose first events count too
+        Session fresh;
         try {
-            fresh.login();
-        } catch (LoginFailure failure) {
-            session = null;
-            throw failure;
+            fresh = Session.open(to.profile(), to.secret(), to.options().eventQueueCapacity(), typing, callbacks,
+                    this, opening::set);
+        } finally {
+            opening.set(null);
         }
+        session = fresh; // current before it delivers anything, so that its first events count
+        fresh.start();
         fresh.keepAlive(timers, to.options().pingInterval());
         backoff = new Backoff(to.options().reconnectMin(), to.options().reconnectMax());
         refusedReconnects = 0;
@@ -171,8 +209,8 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
                 return;
             }
             detachSession();
+            lost.close();
             scheduleReconnect("connection lost: " + reason);
-            lost.close(); // last: on a dead socket, asterisk-java takes a while to give up
         });
     }
 
@@ -203,14 +241,15 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
 
     @Override
     public CompletableFuture<Void> disconnect() {
-        return CompletableFuture.runAsync(() -> {
-            boolean wasActive = target != null || session != null;
+        giveUpOpening();
+        return Futures.completedOn(callbacks, CompletableFuture.runAsync(() -> {
+            boolean wasActive = target != null || session != null || status.state() == ConnectionState.CONNECTING;
             target = null;
             closeSession();
             if (wasActive) {
                 setStatus(ConnectionState.DISCONNECTED, status.profile(), "");
             }
-        }, worker);
+        }, worker));
     }
 
     /** Ends the current session, if any. */
@@ -263,7 +302,7 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
                         : new AmiException("The PBX did not confirm " + request + " in time", failure));
             }
         });
-        return outcome;
+        return Futures.completedOn(callbacks, outcome); // the tracker completes it on the dispatch or timer thread
     }
 
     private static OriginateAction toAction(OriginateRequest request, String channelId, String otherChannelId) {
@@ -308,10 +347,13 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
         eventListeners.remove(listener);
     }
 
+    /** Under the lock that orders announcements: the listener hears the current status first, then every next. */
     @Override
     public void addStatusListener(ConnectionStatusListener listener) {
-        statusListeners.add(listener);
-        listener.statusChanged(status);
+        synchronized (statusLock) {
+            statusListeners.add(listener);
+            notify(listener, () -> listener.statusChanged(status));
+        }
     }
 
     @Override
@@ -324,8 +366,10 @@ public class AsteriskJavaConnection implements AmiConnection, Session.Listener {
     }
 
     private void setStatus(ConnectionStatus next) {
-        status = next;
-        statusListeners.forEach(listener -> notify(listener, () -> listener.statusChanged(next)));
+        synchronized (statusLock) {
+            status = next;
+            statusListeners.forEach(listener -> notify(listener, () -> listener.statusChanged(next)));
+        }
     }
 
     /** One failing listener must not keep the others from hearing. */
