@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiConnectionLostException;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
@@ -78,21 +79,28 @@ final class PbxSession implements AutoCloseable {
             throws ExecutionException, InterruptedException {
         await(CompletableFuture.anyOf(future, lost), timeout, what);
         if (!future.isDone()) {
-            throw connectionLost();
+            throw connectionLost(lost.getNow(connection.status()).describe());
         }
-        return future.get();
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AmiConnectionLostException gone) {
+                throw connectionLost(gone.getMessage());
+            }
+            throw e;
+        }
     }
 
     /** Fails with {@link Exit#CONNECTION_LOST} unless the connection is still up: a result must not outlive it. */
     void checkConnected() {
-        if (lost.isDone() || connection.status().state() != ConnectionState.CONNECTED) {
-            throw connectionLost();
+        ConnectionStatus now = lost.getNow(connection.status());
+        if (now.state() != ConnectionState.CONNECTED) {
+            throw connectionLost(now.describe());
         }
     }
 
-    private CliFailure connectionLost() {
-        ConnectionStatus now = lost.getNow(connection.status());
-        return new CliFailure(Exit.CONNECTION_LOST, "the connection to the PBX was lost: " + now.describe());
+    private static CliFailure connectionLost(String why) {
+        return new CliFailure(Exit.CONNECTION_LOST, "the connection to the PBX was lost: " + why);
     }
 
     /** Logs off; a PBX that does not confirm in time is left to notice the closed socket. */

@@ -31,6 +31,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
+import org.amicus.ami.AmiConnectionLostException;
 import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfile;
@@ -313,8 +314,8 @@ final class Session {
         try {
             socket.write(frame);
         } catch (IOException e) {
-            waiting.response.completeExceptionally(new AmiException("Could not send " + waiting.action.getAction(),
-                    e));
+            waiting.response.completeExceptionally(new AmiConnectionLostException("Could not send "
+                    + waiting.action.getAction() + ": " + e.getMessage()));
             end(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
@@ -383,8 +384,8 @@ final class Session {
     }
 
     private void failPending(String why) {
-        List.copyOf(pending.values()).forEach(waiting -> waiting.response.completeExceptionally(new AmiException(
-                why)));
+        List.copyOf(pending.values()).forEach(waiting -> waiting.response.completeExceptionally(
+                new AmiConnectionLostException(why)));
     }
 
     private void stopThreads() {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -126,6 +129,47 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
             ui.spinUntil(() -> status.getText().startsWith("Disconnected from"), UI_TIMEOUT);
             UiHarness.click(toggle); // connects to the chosen profile with its stored secret
             ui.spinUntil(() -> status.getText().startsWith("Connected to"), UI_TIMEOUT);
+        } finally {
+            profiles.delete(name);
+            agents.save(savedAgent);
+        }
+    }
+
+    /**
+     * An agent who pointed Amicus at a port that takes TCP and never answers TLS disconnects at once, then connects
+     * to the right PBX through the settings, without a restart.
+     */
+    @Test
+    void aDeadTlsServerCanBeLeftForTheRightPbxWithoutARestart() throws Exception {
+        AmiProfiles profiles = services.get(AmiProfiles.class);
+        AgentProfiles agents = services.get(AgentProfiles.class);
+        AgentProfile savedAgent = agents.current();
+        String name = "Right PBX " + UUID.randomUUID();
+        try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY)); ServerSocket dead = new ServerSocket(0, 5,
+                InetAddress.getLoopbackAddress())) {
+            Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
+            Button toggle = ui.find(Button.class, WidgetIds.CONNECTION_TOGGLE);
+            connection.connect(new AmiProfile("Dead TLS", "localhost", dead.getLocalPort(), true, "amicus"), "x");
+            Socket held = dead.accept(); // the login is under way, waiting for a handshake that never comes
+            ui.spinUntil(() -> status.getText().startsWith("Connecting to"), UI_TIMEOUT);
+            assertEquals("Disconnect", toggle.getText());
+
+            UiHarness.click(toggle);
+            // Sooner than the handshake's own 5 s limit: the login under way was given up, not waited out.
+            ui.spinUntil(() -> status.getText().startsWith("Disconnected from"), Duration.ofSeconds(3));
+            held.close();
+
+            ui.whenIdle(() -> {
+                text(ui, WidgetIds.SETTINGS_HOST).setText(TestPbx.HOST);
+                text(ui, WidgetIds.SETTINGS_PORT).setText(String.valueOf(TestPbx.PORT));
+                text(ui, WidgetIds.SETTINGS_USER).setText("amicus");
+                text(ui, WidgetIds.SETTINGS_DEVICE).setText("PJSIP/108");
+                ui.find(Combo.class, WidgetIds.SETTINGS_PROFILE).setText(name);
+                text(ui, WidgetIds.SETTINGS_SECRET).setText(TestPbx.SECRET);
+                UiHarness.click(ui.find(Button.class, WidgetIds.SETTINGS_SAVE));
+            });
+            UiHarness.click(ui.find(Button.class, WidgetIds.CONNECTION_SETTINGS));
+            ui.spinUntil(() -> status.getText().equals("Connected to " + TestPbx.fullRights().server()), UI_TIMEOUT);
         } finally {
             profiles.delete(name);
             agents.save(savedAgent);

@@ -1,0 +1,14 @@
+package org.amicus.ami;
+
+/**
+ * The connection to the PBX ended before the action was answered: whether the PBX carried it out is unknown. A
+ * caller that needs the PBX's answer (a health check, say) can tell this apart from a refusal.
+ */
+public class AmiConnectionLostException extends AmiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public AmiConnectionLostException(String message) {
+        super(message);
+    }
+}
