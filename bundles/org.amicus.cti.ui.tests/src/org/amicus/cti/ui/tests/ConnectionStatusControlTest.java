@@ -160,6 +160,9 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
             held.close();
 
             ui.whenIdle(() -> {
+                Button tls = ui.find(Button.class, WidgetIds.SETTINGS_TLS);
+                assertTrue(tls.getSelection(), "the settings show the server last chosen, over TLS");
+                UiHarness.click(tls);
                 text(ui, WidgetIds.SETTINGS_HOST).setText(TestPbx.HOST);
                 text(ui, WidgetIds.SETTINGS_PORT).setText(String.valueOf(TestPbx.PORT));
                 text(ui, WidgetIds.SETTINGS_USER).setText("amicus");
