@@ -16,6 +16,8 @@ public enum Exit {
     CONNECTION_LOST(6, "connection lost, or no answer from the PBX in time"),
     CANNOT_CONNECT(7, "cannot connect to the PBX, or it refused the login"),
     PERMISSION_DENIED(8, "the AMI user lacks a permission the command needs"),
+    ACTION_FAILED(9, "my phone answered, but the action itself failed: nothing to pick up, nothing to join, or no"
+            + " such recording"),
     INTERRUPTED(130, "interrupted (SIGINT); channels --watch ends with 0 when its standard input ends");
 
     private final int code;
@@ -42,6 +44,7 @@ public enum Exit {
             case BUSY -> BUSY;
             case CONGESTED, FAILED -> FAILED;
             case CONNECTION_LOST, TIMEOUT -> CONNECTION_LOST;
+            case ACTION_FAILED -> ACTION_FAILED;
         };
     }
 }
