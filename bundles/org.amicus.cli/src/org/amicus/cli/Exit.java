@@ -7,7 +7,7 @@ import org.amicus.ami.OriginateOutcome;
  * 24, to which the Eclipse launcher gives meanings of its own (error logged, restart, relaunch).
  */
 public enum Exit {
-    OK(0, "done; for an action: answered"),
+    OK(0, "done; for an action: answered (for pickup, playback and spy: and the PBX showed the action done)"),
     INTERNAL_ERROR(1, "an unexpected error (the message says which)"),
     BAD_INPUT(2, "bad command, option or value, or an action refused before anything was sent"),
     NO_ANSWER(3, "no answer: my phone rang until the timeout, or nobody was there"),
