@@ -9,8 +9,10 @@ import java.util.Optional;
  * @param result    what happened
  * @param channelId the unique id Amicus gave the called channel; the PBX's events about it carry this id
  * @param cause     why the channel ended, when the PBX said so; {@code null} otherwise
+ * @param detail    what the PBX showed of the action run once the channel answered, for a person, e.g. "nothing was
+ *                  picked up: PJSIP/104-0000001c no longer rang"; empty if nothing is known beyond the result
  */
-public record OriginateOutcome(Result result, String channelId, HangupCause cause) {
+public record OriginateOutcome(Result result, String channelId, HangupCause cause, String detail) {
 
     /** What happened to an originate. */
     public enum Result {
@@ -27,19 +29,30 @@ public record OriginateOutcome(Result result, String channelId, HangupCause caus
         /** The connection to the PBX was lost before the outcome was known. */
         CONNECTION_LOST,
         /** The PBX reported no outcome within the originate timeout and a grace period. */
-        TIMEOUT
+        TIMEOUT,
+        /**
+         * The channel answered, but the PBX showed that the action run on it failed (nothing to pick up, nothing to
+         * spy on, no such recording…): see the {@link OriginateOutcome#detail() detail}.
+         */
+        ACTION_FAILED
     }
 
     public OriginateOutcome {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(channelId, "channelId");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** An outcome with no detail. */
+    public OriginateOutcome(Result result, String channelId, HangupCause cause) {
+        this(result, channelId, cause, "");
     }
 
     public Optional<HangupCause> hangupCause() {
         return Optional.ofNullable(cause);
     }
 
-    /** For a person, e.g. "Failed: Call Rejected (cause 21)". */
+    /** For a person, e.g. "Failed: Call Rejected (cause 21)" or "Answered, but the action failed: …". */
     public String describe() {
         String text = switch (result) {
             case ANSWERED -> "Answered";
@@ -49,7 +62,11 @@ public record OriginateOutcome(Result result, String channelId, HangupCause caus
             case FAILED -> "Failed";
             case CONNECTION_LOST -> "Connection to the PBX lost before the outcome was known";
             case TIMEOUT -> "The PBX reported no outcome in time";
+            case ACTION_FAILED -> "Answered, but the action failed";
         };
-        return cause == null || result != Result.FAILED ? text : text + ": " + cause.describe();
+        if (cause != null && result == Result.FAILED) {
+            text += ": " + cause.describe();
+        }
+        return detail.isEmpty() ? text : text + ": " + detail;
     }
 }

@@ -23,6 +23,7 @@ import org.amicus.ami.OriginateRequest;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.RawAmi;
+import org.amicus.testing.SipCall;
 import org.amicus.testing.TcpProxy;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
@@ -219,7 +220,7 @@ class CliTest extends AgainstTestPbx {
         assertEquals(exit.code(), call.awaitExit(Duration.ofSeconds(45)), call.toString());
         String json = call.out.lines().get(0);
         Matcher outcome = Pattern.compile("\\{\"command\":\"call\",\"argument\":\"100\",\"device\":\"([^\"]+)\","
-                + "\"result\":\"(\\w+)\",\"description\":\"[^\"]+\",\"channelId\":\"(amicus-[0-9a-f-]+)\","
+                + "\"result\":\"(\\w+)\",\"description\":\"[^\"]+\",\"detail\":\"\",\"channelId\":\"(amicus-[0-9a-f-]+)\","
                 + "\"cause\":(null|\\{\"code\":\\d+,\"text\":\"[^\"]*\"\\}),\"exit\":(\\d+)\\}").matcher(json);
         assertTrue(outcome.matches(), json);
         assertEquals(device, outcome.group(1));
@@ -245,6 +246,48 @@ class CliTest extends AgainstTestPbx {
             } while (!"hello-world".equals(played.get("Message")));
             assertEquals("PLAYBACK", played.get("State"));
         }
+    }
+
+    @Test
+    void playbackOfAMissingRecordingSaysMyPhoneAnsweredButTheActionFailed() throws Exception {
+        CliRun playback = run(SECRET, "playback", "custom/does-not-exist", "--device", "PJSIP/105");
+
+        assertEquals(Exit.ACTION_FAILED.code(), playback.awaitExit(Duration.ofSeconds(45)), playback.toString());
+        assertTrue(playback.out.text().startsWith("Answered, but the action failed: the PBX could not play"
+                + " custom/does-not-exist: is there such a recording? (PJSIP/105, channel id amicus-"),
+                playback.toString());
+    }
+
+    @Test
+    void pickupOfAPhoneThatDialsIsBadInput() throws Exception {
+        connectWithFullRights();
+        try (SipCall dialling = SipCall.phoneDials("105", "104")) {
+            events.awaitRinging("PJSIP/104", TIMEOUT);
+            String caller = events.await("Newexten", e -> e.get("Channel").orElse("").startsWith("PJSIP/105-")
+                    && e.get("Exten").orElse("").equals("104"), TIMEOUT).get("Channel").orElseThrow();
+
+            CliRun pickup = run(SECRET, "pickup", caller, "--device", "PJSIP/108");
+
+            assertEquals(Exit.BAD_INPUT.code(), pickup.awaitExit(TIMEOUT), pickup.toString());
+            assertEquals(List.of("amicus cli: " + caller + " is not ringing"), pickup.err.lines());
+        }
+    }
+
+    @Test
+    void pickupOfACallThatStopsRingingSaysNothingWasPickedUp() throws Exception {
+        connectWithFullRights();
+        String ringing;
+        CliRun pickup;
+        try (SipCall customer = SipCall.customerCalls(SipCall.directLine("104"), "0611000004", "Deniz Yilmaz")) {
+            ringing = events.awaitRinging("PJSIP/104", TIMEOUT);
+            pickup = run(SECRET, "pickup", ringing, "--device", "PJSIP/108");
+            // the command line's phone rings for 0.5 s before it answers: the customer hangs up meanwhile
+            events.await("Newchannel", e -> e.get("Channel").orElse("").startsWith("PJSIP/108-"), TIMEOUT);
+        }
+
+        assertEquals(Exit.ACTION_FAILED.code(), pickup.awaitExit(Duration.ofSeconds(45)), pickup.toString());
+        assertTrue(pickup.out.text().startsWith("Answered, but the action failed: nothing was picked up: " + ringing
+                + " no longer rang"), pickup.toString());
     }
 
     @Test

@@ -20,7 +20,10 @@ final class ActionCommand {
 
     /** The channels of a new connection are listed within this. */
     private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(60);
-    /** Past the agent's ring timeout, the connection reports an outcome within 10 s; this adds a margin. */
+    /**
+     * Past the agent's ring timeout, the connection reports an outcome within 10 s, and the PBX shows what a pick-up or
+     * spy did within 10 s more; this adds a margin.
+     */
     private static final Duration OUTCOME_MARGIN = Duration.ofSeconds(30);
 
     private final ChannelRegistry registry;
@@ -54,12 +57,14 @@ final class ActionCommand {
             case SPY -> mine.spy(target, mode);
             default -> throw new IllegalArgumentException(command + " is no agent action");
         };
-        OriginateOutcome outcome = pbx.await(action, agent.originateTimeout().plus(OUTCOME_MARGIN),
+        Duration played = command == Command.PLAYBACK ? CtiActions.PLAYBACK_LIMIT : Duration.ZERO;
+        OriginateOutcome outcome = pbx.await(action, agent.originateTimeout().plus(OUTCOME_MARGIN).plus(played),
                 "about the outcome");
         Exit exit = Exit.of(outcome.result());
         output.result(new Json().put("command", command.commandName()).put("argument", target)
                 .put("device", agent.device()).put("result", outcome.result().name())
-                .put("description", outcome.describe()).put("channelId", outcome.channelId())
+                .put("description", outcome.describe()).put("detail", outcome.detail())
+                .put("channelId", outcome.channelId())
                 .put("cause", outcome.hangupCause().map(cause -> new Json().put("code", cause.code())
                         .put("text", cause.text())).orElse(null))
                 .put("exit", exit.code()),

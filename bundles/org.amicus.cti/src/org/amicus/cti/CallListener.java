@@ -1,7 +1,8 @@
 package org.amicus.cti;
 
 /**
- * Told when a channel starts ringing, is answered, or ends: enough for a CRM screen pop. Register an implementation
+ * Told when a channel starts ringing (a phone being rung, {@link Channel#isRinging()}; not the calling side of a call,
+ * which waits in Ring), is answered, or ends: enough for a CRM screen pop. Register an implementation
  * as an OSGi service (whiteboard). {@code mine} is true for channels of the agent's own device; on such a ringing
  * channel, {@link Channel#connectedLine()} is who is calling. Called on the AMI dispatch thread: return quickly.
  */

@@ -24,8 +24,13 @@ public record Channel(String uniqueId, String name, String linkedId, ChannelStat
         Party connectedLine, String context, String exten, String application, String applicationData,
         String bridgedWith, String spying, Instant started, Instant answered) {
 
+    /**
+     * Whether this channel's phone is being rung ({@link ChannelState#RINGING}, 5): the only ringing a person can
+     * answer or pick up. The calling side of a call, a phone that dials or a call that came in over a trunk, waits in
+     * {@link ChannelState#RING} (4) instead, which is not ringing.
+     */
     public boolean isRinging() {
-        return state == ChannelState.RINGING || state == ChannelState.RING;
+        return state == ChannelState.RINGING;
     }
 
     /** The device part of the name, e.g. {@code PJSIP/104} for {@code PJSIP/104-0000001c}. */

@@ -1,27 +1,43 @@
 package org.amicus.cti;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import org.amicus.ami.OriginateOutcome;
 
 /**
  * What an agent can do with one click, from the phone of the {@link AgentProfiles current agent profile}. Each action
- * completes with the outcome of the call to the agent's phone, exactly once; or exceptionally with a
+ * completes exactly once: with the outcome of the call to the agent's phone if it did not answer; once it answered, with
+ * what the PBX showed of the action itself ({@link OriginateOutcome.Result#ACTION_FAILED} with a detail when it
+ * failed, e.g. nothing left to pick up); or exceptionally with a
  * {@link CtiException} saying why it cannot be done (no device set, the channel is no longer ringing, a bad number…)
  * or an {@link org.amicus.ami.AmiException} from the PBX. Available as an OSGi service.
  */
 public interface CtiActions {
 
-    /** Rings my phone, then dials the number in my dial context. */
+    /** How long {@link #playBack} waits, after my phone answered, for the PBX to say the recording has played. */
+    Duration PLAYBACK_LIMIT = Duration.ofMinutes(30);
+
+    /** Rings my phone, then dials the number in my dial context: the outcome is my phone's answer. */
     CompletableFuture<OriginateOutcome> call(String number);
 
-    /** Answers, on my phone, a call ringing on another one: the channel must still ring. */
+    /**
+     * Answers, on my phone, a call ringing on another one: the channel must still ring. Answered once the PBX reports
+     * the {@code Pickup}.
+     */
     CompletableFuture<OriginateOutcome> pickUp(String ringingChannel);
 
-    /** Rings my phone and plays it a recording known to the PBX, e.g. {@code custom/welcome}. */
+    /**
+     * Rings my phone and plays it a recording known to the PBX, e.g. {@code custom/welcome}. Answered once the PBX says
+     * it has played (its {@code PLAYBACKSTATUS}, which an AMI user needs read permission "dialplan" to see), at most
+     * {@link #PLAYBACK_LIMIT} after my phone answered.
+     */
     CompletableFuture<OriginateOutcome> playBack(String recording);
 
-    /** Rings my phone and joins it to an agent's channel to listen, whisper or barge. */
+    /**
+     * Rings my phone and joins it to an agent's channel to listen, whisper or barge. Answered once the PBX reports
+     * {@code ChanSpyStart}.
+     */
     CompletableFuture<OriginateOutcome> spy(String channel, SpyMode mode);
 
     /**

@@ -15,8 +15,11 @@ public enum SpyMode {
         this.options = options;
     }
 
-    /** ChanSpy's options; {@code E} ends the spying when the spied call ends. */
+    /**
+     * ChanSpy's options; {@code E} ends the spying when the spied call ends, {@code S} at once when there is nothing to
+     * spy on (instead of waiting for a channel to appear).
+     */
     public String chanSpyOptions() {
-        return options + "E";
+        return options + "ES";
     }
 }

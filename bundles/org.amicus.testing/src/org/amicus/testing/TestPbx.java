@@ -54,6 +54,11 @@ public final class TestPbx {
         }
     }
 
+    /** The test PBX's chroot, where its Asterisk and sipp run. */
+    static Path root() {
+        return DIRECTORY.resolve("root");
+    }
+
     /** The SIP messages a sipp phone of the test PBX sent and received, e.g. for "105". */
     public static Path phoneLog(String extension) {
         return DIRECTORY.resolve("root/var/log/sipp/" + extension + ".msg");

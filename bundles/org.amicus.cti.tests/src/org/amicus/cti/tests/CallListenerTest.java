@@ -15,6 +15,7 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.RegistryWatcher;
+import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.HangupAction;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,38 @@ class CallListenerTest extends AgainstTestPbx {
         notices.await("ended " + caller.name() + " other");
     }
 
+    @Test
+    void aCustomerCallingTheQueueRingsMyPhoneNotTheTrunk() throws Exception {
+        connectWithFullRights();
+        try (SipCall customer = SipCall.customerCalls(SipCall.SUPPORT_DID, "0611000003", "Carla Rossi")) {
+            var ringing = watcher.await(s -> customer.leg(s, "PJSIP/104").isPresent(), TIMEOUT, "104 rings");
+            Channel mine = customer.leg(ringing, "PJSIP/104").orElseThrow();
+            Channel trunk = customer.calling(ringing).orElseThrow();
+            // Events come in order: the trunk's channel went to Ring before 104's was made to ring.
+            notices.await("ringing " + mine.name() + " mine");
+            notices.assertNotHeard("ringing " + trunk.name() + " other");
+        }
+    }
+
+    @Test
+    void dialingOutFromMyPhoneIsNoRingingOfMine() throws Exception {
+        profiles.save(new AgentProfile("PJSIP/105", AutoAnswer.CALL_INFO, TestPbx.CONTEXT, Duration.ofSeconds(20),
+                ""));
+        connectWithFullRights();
+        try (SipCall dialling = SipCall.phoneDials("105", "104")) {
+            Channel callee = dialling.leg(watcher.await(s -> dialling.leg(s, "PJSIP/104").isPresent(), TIMEOUT,
+                    "105 dials 104"), "PJSIP/104").orElseThrow();
+            // Events come in order: my phone's channel went to Ring before 104's was made to ring.
+            notices.await("ringing " + callee.name() + " other");
+            Channel mine = dialling.calling(registry().snapshot()).orElseThrow();
+            notices.assertNotHeard("ringing " + mine.name() + " mine");
+        }
+    }
+
+    private ChannelRegistry registry() throws InterruptedException {
+        return services.get(ChannelRegistry.class);
+    }
+
     /** Records notices as "kind channel mine|other". */
     private static final class Notices implements CallListener {
 
@@ -99,6 +132,12 @@ class CallListenerTest extends AgainstTestPbx {
 
         synchronized Channel ringingChannel(String name) {
             return rang.stream().filter(channel -> channel.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        synchronized void assertNotHeard(String notice) {
+            if (heard.contains(notice)) {
+                throw new AssertionError("Heard \"" + notice + "\": " + heard);
+            }
         }
 
         synchronized void await(String notice) throws InterruptedException {

@@ -28,6 +28,7 @@ import org.amicus.cti.CtiException;
 import org.amicus.cti.SpyMode;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.RegistryWatcher;
+import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.HangupAction;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +116,18 @@ class CtiActionsTest extends AgainstTestPbx {
     }
 
     @Test
+    void pickUpRefusesTheCallingSideOfAPhoneDialling() throws Exception {
+        connectWithFullRights();
+        actAs("PJSIP/108");
+        try (SipCall dialling = SipCall.phoneDials("105", "104")) {
+            Channel caller = dialling.calling(watcher.await(s -> dialling.leg(s, "PJSIP/104").isPresent(), TIMEOUT,
+                    "105 dials 104")).orElseThrow();
+
+            assertEquals(caller.name() + " is not ringing", assertRefused(actions.pickUp(caller.name())).getMessage());
+        }
+    }
+
+    @Test
     void playBackPlaysARecordingToMyPhone() throws Exception {
         connectWithFullRights();
         actAs("PJSIP/105");
@@ -122,11 +135,65 @@ class CtiActionsTest extends AgainstTestPbx {
         OriginateOutcome outcome = actions.playBack("hello-world").get(30, TimeUnit.SECONDS);
 
         assertEquals(Result.ANSWERED, outcome.result(), outcome.describe());
+        assertEquals("", outcome.detail());
+        events.await("VarSet", e -> outcome.channelId().equals(e.get("Uniqueid").orElse(""))
+                && e.get("Value").orElse("").equals("SUCCESS"), TIMEOUT);
         String myChannel = events.await("Newchannel", e -> outcome.channelId().equals(e.get("Uniqueid").orElse("")),
                 TIMEOUT).get("Channel").orElseThrow();
         events.await("TestEvent", e -> myChannel.equals(e.get("Channel").orElse(""))
                 && e.getAll("State").contains("PLAYBACK") && e.get("Message").orElse("").equals("hello-world"),
                 TIMEOUT);
+    }
+
+    @Test
+    void playBackOfAMissingRecordingSaysMyPhoneAnsweredButNothingPlayed() throws Exception {
+        connectWithFullRights();
+        actAs("PJSIP/105");
+
+        OriginateOutcome outcome = actions.playBack("custom/does-not-exist").get(30, TimeUnit.SECONDS);
+
+        assertEquals(Result.ACTION_FAILED, outcome.result(), outcome.describe());
+        assertEquals("Answered, but the action failed: the PBX could not play custom/does-not-exist: is there such a"
+                + " recording?", outcome.describe());
+        events.await("VarSet", e -> outcome.channelId().equals(e.get("Uniqueid").orElse(""))
+                && e.get("Value").orElse("").equals("FAILED"), TIMEOUT);
+    }
+
+    @Test
+    void pickUpOfACallThatStopsRingingBeforeMyPhoneAnswersSaysNothingWasPickedUp() throws Exception {
+        connectWithFullRights();
+        actAs("PJSIP/108");
+        CompletableFuture<OriginateOutcome> pickUp;
+        Channel ringing;
+        try (SipCall customer = SipCall.customerCalls(SipCall.directLine("104"), "0611000005", "Emma Novak")) {
+            ringing = customer.leg(watcher.await(s -> customer.leg(s, "PJSIP/104").filter(Channel::isRinging)
+                    .isPresent(), TIMEOUT, "104 rings"), "PJSIP/104").orElseThrow();
+            pickUp = actions.pickUp(ringing.name());
+            // my phone rings for 0.5 s before it answers: the customer hangs up meanwhile
+            events.await("Newchannel", e -> e.get("Channel").orElse("").startsWith("PJSIP/108-"), TIMEOUT);
+        }
+
+        OriginateOutcome outcome = pickUp.get(30, TimeUnit.SECONDS);
+
+        assertEquals(Result.ACTION_FAILED, outcome.result(), outcome.describe());
+        assertEquals("nothing was picked up: " + ringing.name() + " no longer rang", outcome.detail());
+        assertTrue(events.all(e -> e.name().equals("Pickup")).isEmpty());
+    }
+
+    @Test
+    void spyOnACallThatEndsBeforeMyPhoneAnswersSaysThereWasNothingToJoin() throws Exception {
+        connectWithFullRights();
+        actAs("PJSIP/108");
+        Channel agent = agentCallWithAudio();
+
+        CompletableFuture<OriginateOutcome> spying = actions.spy(agent.name(), SpyMode.LISTEN);
+        events.await("Newchannel", e -> e.get("Channel").orElse("").startsWith("PJSIP/108-"), TIMEOUT);
+        connection.send(new HangupAction(agent.name()), TIMEOUT).get(15, TimeUnit.SECONDS);
+        OriginateOutcome outcome = spying.get(30, TimeUnit.SECONDS);
+
+        assertEquals(Result.ACTION_FAILED, outcome.result(), outcome.describe());
+        assertEquals("nothing to join: " + agent.name() + " has ended", outcome.detail());
+        assertTrue(events.all(e -> e.name().equals("ChanSpyStart")).isEmpty());
     }
 
     @ParameterizedTest
@@ -161,16 +228,17 @@ class CtiActionsTest extends AgainstTestPbx {
     }
 
     @Test
-    void theRestrictedUserMayCallButNotHangUp() throws Exception {
+    void theRestrictedUserHearsNoPlaybackStatusAndMayNotHangUp() throws Exception {
         connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
         actAs("PJSIP/108");
 
-        OriginateOutcome spying = actions.playBack("hello-world").get(30, TimeUnit.SECONDS);
-        assertEquals(Result.ANSWERED, spying.result());
-        watcher.await(s -> s.byUniqueId(spying.channelId()).isPresent(), TIMEOUT, "my session is live");
+        OriginateOutcome played = actions.playBack("hello-world").get(30, TimeUnit.SECONDS);
+        assertEquals(Result.ANSWERED, played.result());
+        assertEquals("the PBX does not tell whether hello-world played to an AMI user without read permission"
+                + " \"dialplan\"", played.detail());
 
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> actions.hangUp(spying.channelId()).get(15, TimeUnit.SECONDS));
+                () -> actions.hangUp(played.channelId()).get(15, TimeUnit.SECONDS));
         assertEquals("Hangup", assertInstanceOf(AmiPermissionException.class, failure.getCause()).action());
     }
 

@@ -27,6 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 public class AmiCtiActions implements CtiActions {
 
     private static final Duration HANGUP_TIMEOUT = Duration.ofSeconds(10);
+    /** PickupChan and ChanSpy show what they did within milliseconds of my phone's answer; this is ample. */
+    private static final Duration EVIDENCE_LIMIT = Duration.ofSeconds(10);
 
     @Reference
     private AmiConnection connection;
@@ -34,6 +36,8 @@ public class AmiCtiActions implements CtiActions {
     private ChannelRegistry registry;
     @Reference
     private AgentProfiles profiles;
+    @Reference
+    private ActionEvidence evidence;
     /** The agent these actions are for; {@code null} for the stored profile's. */
     private AgentProfile chosenAgent;
 
@@ -43,6 +47,7 @@ public class AmiCtiActions implements CtiActions {
         actions.connection = connection;
         actions.registry = registry;
         actions.profiles = profiles;
+        actions.evidence = evidence;
         actions.chosenAgent = Objects.requireNonNull(agent, "agent");
         return actions;
     }
@@ -63,9 +68,12 @@ public class AmiCtiActions implements CtiActions {
         return attempt(() -> {
             Channel channel = live(ringingChannel);
             if (!channel.isRinging()) {
-                throw new CtiException(channel.name() + " is no longer ringing");
+                throw new CtiException(channel.name() + (channel.answered() != null ? " is no longer ringing"
+                        : " is not ringing"));
             }
-            return connection.originate(fromMyPhone(agent()).toApplication("PickupChan", channel.name()).build());
+            OriginateRequest request = fromMyPhone(agent()).toApplication("PickupChan", channel.name()).build();
+            return evidence.confirm(() -> connection.originate(request), ActionProofs.pickUp(channel.name()),
+                    EVIDENCE_LIMIT);
         });
     }
 
@@ -75,7 +83,9 @@ public class AmiCtiActions implements CtiActions {
             Inputs.recordingProblem(recording).ifPresent(problem -> {
                 throw new CtiException(problem);
             });
-            return connection.originate(fromMyPhone(agent()).toApplication("Playback", recording).build());
+            OriginateRequest request = fromMyPhone(agent()).toApplication("Playback", recording).build();
+            return evidence.confirm(() -> connection.originate(request), ActionProofs.playBack(recording),
+                    PLAYBACK_LIMIT);
         });
     }
 
@@ -87,8 +97,10 @@ public class AmiCtiActions implements CtiActions {
             if (channel.device().equals(agent.device())) {
                 throw new CtiException(channel.name() + " is your own phone");
             }
-            return connection.originate(fromMyPhone(agent)
-                    .toApplication("ChanSpy", channel.name() + "," + mode.chanSpyOptions()).build());
+            OriginateRequest request = fromMyPhone(agent)
+                    .toApplication("ChanSpy", channel.name() + "," + mode.chanSpyOptions()).build();
+            return evidence.confirm(() -> connection.originate(request), ActionProofs.spy(channel.name()),
+                    EVIDENCE_LIMIT);
         });
     }
 

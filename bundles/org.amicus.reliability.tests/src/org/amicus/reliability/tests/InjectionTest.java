@@ -160,7 +160,8 @@ class InjectionTest extends AgainstFakeServer {
             watcher.await(s -> s.byUniqueId("fuzz-" + (names.size() - 1)).isPresent(), TIMEOUT, "fuzzed channels");
         }
         check("channel to pick up", names, actions::pickUp, "Data", value -> value);
-        check("channel to spy on", names, value -> actions.spy(value, SpyMode.LISTEN), "Data", value -> value + ",qE");
+        check("channel to spy on", names, value -> actions.spy(value, SpyMode.LISTEN), "Data",
+                value -> value + "," + SpyMode.LISTEN.chanSpyOptions());
     }
 
     @Test

@@ -38,6 +38,9 @@ class ActionPolicyTest {
                 channel("PJSIP/104-1c", ChannelState.UP, NOW)));
         assertEquals(Optional.of("PJSIP/104-1c is not ringing"), whyNot(ChannelAction.PICK_UP,
                 channel("PJSIP/104-1c", ChannelState.DOWN, null)));
+        // the calling side (a phone dialling, a call in over a trunk) waits in Ring, which PickupChan refuses
+        assertEquals(Optional.of("PJSIP/105-1d is not ringing"), whyNot(ChannelAction.PICK_UP,
+                channel("PJSIP/105-1d", ChannelState.RING, null)));
         assertEquals(Optional.of("PJSIP/108-2a is my own phone"), whyNot(ChannelAction.PICK_UP,
                 channel("PJSIP/108-2a", ChannelState.RINGING, null)));
         assertEquals(Optional.of("PJSIP/104-1c has hung up"),
@@ -71,7 +74,7 @@ class ActionPolicyTest {
 
     @Test
     void hangUpNeedsASessionOfMine() {
-        assertEquals(Optional.of("No listen, whisper, barge or playback session of mine is live"),
+        assertEquals(Optional.of("No listen, whisper or barge session of mine is live"),
                 whyNot(ChannelAction.HANG_UP, null));
         assertEquals(Optional.empty(), new ActionPolicy(true, ME, null, null, 1).whyNot(ChannelAction.HANG_UP));
     }

@@ -25,6 +25,7 @@ import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.SipCall;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
 import org.amicus.testing.ui.UiHarness;
@@ -114,6 +115,45 @@ class ChannelActionsTest extends AgainstTestPbx {
             assertFalse(tool(ui, ChannelAction.PICK_UP).getEnabled());
             assertEquals("Select a ringing channel (Ctrl+Shift+P)", tool(ui, ChannelAction.PICK_UP).getToolTipText());
             connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aPhoneThatDialsIsNoRingingCallToPickUp() throws Exception {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY); SipCall dialling = SipCall.phoneDials("105", "104")) {
+            ChannelsPart part = channelsPart(ui);
+            Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
+            connectWithFullRights();
+            ui.spinUntil(() -> dialling.leg(registry.snapshot(), "PJSIP/104").isPresent(), TIMEOUT);
+            String caller = dialling.calling(registry.snapshot()).orElseThrow().name();
+            ui.spinUntil(() -> rowOf(part, caller) >= 0, TIMEOUT);
+            table.setSelection(rowOf(part, caller));
+            table.notifyListeners(SWT.Selection, new Event());
+
+            MenuItem pickUp = menuItem(table, ChannelAction.PICK_UP);
+            assertFalse(pickUp.getEnabled());
+            assertEquals(caller + " is not ringing (Ctrl+Shift+P)", tool(ui, ChannelAction.PICK_UP).getToolTipText());
+        }
+    }
+
+    @Test
+    void aRecordingThePbxCannotPlaySaysMyPhoneAnsweredButNothingPlayed() throws Exception {
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
+            channelsPart(ui);
+            connectWithFullRights();
+            ui.spinUntil(() -> tool(ui, ChannelAction.PLAY_RECORDING).getEnabled(), TIMEOUT);
+
+            ui.whenIdle(() -> {
+                ui.find(Text.class, WidgetIds.PROMPT_TEXT).setText("custom/does-not-exist");
+                UiHarness.click(ui.find(Button.class, WidgetIds.PROMPT_OK));
+            });
+            UiHarness.click(tool(ui, ChannelAction.PLAY_RECORDING));
+
+            Label notification = ui.find(Label.class, WidgetIds.NOTIFICATION_TEXT);
+            ui.spinUntil(() -> notification.getText().startsWith("Playback of custom/does-not-exist: My"), TIMEOUT);
+            assertEquals("Playback of custom/does-not-exist: My phone PJSIP/108 answered, but the PBX could not play"
+                    + " custom/does-not-exist: is there such a recording?", notification.getText());
+            ui.screenshot("notification-action-failed");
         }
     }
 

@@ -13,7 +13,7 @@ import org.amicus.cti.ChannelState;
  * @param agent      my agent profile
  * @param selected   the selected channel as it is now; {@code null} if none is selected or it has gone
  * @param goneName   the name of the selected channel if it has gone; {@code null} otherwise
- * @param mySessions how many listen, whisper, barge or playback sessions of mine are live
+ * @param mySessions how many listen, whisper or barge sessions of mine are live
  */
 record ActionPolicy(boolean connected, AgentProfile agent, Channel selected, String goneName, int mySessions) {
 
@@ -23,7 +23,7 @@ record ActionPolicy(boolean connected, AgentProfile agent, Channel selected, Str
         }
         if (action == ChannelAction.HANG_UP) {
             return mySessions > 0 ? Optional.empty()
-                    : Optional.of("No listen, whisper, barge or playback session of mine is live");
+                    : Optional.of("No listen, whisper or barge session of mine is live");
         }
         if (!agent.hasDevice()) {
             return Optional.of("Set my phone in the settings first");

@@ -13,7 +13,7 @@ public enum ChannelAction {
     LISTEN("Listen", "Ctrl+Shift+L", "Listen to the selected call, unheard"),
     WHISPER("Whisper", "Ctrl+Shift+W", "Speak to the selected channel's agent only"),
     BARGE("Barge", "Ctrl+Shift+B", "Join the selected call: both parties hear me"),
-    HANG_UP("Hang up my session", "Ctrl+Shift+H", "End my listen, whisper, barge or playback session");
+    HANG_UP("Hang up my session", "Ctrl+Shift+H", "End my listen, whisper or barge session");
 
     /** The id of the one command behind all actions, and of its parameter naming the action. */
     public static final String COMMAND_ID = "org.amicus.cti.ui.command.channelAction";

@@ -24,7 +24,7 @@ import org.eclipse.swt.widgets.Shell;
 
 /**
  * Takes the {@link ChannelAction}s for the Channels part, on the UI thread: says why one cannot be taken, asks for
- * what it needs, and reports its outcome. Keeps the listen, whisper, barge and playback sessions I started, so that
+ * what it needs, and reports its outcome. Keeps the listen, whisper and barge sessions I started, so that
  * "Hang up my session" ends the latest one still live.
  */
 public final class ChannelActions {
@@ -80,7 +80,7 @@ public final class ChannelActions {
             case PICK_UP -> track("Pick-up of " + selected.name(), cti.pickUp(selected.name()), false);
             case PLAY_RECORDING -> InputPrompt.ask(shell, "Play recording", "Recording to play on my phone:",
                     Inputs::recordingProblem).ifPresent(recording -> track("Playback of " + recording,
-                            cti.playBack(recording), true));
+                            cti.playBack(recording), false)); // its outcome comes once it has played
             case LISTEN -> spy(selected, SpyMode.LISTEN, "Listening to ");
             case WHISPER -> spy(selected, SpyMode.WHISPER, "Whispering to ");
             case BARGE -> spy(selected, SpyMode.BARGE, "Barging into ");

@@ -22,8 +22,11 @@ final class OutcomeMessages {
             case FAILED -> "Failed to reach " + myPhone;
             case CONNECTION_LOST -> "Connection lost while calling " + myPhone;
             case TIMEOUT -> "The PBX reported no outcome in time";
+            case ACTION_FAILED -> "My phone " + myPhone + " answered, but " + outcome.detail();
         };
-        return outcome.hangupCause().filter(cause -> outcome.result() != Result.ANSWERED)
+        String said = outcome.hangupCause().filter(cause -> outcome.result() != Result.ANSWERED)
                 .map(cause -> what + ": " + text + ": " + cause.describe()).orElse(what + ": " + text);
+        boolean detailSaid = outcome.result() == Result.ACTION_FAILED || outcome.detail().isEmpty();
+        return detailSaid ? said : said + " (" + outcome.detail() + ")";
     }
 }
