@@ -55,7 +55,7 @@ class CliTest extends AgainstTestPbx {
 
         assertEquals(Exit.OK.code(), status.awaitExit(TIMEOUT), status.toString());
         String text = status.out.text();
-        assertTrue(text.startsWith("Connected to amicus@" + TestPbx.HOST + ":" + TestPbx.PORT), text);
+        assertTrue(text.startsWith("Connected to amicus-desktop@" + TestPbx.HOST + ":" + TestPbx.PORT), text);
         assertTrue(text.contains("\nAsterisk 22."), text);
         assertTrue(text.matches("(?s).*\\n\\d+ live channels? in \\d+ calls?\\n.*"), text);
         assertTrue(text.endsWith("\nMy phone: PJSIP/105, dialling in default\n"), text);
@@ -70,7 +70,7 @@ class CliTest extends AgainstTestPbx {
         assertEquals(1, status.out.lines().size(), status.toString());
         String json = status.out.lines().get(0);
         assertTrue(json.startsWith("{\"state\":\"CONNECTED\",\"detail\":\"\",\"profile\":\"Command line\",\"server\":"
-                + "\"amicus@" + TestPbx.HOST + ":" + TestPbx.PORT + "\""), json);
+                + "\"amicus-desktop@" + TestPbx.HOST + ":" + TestPbx.PORT + "\""), json);
         assertTrue(json.matches(".*\"asterisk\":\"22\\.[^\"]+\",\"channels\":\\d+,\"calls\":\\d+,.*}"), json);
     }
 

@@ -78,17 +78,19 @@ class ChannelRegistryTest extends AgainstTestPbx {
     void aRingGroupRingsOnThroughThePhonesLeftWhenOneIsBusy() throws Exception {
         connectAsDesktop();
         String customer = customerCalls("620");
-        AmiEvent busy = events.await("DialEnd", e -> customer.equals(e.get("Uniqueid").orElse(""))
-                && e.get("DialStatus").orElse("").equals("BUSY"), TIMEOUT);
-        String phone110 = busy.get("DestChannel").orElseThrow();
-        events.await("Hangup", e -> phone110.equals(e.get("Channel").orElse("")), TIMEOUT);
+        try {
+            AmiEvent busy = events.await("DialEnd", e -> customer.equals(e.get("Uniqueid").orElse(""))
+                    && e.get("DialStatus").orElse("").equals("BUSY"), TIMEOUT);
+            String phone110 = busy.get("DestChannel").orElseThrow();
+            events.await("Hangup", e -> phone110.equals(e.get("Channel").orElse("")), TIMEOUT);
 
-        ChannelSnapshot ringing = watcher.await(s -> TestCalls.ringingFor(s, customer) != null, TIMEOUT,
-                "the customer rings through to 104 still");
-        assertTrue(TestCalls.ringingFor(ringing, customer).name().startsWith("PJSIP/104-"));
-        assertTrue(ringing.byName(phone110).isEmpty(), "the busy phone is gone");
-
-        hangUpAndAwait104(customer);
+            ChannelSnapshot ringing = watcher.await(s -> TestCalls.ringingFor(s, customer) != null, TIMEOUT,
+                    "the customer rings through to 104 still");
+            assertTrue(TestCalls.ringingFor(ringing, customer).name().startsWith("PJSIP/104-"));
+            assertTrue(ringing.byName(phone110).isEmpty(), "the busy phone is gone");
+        } finally {
+            hangUpAndAwaitTheEnd(customer);
+        }
     }
 
     /** A customer calls ring group 621 (104 and 106 at once): 106 answers, 104 stops ringing. */
@@ -96,17 +98,18 @@ class ChannelRegistryTest extends AgainstTestPbx {
     void aRingGroupConnectsThePhoneThatAnswers() throws Exception {
         connectAsDesktop();
         String customer = customerCalls("621");
-        AmiEvent answered = events.await("DialEnd", e -> customer.equals(e.get("Uniqueid").orElse(""))
-                && e.get("DialStatus").orElse("").equals("ANSWER"), TIMEOUT);
-        String phone106 = answered.get("DestChannel").orElseThrow();
+        try {
+            AmiEvent answered = events.await("DialEnd", e -> customer.equals(e.get("Uniqueid").orElse(""))
+                    && e.get("DialStatus").orElse("").equals("ANSWER"), TIMEOUT);
+            String phone106 = answered.get("DestChannel").orElseThrow();
 
-        watcher.await(s -> s.byUniqueId(customer).map(Channel::bridgedWith).orElse("").equals(phone106)
-                && s.byName(phone106).map(Channel::bridgedWith).orElse("").equals(customerName(s, customer))
-                && s.channels().stream().noneMatch(c -> c.name().startsWith("PJSIP/104-")), TIMEOUT,
-                "the customer talks to 106 alone");
-
-        connection.send(new HangupAction(customer), TIMEOUT).get(15, TimeUnit.SECONDS);
-        watcher.await(s -> s.byName(phone106).isEmpty(), TIMEOUT, "the call is over");
+            watcher.await(s -> s.byUniqueId(customer).map(Channel::bridgedWith).orElse("").equals(phone106)
+                    && s.byName(phone106).map(Channel::bridgedWith).orElse("").equals(customerName(s, customer))
+                    && s.channels().stream().noneMatch(c -> c.name().startsWith("PJSIP/104-")), TIMEOUT,
+                    "the customer talks to 106 alone");
+        } finally {
+            hangUpAndAwaitTheEnd(customer);
+        }
     }
 
     @Test
@@ -215,10 +218,10 @@ class ChannelRegistryTest extends AgainstTestPbx {
         return snapshot.byUniqueId(customer).map(Channel::name).orElse("");
     }
 
-    /** Hangs up the customer, and waits until phone 104 rings no more, so that the next test finds no call of this. */
-    private void hangUpAndAwait104(String customer) throws Exception {
+    /** Hangs up the customer, and waits until the call is gone, so that the next test finds no channel of this one. */
+    private void hangUpAndAwaitTheEnd(String customer) throws Exception {
         connection.send(new HangupAction(customer), TIMEOUT).get(15, TimeUnit.SECONDS);
-        watcher.await(s -> s.channels().stream().noneMatch(c -> c.name().startsWith("PJSIP/104-")), TIMEOUT,
-                "104 rings no more");
+        watcher.await(s -> s.channels().stream().noneMatch(c -> c.linkedId().equals(customer)), TIMEOUT,
+                "the call is gone");
     }
 }
