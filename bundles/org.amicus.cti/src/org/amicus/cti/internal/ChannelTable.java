@@ -36,8 +36,8 @@ import org.amicus.cti.ChannelSnapshot;
  * event touched since the listing was asked for is kept as the events left it (they are newer); one that was hung up
  * meanwhile is not brought back; a channel that is neither listed nor touched is a ghost and goes.
  * <p>
- * A channel hung up stays hung up: events about it that come later are ignored. Each event costs time in proportion
- * to the channels it names, whatever the number of channels; a bridge names its members once per event.
+ * A channel hung up stays hung up: events about it that come later are ignored. An event costs time in proportion to
+ * the channels it changes, whatever the number of channels: an event of a bridge, once for each of its members.
  */
 final class ChannelTable {
 
