@@ -95,6 +95,9 @@ public record HubConfig(AmiProfile pbx, String pbxSecret, List<String> natsServe
         if (section == null) {
             throw new IllegalArgumentException("the configuration has no \"" + name + "\"");
         }
+        if (section.map == null && section.array == null) {
+            throw new IllegalArgumentException("\"" + name + "\" must be an object or a list");
+        }
         return section;
     }
 

@@ -15,6 +15,7 @@ import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.SpyMode;
@@ -61,8 +62,10 @@ final class Operations {
 
     private CompletableFuture<OriginateOutcome> pickUp(Member asker, JsonValue arguments) {
         String name = argument(arguments, "channel");
-        Channel channel = registry.snapshot().byName(name)
-                .filter(ringing -> visibleTo(asker, ringing))
+        ChannelSnapshot now = registry.snapshot();
+        Channel channel = now.byName(name)
+                .filter(ringing -> roster.bucketsOf(now.calls().getOrDefault(ringing.linkedId(), List.of())).stream()
+                        .anyMatch(asker.buckets()::contains))   // a call that reaches one of the asker's buckets
                 .orElseThrow(() -> new CtiException(name + " is not a call you may pick up"));
         return actionsOf(asker).pickUp(channel.name());
     }
@@ -95,12 +98,6 @@ final class Operations {
             throw new CtiException(channel.name() + " is not your call");
         }
         return actionsOf(asker).hangUp(channel.uniqueId()).thenApply(done -> JsonValue.NULL);
-    }
-
-    /** A pick-up's target must be a channel of a call that reaches one of the asker's buckets. */
-    private boolean visibleTo(Member asker, Channel channel) {
-        return roster.bucketsOf(registry.snapshot().calls().getOrDefault(channel.linkedId(), List.of()))
-                .stream().anyMatch(asker.buckets()::contains);
     }
 
     private CtiActions actionsOf(Member asker) {
