@@ -21,23 +21,31 @@ import io.nats.client.Options;
 
 /**
  * One desktop's connection to the hub: the live channels its user may see and the actions it may take, as the same
- * {@link ChannelRegistry} and {@link CtiActions} the direct mode offers. The AMI secret never comes here.
+ * {@link ChannelRegistry} and {@link CtiActions} the direct mode offers. The AMI secret never comes here. The
+ * services exist before the connection (empty, and refusing actions), so that they can be offered at once.
  */
 public final class HubDesktop implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Connection connection;
-    private final Identity identity;
-    private final KvChannelRegistry registry;
-    private final NatsCtiActions actions;
+    private final HubLogin login;
+    private final KvChannelRegistry registry = new KvChannelRegistry();
+    private final NatsCtiActions actions = new NatsCtiActions();
+    private volatile Connection connection;
+    private volatile Identity identity;
+    private volatile boolean closed;
 
-    private HubDesktop(Connection connection, Identity identity, KvChannelRegistry registry, NatsCtiActions actions) {
-        this.connection = connection;
-        this.identity = identity;
-        this.registry = registry;
-        this.actions = actions;
+    /** A desktop not yet connected: see {@link #connect()}. */
+    public HubDesktop(HubLogin login) {
+        this.login = login;
+    }
+
+    /** A desktop {@link #connect() connected}, its channels read. */
+    public static HubDesktop connect(HubLogin login) throws IOException, InterruptedException {
+        HubDesktop desktop = new HubDesktop(login);
+        desktop.connect();
+        return desktop;
     }
 
     /**
@@ -47,37 +55,42 @@ public final class HubDesktop implements AutoCloseable {
      * @throws IOException if no server can be reached, the login is refused, the hub does not answer, or the
      *                     channels cannot be read
      */
-    public static HubDesktop connect(HubLogin login) throws IOException, InterruptedException {
-        KvChannelRegistry registry = new KvChannelRegistry();
+    public void connect() throws IOException, InterruptedException {
         Options options = Options.builder().servers(login.servers().toArray(String[]::new))
                 .userInfo(login.user(), login.password()).inboxPrefix(HubSubjects.inboxPrefix(login.user()))
                 .connectionName("amicus-desktop-" + login.user()).connectionTimeout(CONNECT_TIMEOUT)
-                .maxReconnects(-1).connectionListener((connection, event) -> {
+                .maxReconnects(-1).connectionListener((connected, event) -> {
                     if (event == Events.RECONNECTED) {
                         registry.rewatch();   // a key-value store is state, not a log: read it again
                     }
                 }).build();
-        Connection connection = Nats.connect(options);
+        Connection opened = Nats.connect(options);
         try {
-            HubRequests requests = new HubRequests(connection, login.user());
-            Identity identity = requests.identity();
+            HubRequests requests = new HubRequests(opened, login.user());
+            Identity known = requests.identity();
             CompletableFuture<ChannelSnapshot> loaded = registry.nextResync();
-            registry.watch(connection, identity.buckets());
+            registry.watch(opened, known.buckets());
             loaded.get(LOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new HubDesktop(connection, identity, registry, new NatsCtiActions(requests, identity.phone()));
+            actions.connected(requests, known.phone());
+            identity = known;
+            connection = opened;
+            if (closed) {             // closed while connecting
+                close();
+            }
         } catch (ExecutionException e) {
-            connection.close();
+            opened.close();
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            connection.close();
+            opened.close();
             throw new IOException("the channels of " + login.user() + " could not be read within "
                     + LOAD_TIMEOUT.toSeconds() + " s");
         } catch (RuntimeException | IOException e) {
-            connection.close();
+            opened.close();
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
 
+    /** Who the hub knows the user as; {@code null} until connected. */
     public Identity identity() {
         return identity;
     }
@@ -92,7 +105,10 @@ public final class HubDesktop implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        closed = true;
         registry.stop();
-        connection.close();
+        if (connection != null) {
+            connection.close();
+        }
     }
 }

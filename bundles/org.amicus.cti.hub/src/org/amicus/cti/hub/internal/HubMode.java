@@ -1,5 +1,6 @@
 package org.amicus.cti.hub.internal;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hub mode, chosen at launch: with {@value #SERVERS} (comma-separated NATS URLs) and {@value #USER} set, and the
  * password in the environment variable {@value #PASSWORD}, the desktop's {@link ChannelRegistry} and
- * {@link CtiActions} come from the hub, ranked above the direct mode's, so that every consumer gets them. Without
- * {@value #SERVERS}, nothing happens: the direct mode is the default.
+ * {@link CtiActions} come from the hub, ranked above the direct mode's and offered at once (the connection follows in
+ * the background), so that consumers bind to them. Without {@value #SERVERS}, nothing happens: the direct mode is
+ * the default.
  */
 @Component(immediate = true)
 public class HubMode {
@@ -34,8 +36,7 @@ public class HubMode {
     private static final Logger LOG = LoggerFactory.getLogger(HubMode.class);
     private static final int RANKING = 100;
 
-    private volatile HubDesktop desktop;
-    private volatile boolean stopped;
+    private HubDesktop desktop;
     private List<ServiceRegistration<?>> registrations = List.of();
 
     @Activate
@@ -52,34 +53,30 @@ public class HubMode {
             LOG.error("Hub mode is not set up right ({}, {}, {}): {}", SERVERS, USER, PASSWORD, e.getMessage());
             return;
         }
-        CompletableFuture.runAsync(() -> connect(context, login)); // never block activation on the network
+        HubDesktop offered = new HubDesktop(login);
+        Dictionary<String, Object> ranked = new Hashtable<>();
+        ranked.put(Constants.SERVICE_RANKING, RANKING);
+        synchronized (this) {
+            desktop = offered;
+            registrations = List.of(context.registerService(ChannelRegistry.class, offered.registry(), ranked),
+                    context.registerService(CtiActions.class, offered.actions(), ranked));
+        }
+        CompletableFuture.runAsync(() -> connect(offered)); // never block activation on the network
     }
 
-    private void connect(BundleContext context, HubLogin login) {
+    private static void connect(HubDesktop desktop) {
         try {
-            HubDesktop connected = HubDesktop.connect(login);
-            synchronized (this) {
-                if (stopped) {
-                    connected.close();
-                    return;
-                }
-                desktop = connected;
-                Dictionary<String, Object> ranked = new Hashtable<>();
-                ranked.put(Constants.SERVICE_RANKING, RANKING);
-                registrations = List.of(
-                        context.registerService(ChannelRegistry.class, connected.registry(), ranked),
-                        context.registerService(CtiActions.class, connected.actions(), ranked));
-            }
-            LOG.info("Hub mode: {} as {} ({})", login.servers(), login.user(), connected.identity().role());
-        } catch (Exception e) {
-            LOG.error("Hub mode: cannot reach the hub at {} as {}: {}", login.servers(), login.user(),
-                    e.getMessage());
+            desktop.connect();
+            LOG.info("Hub mode: connected as {} ({})", desktop.identity().user(), desktop.identity().role());
+        } catch (IOException e) {
+            LOG.error("Hub mode: cannot reach the hub: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
-        stopped = true;
         registrations.forEach(ServiceRegistration::unregister);
         registrations = List.of();
         if (desktop != null) {

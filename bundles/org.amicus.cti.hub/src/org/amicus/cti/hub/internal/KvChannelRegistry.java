@@ -50,7 +50,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private int loading;
     private CompletableFuture<ChannelSnapshot> nextResync = new CompletableFuture<>();
     private volatile ChannelSnapshot snapshot = ChannelSnapshot.EMPTY;
-    private volatile String problem;
+    private volatile String problem = "Not connected to the hub";
 
     /** Starts watching these buckets on this connection. */
     public synchronized void watch(Connection connection, List<String> buckets) {

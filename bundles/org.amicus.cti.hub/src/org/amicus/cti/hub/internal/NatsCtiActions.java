@@ -15,16 +15,18 @@ import io.nats.client.support.JsonValue;
 
 /**
  * {@link CtiActions} asked of the hub, which checks them against the user's role and rings the user's phone from
- * its roster. What can be checked here (a number's form, say) is, so that a typing slip does not travel.
+ * its roster. What can be checked here (a number's form, say) is, so that a typing slip does not travel. Until the
+ * hub has said who the user is, every action fails with "Not connected to the hub".
  */
 public final class NatsCtiActions implements CtiActions {
 
-    private final HubRequests hub;
-    private final String phone;
+    private volatile HubRequests hub;
+    private volatile String phone;
 
-    public NatsCtiActions(HubRequests hub, String phone) {
-        this.hub = hub;
-        this.phone = phone;
+    /** From now on, actions are asked of the hub, which rings this phone. */
+    public void connected(HubRequests requests, String userPhone) {
+        phone = userPhone;
+        hub = requests;
     }
 
     @Override
@@ -52,7 +54,7 @@ public final class NatsCtiActions implements CtiActions {
     /** The hub rings the phone of the user's roster entry: another phone cannot be asked for. */
     @Override
     public CtiActions as(AgentProfile agent) {
-        if (agent.device().equals(phone)) {
+        if (hub == null || agent.device().equals(phone)) {
             return this;
         }
         throw new CtiException("Through the hub, actions ring your own phone " + phone + ", not " + agent.device());
@@ -60,11 +62,17 @@ public final class NatsCtiActions implements CtiActions {
 
     @Override
     public CompletableFuture<Void> hangUp(String channelId) {
-        return hub.ask("hangUp", Map.of("channel", new JsonValue(channelId))).thenApply(result -> null);
+        return ask("hangUp", Map.of("channel", new JsonValue(channelId))).thenApply(result -> null);
     }
 
     private CompletableFuture<OriginateOutcome> originate(String operation, Map<String, JsonValue> arguments) {
-        return hub.ask(operation, arguments).thenApply(ActionReplies::outcome);
+        return ask(operation, arguments).thenApply(ActionReplies::outcome);
+    }
+
+    private CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
+        HubRequests requests = hub;
+        return requests == null ? CompletableFuture.failedFuture(new CtiException("Not connected to the hub"))
+                : requests.ask(operation, arguments);
     }
 
     /** A check failed before asking: the failed future the caller expects. */
