@@ -82,9 +82,11 @@ class HubTest {
                 """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.SECRET, String.join("\", \"", SERVERS),
                 PASSWORD_SUFFIX, TestPbx.CONTEXT));
         HubConfig hubConfig = HubConfig.read(config);
+        Files.delete(config);
         Path accounts = Files.createTempFile("amicus-nats-accounts", ".conf");
         Files.writeString(accounts, NatsConfig.accounts(hubConfig));
-        startNats(accounts);
+        startNats(accounts);   // the script keeps its own copy
+        Files.delete(accounts);
         pbx = services.get(AmiConnection.class);
         hub = Hub.start(hubConfig, pbx, services.get(ChannelRegistry.class), services.get(CtiActions.class));
         alice = desktop("alice");
