@@ -77,7 +77,11 @@ final class PbxSession implements AutoCloseable {
      */
     <T> T awaitConnected(CompletableFuture<T> future, Duration timeout, String what)
             throws ExecutionException, InterruptedException {
-        await(CompletableFuture.anyOf(future, lost), timeout, what);
+        try {
+            await(CompletableFuture.anyOf(future, lost), timeout, what);
+        } catch (ExecutionException failed) {
+            // the future failed: get() below says how
+        }
         if (!future.isDone()) {
             throw connectionLost(lost.getNow(connection.status()).describe());
         }
