@@ -107,13 +107,18 @@ final class DesktopKeyring implements AutoCloseable {
         return builder;
     }
 
-    /** Stops the keyring; the bus stays until this process ends. */
-    @Override
-    public void close() throws InterruptedException {
-        LIBC.unsetenv("DBUS_SESSION_BUS_ADDRESS");
+    /** Stops the Secret Service, as when the keyring daemon of a session ends; the bus stays. */
+    void stopSecretService() throws InterruptedException {
         for (Process daemon : daemons.stream().skip(1).toList()) {
             daemon.destroy();
             daemon.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    /** Stops the keyring; the bus stays until this process ends. */
+    @Override
+    public void close() throws InterruptedException {
+        LIBC.unsetenv("DBUS_SESSION_BUS_ADDRESS");
+        stopSecretService();
     }
 }

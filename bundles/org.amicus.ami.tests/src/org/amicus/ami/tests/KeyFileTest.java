@@ -8,8 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ import java.util.stream.Stream;
 import org.amicus.ami.internal.MasterPasswordFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
+import org.slf4j.Logger;
 
 /**
  * The secure storage's key file where there is no desktop keyring: starts at the same moment agree on one whole
@@ -34,7 +33,7 @@ import org.osgi.framework.FrameworkUtil;
  */
 class KeyFileTest {
 
-    private static final int ROUNDS = 8;
+    private static final int ROUNDS = 5;
     private static final int STARTS = 3;
 
     @TempDir
@@ -113,16 +112,18 @@ class KeyFileTest {
 
     /** A start in a process of its own, on the classes the bundles run here. */
     private static Process start(Path folder) throws IOException {
-        String classPath = Stream.of("org.amicus.ami", "org.amicus.ami.tests", "slf4j.api")
+        String classPath = Stream.of(MasterPasswordFile.class, KeyFileStart.class, Logger.class)
                 .map(KeyFileTest::locationOf).collect(Collectors.joining(File.pathSeparator));
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-cp", classPath, KeyFileStart.class.getName(), folder.toString())
                 .redirectError(folder.resolveSibling(folder.getFileName() + ".err").toFile()).start();
     }
 
-    private static String locationOf(String bundle) {
-        String location = Stream.of(FrameworkUtil.getBundle(KeyFileTest.class).getBundleContext().getBundles())
-                .filter(b -> b.getSymbolicName().equals(bundle)).findFirst().orElseThrow().getLocation();
-        return Path.of(URI.create(location.substring(location.indexOf("file:")))).toString();
+    private static String locationOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -18,18 +18,25 @@ import org.amicus.ami.AmiProfile;
 import org.amicus.ami.internal.SecureStorageSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With a desktop keyring (GNOME Keyring's Secret Service, reached by Equinox's libsecret provider), the secure
  * storage's master password lives in the keyring and no key file is written; secrets stored under a key file before
- * move under the keyring's; and a new storage leaves the keyring alone while another storage relies on it.
+ * move under the keyring's; a new storage leaves the keyring alone while another storage relies on it; and one opened
+ * when the keyring has gone keeps a key file, never a secret in plain text (Equinox's own fallback).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyringTest {
 
     /** The ID under which Equinox registers its libsecret provider. */
     private static final String KEYRING_PROVIDER = "org.eclipse.equinox.security.linuxkeystoreintegrationjna";
+    /** What Equinox names a secret under the password given as the storage opens: the key file's. */
+    private static final String FILE_KEY = "org.eclipse.equinox.security.noModule";
 
     private static DesktopKeyring keyring;
 
@@ -81,6 +88,25 @@ class KeyringTest {
 
         assertEquals(List.of(KEYRING_PROVIDER), encryptedBy(old.resolve("secure-storage")),
                 "the secret is still under the key file's password");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // the keyring is gone after it
+    void aStorageOpenedWhenTheKeyringIsGoneKeepsAKeyFile() throws Exception {
+        new SecureStorageSecrets().open(Files.createDirectory(directory.resolve("before")), List.of());
+        keyring.stopSecretService();
+        Path after = Files.createDirectory(directory.resolve("after"));
+        SecureStorageSecrets secrets = new SecureStorageSecrets();
+        secrets.open(after, List.of());
+        AmiProfile profile = profile();
+        String secret = "s3cret-" + UUID.randomUUID();
+
+        secrets.save(profile, secret);
+
+        assertEquals(Optional.of(secret), secrets.find(profile));
+        assertTrue(Files.exists(after.resolve("secure-storage.key")), "no key file");
+        assertEquals(List.of(FILE_KEY), encryptedBy(after.resolve("secure-storage")),
+                "the secret is not under the key file's password");
     }
 
     /** The password provider named by each stored secret: Equinox writes it before the encrypted value. */

@@ -55,20 +55,25 @@ final class KeyringStorage {
         URL location = file.toUri().toURL();
         ISecurePreferences storage = SecurePreferencesFactory.open(location,
                 Map.of(IProviderHints.PROMPT_USER, Boolean.FALSE));
+        String failure;
         try {
-            // Encrypting makes the provider create its master password, or fetch and check it
+            // Encrypting makes the provider create its master password, or fetch and check it. When the provider
+            // gives none, Equinox stores the value in plain text: that is a failure too.
             ISecurePreferences probe = storage.node(PROBE);
             probe.put(PROBE, PROBE, true);
-            probe.removeNode();
-            storage.flush();
-            LOG.info("The secure storage {} keeps its master password in the desktop keyring", file);
-            return Optional.of(storage);
+            failure = probe.isEncrypted(PROBE) ? null : "it gave no master password";
         } catch (StorageException | UnsatisfiedLinkError e) { // the latter: Linux without libsecret
-            storage.node(PROBE).removeNode();
+            failure = e.getMessage();
+        }
+        storage.node(PROBE).removeNode();
+        if (failure != null) {
             LOG.info("The secure storage {} keeps its master password in a file: no desktop keyring ({})", file,
-                    e.getMessage());
+                    failure);
             return Optional.empty();
         }
+        storage.flush();
+        LOG.info("The secure storage {} keeps its master password in the desktop keyring", file);
+        return Optional.of(storage);
     }
 
     /** Whether the storage holds a check entry of a password provider: its master password is in the keyring. */

@@ -83,6 +83,10 @@ public class SecureStorageSecrets implements AmiSecrets {
         try {
             ISecurePreferences node = nodeOf(root, profile);
             node.put(KEY, secret, true);
+            if (!node.isEncrypted(KEY)) { // Equinox's fallback when the keyring gives no master password
+                node.remove(KEY);
+                throw new StorageException(StorageException.NO_PASSWORD, "the desktop keyring gave no password");
+            }
             node.flush();
         } catch (StorageException | IOException e) {
             throw new AmiException("Cannot store the secret for " + profile.server() + ": " + e.getMessage(), e);
