@@ -2,7 +2,6 @@ package org.amicus.ami.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,37 +42,48 @@ final class KeyringStorage {
      * this user that would lose their master password to a new one.
      */
     static Optional<ISecurePreferences> open(Path file, List<Path> sharingKeyring) throws IOException {
-        if (!reliesOnKeyring(file)) {
-            for (Path other : sharingKeyring) {
-                if (!other.equals(file) && reliesOnKeyring(other)) {
-                    LOG.info("The secure storage {} keeps its master password in a file: the desktop keyring's "
-                            + "master password belongs to {}, which a new one would lock out", file, other);
-                    return Optional.empty();
-                }
-            }
+        Optional<Path> owner = reliesOnKeyring(file) ? Optional.empty() : keyringOwner(file, sharingKeyring);
+        if (owner.isPresent()) {
+            LOG.info("The secure storage {} keeps its master password in a file: the desktop keyring's master "
+                    + "password belongs to {}, which a new one would lock out", file, owner.get());
+            return Optional.empty();
         }
-        URL location = file.toUri().toURL();
-        ISecurePreferences storage = SecurePreferencesFactory.open(location,
+        ISecurePreferences storage = SecurePreferencesFactory.open(file.toUri().toURL(),
                 Map.of(IProviderHints.PROMPT_USER, Boolean.FALSE));
-        String failure;
-        try {
-            // Encrypting makes the provider create its master password, or fetch and check it. When the provider
-            // gives none, Equinox stores the value in plain text: that is a failure too.
-            ISecurePreferences probe = storage.node(PROBE);
-            probe.put(PROBE, PROBE, true);
-            failure = probe.isEncrypted(PROBE) ? null : "it gave no master password";
-        } catch (StorageException | UnsatisfiedLinkError e) { // the latter: Linux without libsecret
-            failure = e.getMessage();
-        }
-        storage.node(PROBE).removeNode();
-        if (failure != null) {
+        Optional<String> failure = probe(storage);
+        if (failure.isPresent()) {
             LOG.info("The secure storage {} keeps its master password in a file: no desktop keyring ({})", file,
-                    failure);
+                    failure.get());
             return Optional.empty();
         }
         storage.flush();
         LOG.info("The secure storage {} keeps its master password in the desktop keyring", file);
         return Optional.of(storage);
+    }
+
+    private static Optional<Path> keyringOwner(Path file, List<Path> sharingKeyring) throws IOException {
+        for (Path other : sharingKeyring) {
+            if (!other.equals(file) && reliesOnKeyring(other)) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Encrypts a value, which makes the provider create its master password, or fetch and check it; why that failed,
+     * if it did. When the provider gives no password, Equinox stores the value in plain text: that is a failure too.
+     */
+    private static Optional<String> probe(ISecurePreferences storage) {
+        ISecurePreferences probe = storage.node(PROBE);
+        try {
+            probe.put(PROBE, PROBE, true);
+            return probe.isEncrypted(PROBE) ? Optional.empty() : Optional.of("it gave no master password");
+        } catch (StorageException | UnsatisfiedLinkError e) { // the latter: Linux without libsecret
+            return Optional.of(e.getMessage());
+        } finally {
+            probe.removeNode();
+        }
     }
 
     /** Whether the storage holds a check entry of a password provider: its master password is in the keyring. */
