@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Opens a secure storage whose master password Equinox's password provider for this platform keeps in the desktop
  * keyring: the Secret Service (GNOME Keyring, KWallet) through libsecret on Linux, the Keychain on macOS, DPAPI on
  * Windows. Empty where the platform has no provider or its keyring does not answer (no session bus, no Secret
- * Service, a locked keyring nobody may be asked to open).
+ * Service, no libsecret).
  * <p>
  * On Linux and macOS the provider keeps one master password per user, shared by every Equinox storage of that user,
  * and replaces it with a new one when a storage without its check entry first asks for it: the storages created
