@@ -26,6 +26,7 @@ import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.ColleagueWatcher;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
+import org.asteriskjava.manager.action.SetVarAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,20 @@ class ColleagueRegistryTest extends AgainstTestPbx {
     }
 
     @Test
+    void doNotDisturbSetOnThePbxShowsUntilTheColleagueIsAvailableAgain() throws Exception {
+        connectWithFullRights();
+        try {
+            setPresence("106", "dnd,,Back at 3");
+            events.await("PresenceStatus", e -> e.get("Exten").orElse("").equals("106")
+                    && e.get("Status").orElse("").equals("dnd"), TIMEOUT);
+            watcher.await("106", ColleagueState.DND, TIMEOUT);
+        } finally {
+            setPresence("106", "available");
+        }
+        watcher.await("106", ColleagueState.IDLE, TIMEOUT);
+    }
+
+    @Test
     void listenersAreToldOnAThreadOfTheirOwnNotOnTheDispatchThread() throws Exception {
         Set<Thread> dispatch = ConcurrentHashMap.newKeySet();
         Set<Thread> told = ConcurrentHashMap.newKeySet();
@@ -137,6 +152,12 @@ class ColleagueRegistryTest extends AgainstTestPbx {
         try (SipCall customer = SipCall.customerCalls(SipCall.directLine("104"), "0611000014", "Finn Roe")) {
             watcher.await("104", ColleagueState.RINGING, TIMEOUT);
         }
+    }
+
+    /** As a phone's feature code would: the hint's custom presence, which the PBX keeps across restarts. */
+    private void setPresence(String extension, String presence) throws Exception {
+        connection.send(new SetVarAction("PRESENCE_STATE(CustomPresence:" + extension + ")", presence), TIMEOUT)
+                .get(15, TimeUnit.SECONDS);
     }
 
     /** The PBX's own word: an {@code ExtensionStatus} of that hint with that bit mask. */
