@@ -40,7 +40,8 @@ class ColleaguesCliTest extends AgainstTestPbx {
                     text.out.lines().stream().skip(1).map(line -> line.split(" +")[0]).toList(), text.toString());
             text.out.await(line -> line.matches("104 +PJSIP/104 +Ringing +\\d+:\\d\\d"), Duration.ZERO,
                     "of the ringing phone");
-            String row = "1\\d\\d +PJSIP/1\\d\\d +(Idle|Ringing|In use|Busy|On hold|Unavailable|Do not disturb).* +\\d+:\\d\\d";
+            String row = "1\\d\\d +PJSIP/1\\d\\d +(Idle|Ringing|In use|Busy|On hold|Unavailable|Do not disturb)"
+                    + ".* +\\d+:\\d\\d";
             assertTrue(text.out.lines().stream().skip(1).allMatch(line -> line.matches(row)), text.toString());
 
             CliRun json = run(TestPbx.SECRET, "colleagues", "--json", "--user", "amicus");
