@@ -46,6 +46,17 @@ public interface CtiActions {
      */
     CtiActions as(AgentProfile agent);
 
+    /**
+     * Blind transfer: sends the other party of my current call (my phone's answered call) to a number in my dial
+     * context, a colleague's extension or a queue's, and leaves the call. Completes with the PBX's
+     * {@code BlindTransfer} event, at most {@link #TRANSFER_LIMIT} after the PBX accepted it; fails with a
+     * {@link CtiException} when I have no answered call or the number is bad.
+     */
+    CompletableFuture<TransferOutcome> blindTransfer(String number);
+
+    /** How long {@link #blindTransfer} waits for the PBX to report the transfer it accepted. */
+    Duration TRANSFER_LIMIT = Duration.ofSeconds(10);
+
     /** Ends a session of mine (a spy or playback), given its outcome's channel id; done if already ended. */
     CompletableFuture<Void> hangUp(String channelId);
 }
