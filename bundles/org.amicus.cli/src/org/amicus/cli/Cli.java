@@ -86,6 +86,7 @@ public class Cli {
                 case CALL, PICKUP, PLAYBACK, SPY -> new ActionCommand(registry, actions, agents)
                         .run(arguments, login, pbx, output);
                 case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
+                case TRANSFER -> new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {
             return failed(failure.getCause(), output); // while still connected, if the failure left it so

@@ -29,6 +29,7 @@ enum Command {
     PLAYBACK("playback", "FILE", "Ring my phone and play it a recording known to the PBX (e.g. custom/welcome).",
             true),
     SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE),
+    TRANSFER("transfer", "NUMBER", "Send the other party of my answered call on to NUMBER (blind transfer).", true),
     COLLEAGUES("colleagues", null, "List every phone with a hint and its state: idle, ringing, in use, on hold...",
             false);
 

@@ -67,6 +67,22 @@ class TransferTest extends AgainstTestPbx {
     }
 
     @Test
+    void aNumberThePbxDoesNotHaveIsRefusedAndTheCustomerStaysWithMe() throws Exception {
+        try (SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000042", "Kai Dunn")) {
+            Channel trunk = talkingTo(customer, "PJSIP/108");
+
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> actions.as(agent("PJSIP/108")).blindTransfer("999").get(15, TimeUnit.SECONDS));
+
+            assertInstanceOf(CtiException.class, refused.getCause());
+            assertEquals("The PBX has no 999 in amicus: nothing was transferred", refused.getCause().getMessage());
+            assertTrue(events.all(e -> e.name().equals("BlindTransfer")).isEmpty(), "no transfer was tried");
+            assertTrue(services.get(ChannelRegistry.class).snapshot().byUniqueId(trunk.uniqueId()).map(Channel::bridgedWith).orElse("")
+                    .startsWith("PJSIP/108-"), "the customer still talks to me");
+        }
+    }
+
+    @Test
     void withoutAnAnsweredCallThereIsNothingToTransfer() {
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> actions.as(agent("PJSIP/106")).blindTransfer("105").get(15, TimeUnit.SECONDS));

@@ -130,18 +130,23 @@ public class AmiCtiActions implements CtiActions {
             });
             AgentProfile agent = agent();
             Channel mine = myAnsweredCall(agent);
-            CompletableFuture<TransferOutcome> outcome = transfers.expect(mine.uniqueId());
-            connection.send(new BlindTransferAction(mine.name(), number, agent.dialContext()), ACTION_TIMEOUT)
-                    .whenComplete((response, failure) -> {
-                        if (failure == null) {
-                            transfers.started(mine.uniqueId(), number + "@" + agent.dialContext(), TRANSFER_LIMIT);
-                        } else {
-                            outcome.completeExceptionally(failure instanceof CompletionException wrapped
-                                    ? wrapped.getCause() : failure);
-                        }
-                    });
-            return outcome;
+            return Destinations.checkDialable(connection, number, agent.dialContext())
+                    .thenCompose(dialable -> transfer(mine, number, agent.dialContext()));
         });
+    }
+
+    private CompletableFuture<TransferOutcome> transfer(Channel mine, String number, String context) {
+        CompletableFuture<TransferOutcome> outcome = transfers.expect(mine.uniqueId());
+        connection.send(new BlindTransferAction(mine.name(), number, context), ACTION_TIMEOUT)
+                .whenComplete((response, failure) -> {
+                    if (failure == null) {
+                        transfers.started(mine.uniqueId(), number + "@" + context, TRANSFER_LIMIT);
+                    } else {
+                        outcome.completeExceptionally(failure instanceof CompletionException wrapped
+                                ? wrapped.getCause() : failure);
+                    }
+                });
+        return outcome;
     }
 
     /** My phone's answered call, the latest if it has more than one. */
