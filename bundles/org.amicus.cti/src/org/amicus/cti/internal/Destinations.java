@@ -10,7 +10,7 @@ import org.amicus.cti.CtiException;
 
 /**
  * Whether a number can be dialled in a context, asked before a transfer: a party sent to an extension the PBX does not
- * have is hung up, and would be lost. {@code ShowDialPlan} needs read permission "config" or "reporting"; an AMI user
+ * have is hung up, and would be lost. {@code ShowDialPlan} needs write permission "config" or "reporting"; an AMI user
  * without it transfers unchecked.
  */
 final class Destinations {
