@@ -13,7 +13,6 @@ import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
-import org.amicus.cti.ChannelState;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.TransferOutcome;
@@ -97,11 +96,14 @@ class TransferTest extends AgainstTestPbx {
         assertInstanceOf(CtiException.class, refused.getCause());
     }
 
-    /** The customer's channel once my phone has answered it and they talk. */
+    /** The customer's channel once my phone has answered it and both are in the PBX's bridge of their call. */
     private Channel talkingTo(SipCall customer, String myPhone) throws InterruptedException {
-        return customer.calling(watcher.await(s -> customer.leg(s, myPhone)
-                .filter(leg -> leg.state() == ChannelState.UP && !leg.bridgedWith().isEmpty()).isPresent(), TIMEOUT,
-                myPhone + " talks to " + customer.caller())).orElseThrow();
+        String trunk = events.await("BridgeEnter", e -> e.get("CallerIDNum").orElse("").equals(customer.caller()),
+                TIMEOUT).get("Channel").orElseThrow();
+        events.await("BridgeEnter", e -> e.get("Channel").orElse("").startsWith(myPhone + "-")
+                && e.get("ConnectedLineNum").orElse("").equals(customer.caller()), TIMEOUT);
+        return watcher.await(s -> s.byName(trunk).map(Channel::bridgedWith).orElse("").startsWith(myPhone + "-"),
+                TIMEOUT, myPhone + " talks to " + customer.caller()).byName(trunk).orElseThrow();
     }
 
     private static AgentProfile agent(String device) {
