@@ -14,6 +14,7 @@ import org.amicus.ami.AmiSecrets;
 import org.amicus.ami.ConnectionState;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +40,8 @@ public class Cli {
     private CtiActions actions;
     @Reference
     private AgentProfiles agents;
+    @Reference
+    private ColleagueRegistry colleagues;
 
     /**
      * Runs a command line.
@@ -82,6 +85,8 @@ public class Cli {
                         : ChannelWatch.list(registry, login, pbx, output);
                 case CALL, PICKUP, PLAYBACK, SPY -> new ActionCommand(registry, actions, agents)
                         .run(arguments, login, pbx, output);
+                case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
+                case TRANSFER -> new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {
             return failed(failure.getCause(), output); // while still connected, if the failure left it so

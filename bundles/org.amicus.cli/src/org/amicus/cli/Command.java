@@ -28,7 +28,10 @@ enum Command {
     PICKUP("pickup", "CHANNEL", "Answer on my phone the call ringing on CHANNEL (e.g. PJSIP/104-0000001c).", true),
     PLAYBACK("playback", "FILE", "Ring my phone and play it a recording known to the PBX (e.g. custom/welcome).",
             true),
-    SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE);
+    SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE),
+    TRANSFER("transfer", "NUMBER", "Send the other party of my answered call on to NUMBER (blind transfer).", true),
+    COLLEAGUES("colleagues", null, "List every phone with a hint and its state: idle, ringing, in use, on hold...",
+            false);
 
     private final String name;
     private final String parameter;

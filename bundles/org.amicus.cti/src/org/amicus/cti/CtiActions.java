@@ -47,6 +47,20 @@ public interface CtiActions {
     CtiActions as(AgentProfile agent);
 
     /**
+     * Blind transfer: sends the other party of my current call (my phone's answered call) to a number in my dial
+     * context, a colleague's extension or a queue's, and leaves the call. Completes with the PBX's
+     * {@code BlindTransfer} event, at most {@link #TRANSFER_LIMIT} after the PBX accepted it; fails with a
+     * {@link CtiException} when I have no answered call, the number is bad, or this implementation (hub mode, for
+     * now) cannot transfer.
+     */
+    default CompletableFuture<TransferOutcome> blindTransfer(String number) {
+        return CompletableFuture.failedFuture(new CtiException("Blind transfer is not available here"));
+    }
+
+    /** How long {@link #blindTransfer} waits for the PBX to report the transfer it accepted. */
+    Duration TRANSFER_LIMIT = Duration.ofSeconds(10);
+
+    /**
      * Ends a session of mine (a spy or playback), given its outcome's channel id (or the channel's name); done if it
      * has ended already. Only a live channel of my own phone is hung up: anything else is refused with a
      * {@link CtiException}, and nothing is sent to the PBX.

@@ -1,6 +1,7 @@
 package org.amicus.cti.internal;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,10 +18,12 @@ import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ChannelState;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
 import org.amicus.cti.SpyMode;
+import org.amicus.cti.TransferOutcome;
 import org.asteriskjava.manager.action.HangupAction;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,6 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 public class AmiCtiActions implements CtiActions {
 
     private static final Duration HANGUP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
     /** PickupChan and ChanSpy show what they did within milliseconds of my phone's answer; this is ample. */
     private static final Duration EVIDENCE_LIMIT = Duration.ofSeconds(10);
     /** A channel's unique id, as Asterisk or Amicus makes it: never a name, never a pattern. */
@@ -43,6 +47,8 @@ public class AmiCtiActions implements CtiActions {
     private AgentProfiles profiles;
     @Reference
     private ActionEvidence evidence;
+    @Reference
+    private TransferEvidence transfers;
     /** The agent these actions are for; {@code null} for the stored profile's. */
     private AgentProfile chosenAgent;
 
@@ -53,6 +59,7 @@ public class AmiCtiActions implements CtiActions {
         actions.registry = registry;
         actions.profiles = profiles;
         actions.evidence = evidence;
+        actions.transfers = transfers;
         actions.chosenAgent = Objects.requireNonNull(agent, "agent");
         return actions;
     }
@@ -133,6 +140,42 @@ public class AmiCtiActions implements CtiActions {
                 return null; // hung up now, or already gone
             });
         });
+    }
+
+    @Override
+    public CompletableFuture<TransferOutcome> blindTransfer(String number) {
+        return attempt(() -> {
+            Inputs.numberProblem(number).ifPresent(problem -> {
+                throw new CtiException(problem);
+            });
+            AgentProfile agent = agent();
+            Channel mine = myAnsweredCall(agent);
+            return Destinations.checkDialable(connection, number, agent.dialContext())
+                    .thenCompose(dialable -> transfer(mine, number, agent.dialContext()));
+        });
+    }
+
+    private CompletableFuture<TransferOutcome> transfer(Channel mine, String number, String context) {
+        CompletableFuture<TransferOutcome> outcome = transfers.expect(mine.uniqueId());
+        connection.send(new BlindTransferAction(mine.name(), number, context), ACTION_TIMEOUT)
+                .whenComplete((response, failure) -> {
+                    if (failure == null) {
+                        transfers.started(mine.uniqueId(), number + "@" + context, TRANSFER_LIMIT);
+                    } else {
+                        outcome.completeExceptionally(failure instanceof CompletionException wrapped
+                                ? wrapped.getCause() : failure);
+                    }
+                });
+        return outcome;
+    }
+
+    /** My phone's answered call, the latest if it has more than one. */
+    private Channel myAnsweredCall(AgentProfile agent) {
+        return registry.snapshot().channels().stream()
+                .filter(channel -> channel.device().equals(agent.device()) && channel.state() == ChannelState.UP
+                        && !channel.bridgedWith().isEmpty())
+                .max(Comparator.comparing(Channel::answered, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .orElseThrow(() -> new CtiException("My phone " + agent.device() + " has no answered call"));
     }
 
     private AgentProfile agent() {

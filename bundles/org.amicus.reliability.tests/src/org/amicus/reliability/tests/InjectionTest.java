@@ -62,8 +62,9 @@ class InjectionTest extends AgainstFakeServer {
         agents.save(agent(AGENT, "agents", ""));
         actions = services.get(CtiActions.class);
         connect(QUICK);
-        // the registry's listing after the login, sent on the event thread: it must not count among the fuzzed ones
+        // the registries' listings after the login, sent on the event thread: they must not count among the fuzzed ones
         fake.awaitAction(0, action -> "CoreShowChannels".equals(action.name()), TIMEOUT);
+        fake.awaitAction(0, action -> "ExtensionStateList".equals(action.name()), TIMEOUT);
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.OriginateOutcome;
-import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
@@ -19,7 +18,6 @@ import org.amicus.cti.SpyMode;
 import org.amicus.cti.ui.dialogs.InputPrompt;
 import org.amicus.cti.ui.parts.Failures;
 import org.amicus.cti.ui.parts.Notifier;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /**
@@ -35,7 +33,7 @@ public final class ChannelActions {
     private final AmiConnection connection;
     private final Notifier notifier;
     private final Shell shell;
-    private final Display display;
+    private final ActionReports reports;
     private final Deque<String> mySessions = new ArrayDeque<>(); // channel ids, latest first
 
     /** Any service may be missing (null): the actions then say so. */
@@ -47,7 +45,7 @@ public final class ChannelActions {
         this.connection = connection;
         this.notifier = notifier;
         this.shell = shell;
-        this.display = shell.getDisplay();
+        this.reports = new ActionReports(notifier, shell.getDisplay());
     }
 
     /** Why the action cannot be taken on the selected channel ({@code null} for none) now, if it cannot. */
@@ -93,40 +91,21 @@ public final class ChannelActions {
     }
 
     private void track(String what, CompletableFuture<OriginateOutcome> action, boolean session) {
-        AgentProfile agent = agents.current();
-        notifier.good(what + ": ringing my phone " + agent.device() + "…");
-        action.whenComplete((outcome, failure) -> onUiThread(() -> {
-            if (failure != null) {
-                notifier.bad(what + ": " + Failures.message(failure));
-                return;
-            }
-            if (session && outcome.result() == OriginateOutcome.Result.ANSWERED) {
+        reports.track(what, agents.current().device(), action, outcome -> {
+            if (session) {
                 mySessions.push(outcome.channelId());
             }
-            String text = OutcomeMessages.of(what, agent.device(), outcome);
-            if (outcome.result() == OriginateOutcome.Result.ANSWERED) {
-                notifier.good(text);
-            } else {
-                notifier.bad(text);
-            }
-        }));
+        });
     }
 
     private void hangUpLatestSession() {
         String session = mySessions.pop();
-        cti.hangUp(session).whenComplete((done, failure) -> onUiThread(() -> {
+        cti.hangUp(session).whenComplete((done, failure) -> reports.onUiThread(() -> {
             if (failure == null) {
                 notifier.good("My session has ended");
             } else {
                 notifier.bad("Cannot end my session: " + Failures.message(failure));
             }
         }));
-    }
-
-    /** Outcomes arrive on AMI threads; a window closed meanwhile has nobody left to tell. */
-    private void onUiThread(Runnable report) {
-        if (!display.isDisposed()) {
-            display.asyncExec(report);
-        }
     }
 }

@@ -67,7 +67,12 @@ final class ChannelRows {
 
     /** Time since answered, or since it began while not answered: "0:07", "12:34", "1:02:03". */
     static String duration(Channel channel, Instant now) {
-        long seconds = Math.max(0, Duration.between(since(channel), now).toSeconds());
+        return duration(since(channel), now);
+    }
+
+    /** Time since then, as for a channel. */
+    static String duration(Instant since, Instant now) {
+        long seconds = Math.max(0, Duration.between(since, now).toSeconds());
         long hours = seconds / 3600;
         return hours > 0 ? String.format("%d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60)
                 : String.format("%d:%02d", seconds / 60, seconds % 60);

@@ -10,6 +10,11 @@ public final class WidgetIds {
     public static final String CHANNELS_ONLY_RINGING = "channels.onlyRinging";
     public static final String CHANNELS_NOTICE = "channels.notice";
     public static final String CHANNELS_TOOLBAR = "channels.toolbar";
+    public static final String COLLEAGUES_TABLE = "colleagues.table";
+    public static final String COLLEAGUES_SUMMARY = "colleagues.summary";
+    public static final String COLLEAGUES_CALL = "colleagues.call";
+    public static final String COLLEAGUES_PICK_UP = "colleagues.pickUp";
+    public static final String COLLEAGUES_NOTICE = "colleagues.notice";
     public static final String NOTIFICATION = "notification";
     public static final String NOTIFICATION_TEXT = "notification.text";
     public static final String CONNECTION_STATUS = "connection.status";

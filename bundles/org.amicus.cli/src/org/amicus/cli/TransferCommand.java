@@ -1,0 +1,56 @@
+package org.amicus.cli;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.TransferOutcome;
+
+/**
+ * {@code transfer NUMBER}: blind transfer of my phone's answered call to NUMBER; prints how the PBX reported it and
+ * ends with 0 when transferred, 9 when the PBX failed it, 6 when it reported nothing in time.
+ */
+final class TransferCommand {
+
+    private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(15);
+
+    private final ChannelRegistry registry;
+    private final CtiActions actions;
+    private final AgentProfiles agents;
+
+    TransferCommand(ChannelRegistry registry, CtiActions actions, AgentProfiles agents) {
+        this.registry = registry;
+        this.actions = actions;
+        this.agents = agents;
+    }
+
+    Exit run(Arguments arguments, Login login, PbxSession pbx, Output output)
+            throws ExecutionException, InterruptedException {
+        String number = arguments.parameter();
+        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
+        var listed = registry.nextResync(); // my call is found among the channels of the new connection
+        pbx.connect(login);
+        pbx.await(listed, LISTING_TIMEOUT, "with its channels");
+        TransferOutcome outcome = pbx.await(actions.as(agent).blindTransfer(number),
+                CtiActions.TRANSFER_LIMIT.plus(ANSWER_MARGIN), "about the transfer");
+        Exit exit = switch (outcome.result()) {
+            case TRANSFERRED -> Exit.OK;
+            case FAILED -> Exit.ACTION_FAILED;
+            case TIMEOUT -> Exit.CONNECTION_LOST;
+        };
+        String text = switch (outcome.result()) {
+            case TRANSFERRED -> "Transferred " + outcome.transferee() + " to " + outcome.destination();
+            case FAILED -> "The PBX did not transfer the call to " + outcome.destination() + ": " + outcome.detail();
+            case TIMEOUT -> "Transfer to " + number + ": " + outcome.detail();
+        };
+        output.result(new Json().put("command", "transfer").put("argument", number).put("device", agent.device())
+                .put("result", outcome.result().name()).put("transferee", outcome.transferee())
+                .put("destination", outcome.destination()).put("detail", outcome.detail()).put("exit", exit.code()),
+                text);
+        return exit;
+    }
+}

@@ -1,0 +1,279 @@
+package org.amicus.cti.ui.parts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.ConnectionState;
+import org.amicus.ami.ConnectionStatusListener;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ChannelListener;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.Colleague;
+import org.amicus.cti.ColleagueListener;
+import org.amicus.cti.ColleagueRegistry;
+import org.amicus.cti.ColleagueState;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.ui.actions.ColleagueActions;
+import org.amicus.cti.ui.actions.ColleagueActions.Action;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The colleagues' phones with their state (busy lamp field): call a colleague, or pick up the call ringing on their
+ * phone. Refreshes are coalesced to at most ten a second; how long each has been in its state ticks.
+ */
+public class ColleaguesPart {
+
+    static final String[] COLUMNS = { "Extension", "Phone", "State", "For" };
+    private static final int[] WIDTHS = { 90, 140, 150, 80 };
+    private static final int REFRESH_DELAY_MILLIS = 100;
+    private static final int TICK_MILLIS = 1000;
+    private static final Color RINGING = new Color(255, 236, 179);
+
+    @Inject
+    @Optional
+    ColleagueRegistry registry;
+
+    @Inject
+    @Optional
+    ChannelRegistry channels;
+
+    @Inject
+    @Optional
+    CtiActions actions;
+
+    @Inject
+    @Optional
+    AmiConnection connection;
+
+    @Inject
+    @Optional
+    AgentProfiles agents;
+
+    @Inject
+    UISynchronize uiSync;
+
+    private Label summary;
+    private Button call;
+    private Button pickUp;
+    private Table table;
+    private Notifier notifier;
+    private ColleagueActions colleagueActions;
+    private List<Colleague> rows = List.of();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final ColleagueListener listener = changes -> queueRefresh();
+    /** A colleague's ringing call can be picked up once its channel rings, which the PBX may report after the hint. */
+    private final ChannelListener channelListener = changes -> queueRefresh();
+    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        parent.setLayout(new GridLayout(3, false));
+        summary = new Label(parent, SWT.NONE);
+        summary.setData(WidgetIds.KEY, WidgetIds.COLLEAGUES_SUMMARY);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        call = button(parent, Action.CALL, WidgetIds.COLLEAGUES_CALL);
+        pickUp = button(parent, Action.PICK_UP, WidgetIds.COLLEAGUES_PICK_UP);
+
+        table = new Table(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        table.setData(WidgetIds.KEY, WidgetIds.COLLEAGUES_TABLE);
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        for (int i = 0; i < COLUMNS.length; i++) {
+            TableColumn column = new TableColumn(table, SWT.LEFT);
+            column.setText(COLUMNS[i]);
+            column.setWidth(WIDTHS[i]);
+        }
+        table.addListener(SWT.Selection, event -> updateButtons());
+        table.addListener(SWT.DefaultSelection, event -> callOrPickUp());
+
+        Label notice = new Label(parent, SWT.NONE);
+        notice.setData(WidgetIds.KEY, WidgetIds.COLLEAGUES_NOTICE);
+        notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        notifier = new Notifier(notice);
+        colleagueActions = new ColleagueActions(actions, agents, channels, connection, notifier,
+                parent.getDisplay());
+
+        if (registry != null) {
+            registry.addListener(listener);
+        }
+        if (channels != null) {
+            channels.addListener(channelListener);
+        }
+        if (connection != null) {
+            connection.addStatusListener(connectionListener);
+        }
+        refresh();
+        tick();
+    }
+
+    private Button button(Composite parent, Action action, String id) {
+        Button button = new Button(parent, SWT.PUSH);
+        button.setText(action.label);
+        button.setData(WidgetIds.KEY, id);
+        button.addListener(SWT.Selection, event -> run(action));
+        return button;
+    }
+
+    @Focus
+    public void focus() {
+        table.setFocus();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (registry != null) {
+            registry.removeListener(listener);
+        }
+        if (channels != null) {
+            channels.removeListener(channelListener);
+        }
+        if (connection != null) {
+            connection.removeStatusListener(connectionListener);
+        }
+    }
+
+    /** The colleagues shown, in their order; for tests. */
+    public List<Colleague> rows() {
+        return rows;
+    }
+
+    /** The colleague selected, as last shown; {@code null} if none is. */
+    public Colleague selected() {
+        int index = table.getSelectionIndex();
+        return index < 0 || index >= rows.size() ? null : rows.get(index);
+    }
+
+    /** Takes the action on the selected colleague, or says why it cannot. */
+    public void run(Action action) {
+        colleagueActions.run(action, selected());
+    }
+
+    /** Double-click or Enter: a ringing phone's call is picked up, any other colleague is called. */
+    private void callOrPickUp() {
+        Colleague colleague = selected();
+        run(colleague != null && colleague.state() == ColleagueState.RINGING ? Action.PICK_UP : Action.CALL);
+    }
+
+    private void updateButtons() {
+        update(call, Action.CALL);
+        update(pickUp, Action.PICK_UP);
+    }
+
+    private void update(Button button, Action action) {
+        java.util.Optional<String> refusal = colleagueActions.whyNot(action, selected());
+        button.setEnabled(refusal.isEmpty());
+        button.setToolTipText(refusal.orElse(action == Action.CALL ? "Call the colleague from my phone"
+                : "Answer the call ringing on the colleague's phone, on my phone"));
+    }
+
+    /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
+    private void queueRefresh() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            uiSync.asyncExec(() -> {
+                if (!table.isDisposed()) {
+                    table.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh);
+                }
+            });
+        }
+    }
+
+    private void refresh() {
+        refreshQueued.set(false);
+        if (table.isDisposed()) {
+            return;
+        }
+        Colleague selected = selected();
+        rows = registry == null ? List.of() : registry.colleagues();
+        table.setItemCount(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            fill(table.getItem(i), rows.get(i));
+        }
+        keepSelected(selected);
+        summary.setText(summaryOf(rows));
+        summary.requestLayout();
+        updateButtons();
+    }
+
+    /** Rows keep their colleague as others come and go. */
+    private void keepSelected(Colleague colleague) {
+        table.deselectAll();
+        if (colleague == null) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).extension().equals(colleague.extension())
+                    && rows.get(i).context().equals(colleague.context())) {
+                table.setSelection(i);
+                return;
+            }
+        }
+    }
+
+    private String summaryOf(List<Colleague> colleagues) {
+        if (registry == null) {
+            return "Colleagues are not available: the CTI service is missing";
+        }
+        if (connection != null && connection.status().state() != ConnectionState.CONNECTED) {
+            return colleagues.isEmpty() ? "Not connected to the PBX"
+                    : "Not connected to the PBX: these states are as last known, and may have changed";
+        }
+        if (colleagues.isEmpty()) {
+            return registry.resyncProblem().orElse("No phone has a hint on the PBX");
+        }
+        Map<ColleagueState, Long> byState = colleagues.stream()
+                .collect(Collectors.groupingBy(Colleague::state, Collectors.counting()));
+        StringBuilder text = new StringBuilder(colleagues.size() + (colleagues.size() == 1 ? " colleague"
+                : " colleagues"));
+        String separator = ": ";
+        for (ColleagueState state : ColleagueState.values()) {
+            if (state != ColleagueState.IDLE && byState.containsKey(state)) {
+                text.append(separator).append(byState.get(state)).append(' ')
+                        .append(state.label().toLowerCase(Locale.ROOT));
+                separator = ", ";
+            }
+        }
+        return text.toString();
+    }
+
+    /** How long each has been in its state ticks. */
+    private void tick() {
+        if (table.isDisposed()) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < rows.size() && i < table.getItemCount(); i++) {
+            table.getItem(i).setText(3, ChannelRows.duration(rows.get(i).since(), now));
+        }
+        table.getDisplay().timerExec(TICK_MILLIS, this::tick);
+    }
+
+    private void fill(TableItem item, Colleague colleague) {
+        String state = colleague.state().label() + (colleague.inUse() ? " while in use" : "");
+        item.setText(new String[] { colleague.extension(), colleague.device(), state,
+                ChannelRows.duration(colleague.since(), Instant.now()) });
+        item.setBackground(colleague.state() == ColleagueState.RINGING ? RINGING : null);
+        item.setData(colleague);
+    }
+}
