@@ -310,13 +310,17 @@ final class Session {
                 .whenComplete((response, failure) -> pending.remove(actionId, waiting)));
     }
 
+    /**
+     * Writes on the writer thread. A failed write fails its action only: the reader says why the connection ended (a
+     * write fails as soon as the PBX has gone, often before the reader has read why), and the pings end a connection
+     * that went silent.
+     */
     private void write(String frame, Pending waiting) {
         try {
             socket.write(frame);
         } catch (IOException e) {
             waiting.response.completeExceptionally(new AmiConnectionLostException("Could not send "
                     + waiting.action.getAction() + ": " + e.getMessage()));
-            end(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
