@@ -1,10 +1,11 @@
 package org.amicus.cti.internal;
 
+import static org.amicus.cti.internal.Attempts.attempt;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfile;
@@ -142,16 +143,5 @@ public class AmiCtiActions implements CtiActions {
             case NONE -> { }
         }
         return request;
-    }
-
-    /** Turns a refusal found before anything is sent into a failed future, as the caller expects. */
-    private static <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> action) {
-        try {
-            return action.get();
-        } catch (CtiException e) {
-            return CompletableFuture.failedFuture(e);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new CtiException(e.getMessage()));
-        }
     }
 }
