@@ -16,6 +16,8 @@ import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueRegistry;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -39,6 +41,10 @@ public class Cli {
     private CtiActions actions;
     @Reference
     private AgentProfiles agents;
+    @Reference
+    private QueueRegistry queues;
+    @Reference
+    private QueueActions queueActions;
 
     /**
      * Runs a command line.
@@ -82,6 +88,7 @@ public class Cli {
                         : ChannelWatch.list(registry, login, pbx, output);
                 case CALL, PICKUP, PLAYBACK, SPY -> new ActionCommand(registry, actions, agents)
                         .run(arguments, login, pbx, output);
+                case QUEUE -> new QueueCommand(queues, queueActions).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {
             return failed(failure.getCause(), output); // while still connected, if the failure left it so

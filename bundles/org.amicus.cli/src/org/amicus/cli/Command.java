@@ -8,6 +8,7 @@ import static org.amicus.cli.Option.JSON;
 import static org.amicus.cli.Option.MODE;
 import static org.amicus.cli.Option.PORT;
 import static org.amicus.cli.Option.PROFILE;
+import static org.amicus.cli.Option.REASON;
 import static org.amicus.cli.Option.TIMEOUT;
 import static org.amicus.cli.Option.TLS;
 import static org.amicus.cli.Option.TRUST_CERTIFICATE;
@@ -28,7 +29,9 @@ enum Command {
     PICKUP("pickup", "CHANNEL", "Answer on my phone the call ringing on CHANNEL (e.g. PJSIP/104-0000001c).", true),
     PLAYBACK("playback", "FILE", "Ring my phone and play it a recording known to the PBX (e.g. custom/welcome).",
             true),
-    SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE);
+    SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE),
+    QUEUE("queue", "ACTION", "Log my phone (or --device's) in to or out of the queues, pause or unpause it: ACTION is"
+            + " login, logout, pause or unpause.", false, DEVICE, Option.QUEUE, REASON);
 
     private final String name;
     private final String parameter;

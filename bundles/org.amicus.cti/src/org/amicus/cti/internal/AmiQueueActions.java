@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import org.amicus.cti.AgentProfile;
@@ -29,6 +31,7 @@ import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@link QueueActions} as app_queue's AMI actions, checked against the live queues first. */
@@ -44,16 +47,36 @@ public class AmiQueueActions implements QueueActions {
     @Reference
     private AgentProfiles profiles;
     /** The member these actions are for; {@code null} for the current agent profile's phone. */
-    private String chosenDevice;
+    private final String chosenDevice;
+    /** Where outcomes complete: what callers chain on them runs there. Shared with the copies for other members. */
+    private final ExecutorService handOff;
+
+    public AmiQueueActions() {
+        chosenDevice = null;
+        handOff = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "amicus-queue-callbacks");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The same services, acting for another member. */
+    private AmiQueueActions(AmiQueueActions services, String device) {
+        connection = services.connection;
+        registry = services.registry;
+        profiles = services.profiles;
+        handOff = services.handOff;
+        chosenDevice = device;
+    }
+
+    @Deactivate
+    void deactivate() {
+        handOff.shutdown();
+    }
 
     @Override
     public QueueActions forMember(String device) {
-        AmiQueueActions actions = new AmiQueueActions();
-        actions.connection = connection;
-        actions.registry = registry;
-        actions.profiles = profiles;
-        actions.chosenDevice = device;
-        return actions;
+        return new AmiQueueActions(this, device);
     }
 
     @Override
@@ -172,7 +195,7 @@ public class AmiQueueActions implements QueueActions {
     private CompletableFuture<List<QueueMember>> act(String me, Collection<String> queues,
             Predicate<QueueChange> proof, String what, List<ManagerAction> actions) {
         QueueEvidence evidence = QueueEvidence.await(registry, me, new LinkedHashSet<>(queues), proof,
-                what + " of " + me + " in " + String.join(", ", queues), EVIDENCE_LIMIT);
+                what + " of " + me + " in " + String.join(", ", queues), EVIDENCE_LIMIT, handOff);
         actions.forEach(action -> connection.send(action, ACTION_TIMEOUT).whenComplete((response, failure) -> {
             if (failure != null) {
                 evidence.fail(failure instanceof CompletionException wrapped ? wrapped.getCause() : failure);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -29,9 +30,12 @@ final class QueueEvidence implements QueueListener {
     private final Map<String, QueueMember> shown = new LinkedHashMap<>();
     private final Set<String> queues;
     private final CompletableFuture<List<QueueMember>> done = new CompletableFuture<>();
+    private final Executor handOff;
 
-    private QueueEvidence(QueueRegistry registry, String device, Set<String> queues, Predicate<QueueChange> proof) {
+    private QueueEvidence(QueueRegistry registry, String device, Set<String> queues, Predicate<QueueChange> proof,
+            Executor handOff) {
         this.registry = registry;
+        this.handOff = handOff;
         this.device = device;
         this.queues = queues;
         this.proof = proof;
@@ -39,14 +43,16 @@ final class QueueEvidence implements QueueListener {
 
     /**
      * Starts listening for the evidence, to be given within the limit; completes with the members as shown, one per
-     * queue in the given order, or fails with a {@link CtiException} saying what the PBX did not show.
+     * queue in the given order, or fails with a {@link CtiException} saying what the PBX did not show. It completes on
+     * the hand-off executor, never on the dispatch thread that delivers the evidence, which a caller's continuation
+     * must not hold up.
      */
     static QueueEvidence await(QueueRegistry registry, String device, Set<String> queues, Predicate<QueueChange> proof,
-            String what, Duration limit) {
-        QueueEvidence evidence = new QueueEvidence(registry, device, queues, proof);
+            String what, Duration limit, Executor handOff) {
+        QueueEvidence evidence = new QueueEvidence(registry, device, queues, proof, handOff);
         registry.addListener(evidence);
         evidence.done.whenComplete((members, failure) -> registry.removeListener(evidence));
-        CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS).execute(() -> evidence.done
+        CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS, handOff).execute(() -> evidence.done
                 .completeExceptionally(new CtiException("The PBX did not show " + what + " within "
                         + limit.toSeconds() + " s (still waiting for " + evidence.missing() + ")")));
         return evidence;
@@ -72,7 +78,8 @@ final class QueueEvidence implements QueueListener {
         if (shown.keySet().containsAll(queues)) {
             List<QueueMember> members = new ArrayList<>();
             queues.forEach(queue -> members.add(shown.get(queue)));
-            done.complete(List.copyOf(members));
+            List<QueueMember> shownDone = List.copyOf(members);
+            handOff.execute(() -> done.complete(shownDone));
         }
     }
 
