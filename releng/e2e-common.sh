@@ -56,8 +56,8 @@ type_settings() {  # dialog
   field "Test PBX";      xdotool key Tab
   field 127.0.0.1;       xdotool key Tab
   field 5038;            xdotool key Tab Tab
-  field amicus;          xdotool key Tab
-  field amicus-secret;   xdotool key Tab Tab
+  field amicus-desktop;  xdotool key Tab
+  field desktop-secret;  xdotool key Tab Tab
   field PJSIP/108;       xdotool key Tab Tab
   field amicus
   shot settings

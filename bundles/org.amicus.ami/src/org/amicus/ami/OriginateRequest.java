@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +22,10 @@ import java.util.regex.Pattern;
  * OriginateRequest.call("PJSIP/104").toExtension("from-agents", "2001", 1).timeout(Duration.ofSeconds(30)).build();
  * OriginateRequest.call("PJSIP/104").toApplication("Playback", "custom/welcome").build();
  * }</pre>
+ * <p>
+ * Only the {@link #APPLICATIONS applications} a desk needs can be run, so that no request can run a shell command,
+ * set variables or dial out through the PBX's own applications. Variable values hold no comma, quote or backslash:
+ * Asterisk would split a value at a comma into further variables, and drop its quotes and backslashes.
  */
 public final class OriginateRequest {
 
@@ -31,6 +37,17 @@ public final class OriginateRequest {
     private static final Pattern EXTEN = Pattern.compile("[A-Za-z0-9_*#+.-]+");
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\([^()=]*\\))?");
+
+    /**
+     * The applications a request may run once the called channel answers: those of Amicus's own actions
+     * ({@code PickupChan} to answer a ringing call, {@code Playback} a recording, {@code ChanSpy} to listen, whisper
+     * or barge), and those an extension may reasonably offer from the agent's phone: {@code ParkedCall} (take a
+     * parked call), {@code ConfBridge} (join a conference), {@code VoiceMailMain} (my voicemail), {@code Echo} and
+     * {@code Milliwatt} (test the audio path), {@code Wait} and {@code Hangup} (hold the line, or end it with a
+     * cause). Matched without regard to case, as Asterisk does.
+     */
+    public static final Set<String> APPLICATIONS = Set.of("PickupChan", "Playback", "ChanSpy", "ParkedCall",
+            "ConfBridge", "VoiceMailMain", "Echo", "Milliwatt", "Wait", "Hangup");
 
     private final String channel;
     private final String context;
@@ -136,9 +153,12 @@ public final class OriginateRequest {
             return this;
         }
 
-        /** Once the channel answers, run this application with these arguments (may be empty). */
+        /**
+         * Once the channel answers, run this application with these arguments (may be empty). The application must
+         * be one of {@link OriginateRequest#APPLICATIONS}.
+         */
         public Builder toApplication(String application, String data) {
-            this.application = shaped("application", application, APPLICATION, "Playback");
+            this.application = allowed(shaped("application", application, APPLICATION, "Playback"));
             this.data = data == null || data.isEmpty() ? null : singleLine("data", data);
             this.context = null;
             this.exten = null;
@@ -163,8 +183,28 @@ public final class OriginateRequest {
         /** A channel variable, e.g. {@code PJSIP_HEADER(add,Call-Info)}; a later value for a name replaces it. */
         public Builder variable(String name, String value) {
             shaped("variable name", name, VARIABLE, "PJSIP_HEADER(add,Call-Info)");
-            variables.put(name, singleLine("value of variable " + name, value));
+            variables.put(name, unsplit(name, singleLine("value of variable " + name, value)));
             return this;
+        }
+
+        private static String allowed(String application) {
+            return APPLICATIONS.stream().filter(known -> known.equalsIgnoreCase(application)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("application \"" + application
+                            + "\" is not one Amicus runs: use one of "
+                            + String.join(", ", new TreeSet<>(APPLICATIONS))));
+        }
+
+        /** The value, if Asterisk will set it as given: it splits values at commas and drops quotes and backslashes. */
+        private static String unsplit(String name, String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == ',' || c == '"' || c == '\\') {
+                    throw new IllegalArgumentException("value of variable " + name + " must not contain " + c
+                            + " (found at position " + i + "): Asterisk would "
+                            + (c == ',' ? "split the value there into further variables" : "drop it"));
+                }
+            }
+            return value;
         }
 
         public OriginateRequest build() {

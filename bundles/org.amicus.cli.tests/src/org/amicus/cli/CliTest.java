@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CliTest extends AgainstTestPbx {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
-    private static final Map<String, String> SECRET = Map.of(Login.SECRET_VARIABLE, TestPbx.SECRET);
+    private static final Map<String, String> SECRET = Map.of(Login.SECRET_VARIABLE, TestPbx.DESKTOP_SECRET);
 
     private Cli cli;
 
@@ -57,7 +57,7 @@ class CliTest extends AgainstTestPbx {
 
         assertEquals(Exit.OK.code(), status.awaitExit(TIMEOUT), status.toString());
         String text = status.out.text();
-        assertTrue(text.startsWith("Connected to amicus@" + TestPbx.HOST + ":" + TestPbx.PORT), text);
+        assertTrue(text.startsWith("Connected to amicus-desktop@" + TestPbx.HOST + ":" + TestPbx.PORT), text);
         assertTrue(text.contains("\nAsterisk 22."), text);
         assertTrue(text.matches("(?s).*\\n\\d+ live channels? in \\d+ calls?\\n.*"), text);
         assertTrue(text.endsWith("\nMy phone: PJSIP/105, dialling in default\n"), text);
@@ -72,7 +72,7 @@ class CliTest extends AgainstTestPbx {
         assertEquals(1, status.out.lines().size(), status.toString());
         String json = status.out.lines().get(0);
         assertTrue(json.startsWith("{\"state\":\"CONNECTED\",\"detail\":\"\",\"profile\":\"Command line\",\"server\":"
-                + "\"amicus@" + TestPbx.HOST + ":" + TestPbx.PORT + "\""), json);
+                + "\"amicus-desktop@" + TestPbx.HOST + ":" + TestPbx.PORT + "\""), json);
         assertTrue(json.matches(".*\"asterisk\":\"22\\.[^\"]+\",\"channels\":\\d+,\"calls\":\\d+,.*}"), json);
     }
 
@@ -95,10 +95,11 @@ class CliTest extends AgainstTestPbx {
     void aStoredProfileAndItsSecretNeedNoOptions() throws Exception {
         AmiProfiles profiles = services.get(AmiProfiles.class);
         AmiSecrets secrets = services.get(AmiSecrets.class);
-        AmiProfile stored = new AmiProfile("CLI test PBX", TestPbx.HOST, TestPbx.PORT, false, "amicus");
+        AmiProfile stored = new AmiProfile("CLI test PBX", TestPbx.HOST, TestPbx.PORT, false,
+                TestPbx.desktop().username());
         String previous = profiles.current().map(AmiProfile::name).orElse(null);
         profiles.save(stored);
-        secrets.save(stored, TestPbx.SECRET);
+        secrets.save(stored, TestPbx.DESKTOP_SECRET);
         try {
             CliRun named = new CliRun(cli, Map.of(), List.of("status", "--profile", "CLI test PBX"));
             assertEquals(Exit.OK.code(), named.awaitExit(TIMEOUT), named.toString());
@@ -122,7 +123,7 @@ class CliTest extends AgainstTestPbx {
         CliRun status = run(Map.of(Login.SECRET_VARIABLE, "not-the-secret"), "status");
 
         assertEquals(Exit.CANNOT_CONNECT.code(), status.awaitExit(TIMEOUT), status.toString());
-        assertEquals(List.of("amicus cli: Cannot connect to amicus@" + TestPbx.HOST + ":" + TestPbx.PORT
+        assertEquals(List.of("amicus cli: Cannot connect to amicus-desktop@" + TestPbx.HOST + ":" + TestPbx.PORT
                 + ": wrong user name or secret, or this host is not permitted"), status.err.lines());
         assertEquals("", status.out.text());
     }
@@ -130,7 +131,7 @@ class CliTest extends AgainstTestPbx {
     @Test
     void nothingListeningIsCannotConnect() throws Exception {
         CliRun status = new CliRun(cli, SECRET, List.of("status", "--host", TestPbx.HOST, "--port", "1", "--user",
-                "amicus"));
+                TestPbx.desktop().username()));
 
         assertEquals(Exit.CANNOT_CONNECT.code(), status.awaitExit(TIMEOUT), status.toString());
         assertTrue(status.err.text().contains("nothing listens there"), status.toString());
@@ -312,7 +313,7 @@ class CliTest extends AgainstTestPbx {
 
     @Test
     void pickupAnswersTheRingingCallOnMyPhone() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         String customer = TestCalls.customerCallsPhone104(connection).channelId();
         String ringing = events.awaitRinging("PJSIP/104", TIMEOUT);
 
@@ -336,7 +337,7 @@ class CliTest extends AgainstTestPbx {
 
     @Test
     void spyJoinsMyPhoneToTheAgentsCall() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         OriginateOutcome agentCall = connection.originate(OriginateRequest.call("Local/200@" + TestPbx.CONTEXT)
                 .toApplication("Echo", "").build()).get(30, TimeUnit.SECONDS);
         String agent = events.await("Newchannel", e -> (agentCall.channelId() + "-2").equals(e.get("Uniqueid")
@@ -354,7 +355,7 @@ class CliTest extends AgainstTestPbx {
 
     @Test
     void channelsListsTheLiveChannels() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         String customer = TestCalls.customerCallsPhone104(connection).channelId();
         String ringing = events.awaitRinging("PJSIP/104", TIMEOUT);
 
@@ -406,7 +407,7 @@ class CliTest extends AgainstTestPbx {
     void aConnectionLostDuringTheCallIsItsOwnExit() throws Exception {
         try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
             CliRun call = new CliRun(cli, SECRET, List.of("call", "100", "--device", "PJSIP/104", "--timeout", "60",
-                    "--context", TestPbx.CONTEXT, "--host", TestPbx.HOST, "--port", String.valueOf(proxy.port()), "--user", "amicus"));
+                    "--context", TestPbx.CONTEXT, "--host", TestPbx.HOST, "--port", String.valueOf(proxy.port()), "--user", TestPbx.desktop().username()));
             String ringing = events.awaitRinging("PJSIP/104", TIMEOUT);
 
             proxy.cut();
@@ -414,7 +415,7 @@ class CliTest extends AgainstTestPbx {
             assertEquals(Exit.CONNECTION_LOST.code(), call.awaitExit(TIMEOUT), call.toString());
             assertTrue(call.out.text().startsWith("Connection to the PBX lost before the outcome was known"),
                     call.toString());
-            connectWithFullRights();
+            connectAsDesktop();
             connection.send(new HangupAction(ringing), TIMEOUT).get(15, TimeUnit.SECONDS);
         }
     }
@@ -455,12 +456,12 @@ class CliTest extends AgainstTestPbx {
         assertEquals(Exit.BAD_INPUT.code(), staticMember.awaitExit(TIMEOUT), staticMember.toString());
     }
 
-    /** Runs the command line against the test PBX, logging in as its full-rights user unless told otherwise. */
+    /** Runs the command line against the test PBX, logging in as the desktop's user unless told otherwise. */
     private CliRun run(Map<String, String> environment, String... words) throws Exception {
         List<String> args = new ArrayList<>(List.of(words));
         args.addAll(List.of("--host", TestPbx.HOST, "--port", String.valueOf(TestPbx.PORT)));
         if (!args.contains("--user")) {
-            args.addAll(List.of("--user", "amicus"));
+            args.addAll(List.of("--user", TestPbx.desktop().username()));
         }
         return new CliRun(cli, environment, args);
     }
@@ -471,7 +472,7 @@ class CliTest extends AgainstTestPbx {
 
     private void hangUp(String channelId) throws Exception {
         if (connection.status().state() != ConnectionState.CONNECTED) {
-            connectWithFullRights();
+            connectAsDesktop();
         }
         connection.send(new HangupAction(channelId), TIMEOUT).get(15, TimeUnit.SECONDS);
     }

@@ -15,7 +15,9 @@ import java.time.Instant;
  * @param exten           dialplan extension the channel is at
  * @param application     the application the channel runs, e.g. {@code Dial}; empty if none is known
  * @param applicationData the application's arguments
- * @param bridgedWith     name of the channel it talks to, or rings through to; empty if none
+ * @param bridgedWith     name of the channel it talks to, or rings through to; the names of all it rings through to
+ *                        at once (a ring group), joined by ", "; in a bridge of more than six channels, five of the
+ *                        others and how many more, e.g. "PJSIP/105-1, …, PJSIP/109-5 and 7 more"; empty if none
  * @param spying          name of the channel it spies on, if it runs ChanSpy; empty otherwise
  * @param started         when the channel was created (when Amicus learnt of it, for channels older than that)
  * @param answered        when it was answered; {@code null} if it has not been

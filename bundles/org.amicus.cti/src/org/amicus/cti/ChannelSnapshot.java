@@ -2,6 +2,7 @@ package org.amicus.cti;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ public final class ChannelSnapshot {
     public static final ChannelSnapshot EMPTY = new ChannelSnapshot(Map.of());
 
     private final Map<String, Channel> byUniqueId;
+    /** Made on the first look-up by name: most snapshots are only shown. */
+    private volatile Map<String, Channel> byName;
 
     /** @param byUniqueId the channels by unique id, in the order to show them */
     public ChannelSnapshot(Map<String, Channel> byUniqueId) {
@@ -32,9 +35,17 @@ public final class ChannelSnapshot {
         return Optional.ofNullable(byUniqueId.get(uniqueId));
     }
 
-    /** The channel of that exact name, e.g. {@code PJSIP/104-0000001c}. */
+    /** The channel of that exact name, e.g. {@code PJSIP/104-0000001c}; the oldest if two share it. */
     public Optional<Channel> byName(String name) {
-        return byUniqueId.values().stream().filter(channel -> channel.name().equals(name)).findFirst();
+        Map<String, Channel> index = byName;
+        if (index == null) {
+            index = new HashMap<>();
+            for (Channel channel : byUniqueId.values()) {
+                index.putIfAbsent(channel.name(), channel);
+            }
+            byName = index;
+        }
+        return Optional.ofNullable(index.get(name));
     }
 
     /** The channels grouped by call (linked id), each call's channels oldest first. */

@@ -46,6 +46,10 @@ public interface CtiActions {
      */
     CtiActions as(AgentProfile agent);
 
-    /** Ends a session of mine (a spy or playback), given its outcome's channel id; done if already ended. */
+    /**
+     * Ends a session of mine (a spy or playback), given its outcome's channel id (or the channel's name); done if it
+     * has ended already. Only a live channel of my own phone is hung up: anything else is refused with a
+     * {@link CtiException}, and nothing is sent to the PBX.
+     */
     CompletableFuture<Void> hangUp(String channelId);
 }

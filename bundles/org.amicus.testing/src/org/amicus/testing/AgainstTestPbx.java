@@ -33,4 +33,9 @@ public abstract class AgainstTestPbx {
     protected void connectWithFullRights() throws Exception {
         connection.connect(TestPbx.fullRights(), TestPbx.SECRET).get(15, TimeUnit.SECONDS);
     }
+
+    /** Connects as the desktop does, with no more rights than it needs. */
+    protected void connectAsDesktop() throws Exception {
+        connection.connect(TestPbx.desktop(), TestPbx.DESKTOP_SECRET).get(15, TimeUnit.SECONDS);
+    }
 }

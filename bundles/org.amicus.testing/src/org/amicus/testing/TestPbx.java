@@ -18,6 +18,7 @@ public final class TestPbx {
     public static final String CERTIFICATE = DIRECTORY.resolve("amicus-pbx.crt").toString();
     public static final String CONTEXT = "amicus";
     public static final String SECRET = "amicus-secret";
+    public static final String DESKTOP_SECRET = "desktop-secret";
     public static final String RESTRICTED_SECRET = "restricted-secret";
     public static final String ELSEWHERE_SECRET = "elsewhere-secret";
 
@@ -66,6 +67,14 @@ public final class TestPbx {
 
     public static AmiProfile fullRights() {
         return new AmiProfile("Test PBX", HOST, PORT, false, "amicus");
+    }
+
+    /**
+     * The user the desktop's tests log in as: exactly the rights that docs/ami-connection.md asks for in direct mode,
+     * so a feature that needs more fails its test. Tests that need evidence from the whole PBX use {@link RawAmi}.
+     */
+    public static AmiProfile desktop() {
+        return new AmiProfile("Test PBX (desktop)", HOST, PORT, false, "amicus-desktop");
     }
 
     public static AmiProfile restricted() {

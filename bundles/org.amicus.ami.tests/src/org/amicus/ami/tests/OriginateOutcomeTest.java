@@ -95,8 +95,9 @@ class OriginateOutcomeTest extends AgainstTestPbx {
     @Test
     void refusedRequestsFailWithTheReason() throws Exception {
         connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
-        OriginateRequest forbidden = OriginateRequest.call("Local/100@amicus").toApplication("System", "true")
-                .build();
+        // Amicus runs no System; the PBX itself refuses a shell function in the data of one it does run
+        OriginateRequest forbidden = OriginateRequest.call("Local/100@amicus")
+                .toApplication("Playback", "${SHELL(true)}").build();
 
         ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> connection.originate(forbidden).get(15, TimeUnit.SECONDS));

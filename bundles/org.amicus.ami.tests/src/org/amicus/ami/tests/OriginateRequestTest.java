@@ -67,6 +67,30 @@ class OriginateRequestTest {
                 "a destination is required");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "a,B=2", "1,", "\"quoted\"", "back\\slash" })
+    void rejectsVariableValuesThatAsteriskWouldSplitOrChange(String value) {
+        OriginateRequest.Builder builder = OriginateRequest.call("PJSIP/104");
+        assertRejected("value of variable CALLERID(name)", () -> builder.variable("CALLERID(name)", value));
+        assertTrue(builder.toApplication("Wait", "1").build().variables().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "System", "TrySystem", "Exec", "AGI", "Set", "MixMonitor", "Dial", "Originate",
+        "Goto", "NoOp" })
+    void runsOnlyTheApplicationsAmicusNeeds(String application) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> OriginateRequest.call("PJSIP/104").toApplication(application, "x"));
+        assertEquals("application \"" + application + "\" is not one Amicus runs: use one of ChanSpy, ConfBridge, "
+                + "Echo, Hangup, Milliwatt, ParkedCall, PickupChan, Playback, VoiceMailMain, Wait", error.getMessage());
+    }
+
+    @Test
+    void namesAnApplicationAsAsteriskDoesWhateverItsCase() {
+        assertEquals("PickupChan", OriginateRequest.call("PJSIP/104").toApplication("pickupchan", "PJSIP/105")
+                .build().application().orElseThrow());
+    }
+
     private static void assertRejected(String field, Executable setting) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, setting);
         assertTrue(error.getMessage().startsWith(field + " "), "message names the field: " + error.getMessage());

@@ -55,7 +55,7 @@ class CallListenerTest extends AgainstTestPbx {
 
     @Test
     void hearsMyPhoneRingAndTheCallEnd() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
 
         Channel[] call = watcher.ringingCall(connection);
         Channel caller = call[0];

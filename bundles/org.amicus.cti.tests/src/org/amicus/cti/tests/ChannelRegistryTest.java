@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiPermissionException;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
@@ -24,6 +25,7 @@ import org.amicus.cti.ChannelState;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.RawAmi;
 import org.amicus.testing.RegistryWatcher;
+import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.HangupAction;
@@ -52,7 +54,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
 
     @Test
     void followsACallFromRingingToHangUp() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         Channel[] call = watcher.ringingCall(connection);
         Channel caller = call[0];
         Channel rings = call[1];
@@ -71,9 +73,48 @@ class ChannelRegistryTest extends AgainstTestPbx {
                 TIMEOUT, "both legs gone");
     }
 
+    /** A customer calls ring group 620 (104 and 110 at once): 110 answers busy, 104 rings on. */
+    @Test
+    void aRingGroupRingsOnThroughThePhonesLeftWhenOneIsBusy() throws Exception {
+        connectAsDesktop();
+        String customer = customerCalls("620");
+        try {
+            AmiEvent busy = events.await("DialEnd", e -> customer.equals(e.get("Uniqueid").orElse(""))
+                    && e.get("DialStatus").orElse("").equals("BUSY"), TIMEOUT);
+            String phone110 = busy.get("DestChannel").orElseThrow();
+            events.await("Hangup", e -> phone110.equals(e.get("Channel").orElse("")), TIMEOUT);
+
+            ChannelSnapshot ringing = watcher.await(s -> TestCalls.ringingFor(s, customer) != null, TIMEOUT,
+                    "the customer rings through to 104 still");
+            assertTrue(TestCalls.ringingFor(ringing, customer).name().startsWith("PJSIP/104-"));
+            assertTrue(ringing.byName(phone110).isEmpty(), "the busy phone is gone");
+        } finally {
+            hangUpAndAwaitTheEnd(customer);
+        }
+    }
+
+    /** A customer calls ring group 621 (104 and 106 at once): 106 answers, 104 stops ringing. */
+    @Test
+    void aRingGroupConnectsThePhoneThatAnswers() throws Exception {
+        connectAsDesktop();
+        String customer = customerCalls("621");
+        try {
+            AmiEvent answered = events.await("DialEnd", e -> customer.equals(e.get("Uniqueid").orElse(""))
+                    && e.get("DialStatus").orElse("").equals("ANSWER"), TIMEOUT);
+            String phone106 = answered.get("DestChannel").orElseThrow();
+
+            watcher.await(s -> s.byUniqueId(customer).map(Channel::bridgedWith).orElse("").equals(phone106)
+                    && s.byName(phone106).map(Channel::bridgedWith).orElse("").equals(customerName(s, customer))
+                    && s.channels().stream().noneMatch(c -> c.name().startsWith("PJSIP/104-")), TIMEOUT,
+                    "the customer talks to 106 alone");
+        } finally {
+            hangUpAndAwaitTheEnd(customer);
+        }
+    }
+
     @Test
     void aResyncDropsGhostsAndAddsWhatWasMissed() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         OriginateOutcome call = connection.originate(OriginateRequest.call("Local/900@" + TestPbx.CONTEXT)
                 .toApplication("Wait", "60").build()).get(30, TimeUnit.SECONDS);
         Channel ghost = watcher.await(s -> s.byUniqueId(call.channelId()).isPresent(), TIMEOUT, "the call is known")
@@ -88,7 +129,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
             behindItsBack.send("Originate", "Channel", "Local/900@" + TestPbx.CONTEXT, "Application", "Wait",
                     "Data", "30", "Async", "true", "ChannelId", meanwhile);
         }
-        connectWithFullRights();
+        connectAsDesktop();
 
         ChannelSnapshot resynced = watcher.awaitSameAsPbx(connection);
         assertTrue(resynced.byUniqueId(ghost.uniqueId()).isEmpty(), "the ghost is gone");
@@ -97,7 +138,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
 
     @Test
     void staysEqualToThePbxUnderHundredsOfCalls() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         int calls = 200;
         List<CompletableFuture<OriginateOutcome>> outcomes = IntStream.range(0, calls)
                 .mapToObj(i -> connection.originate(OriginateRequest.call("Local/900@" + TestPbx.CONTEXT)
@@ -146,7 +187,7 @@ class ChannelRegistryTest extends AgainstTestPbx {
         }
         CompletableFuture<ChannelSnapshot> resynced = registry.nextResync();
 
-        connectWithFullRights();
+        connectAsDesktop();
 
         Channel call = resynced.get(15, TimeUnit.SECONDS).byUniqueId(before)
                 .orElseThrow(() -> new AssertionError("the call made before connecting is listed"));
@@ -164,4 +205,23 @@ class ChannelRegistryTest extends AgainstTestPbx {
                 assertInstanceOf(AmiPermissionException.class, failure.getCause()).action());
     }
 
+    /** A customer (105) calls this extension of the test PBX; returns the customer's channel id. */
+    private String customerCalls(String exten) throws Exception {
+        OriginateOutcome dialling = connection.originate(OriginateRequest.call("PJSIP/105")
+                .toExtension(TestPbx.CONTEXT, exten, 1).callerId("\"Customer\" <105>").build())
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(Result.ANSWERED, dialling.result(), dialling.describe());
+        return dialling.channelId();
+    }
+
+    private static String customerName(ChannelSnapshot snapshot, String customer) {
+        return snapshot.byUniqueId(customer).map(Channel::name).orElse("");
+    }
+
+    /** Hangs up the customer, and waits until the call is gone, so that the next test finds no channel of this one. */
+    private void hangUpAndAwaitTheEnd(String customer) throws Exception {
+        connection.send(new HangupAction(customer), TIMEOUT).get(15, TimeUnit.SECONDS);
+        watcher.await(s -> s.channels().stream().noneMatch(c -> c.linkedId().equals(customer)), TIMEOUT,
+                "the call is gone");
+    }
 }

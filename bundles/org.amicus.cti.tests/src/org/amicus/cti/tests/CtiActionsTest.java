@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.SpyMode;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.RawAmi;
 import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
@@ -66,7 +69,7 @@ class CtiActionsTest extends AgainstTestPbx {
 
     @Test
     void callRingsMyPhoneWithAutoAnswerThenDials() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         actAs("PJSIP/105");
         Path sipLog = TestPbx.phoneLog("105");
         long logged = Files.size(sipLog);
@@ -83,7 +86,7 @@ class CtiActionsTest extends AgainstTestPbx {
 
     @Test
     void pickUpAnswersACallRingingElsewhereOnMyPhone() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         actAs("PJSIP/108");
         Channel[] call = watcher.ringingCall(connection);
         Channel caller = call[0];
@@ -104,7 +107,7 @@ class CtiActionsTest extends AgainstTestPbx {
 
     @Test
     void pickUpRefusesAChannelThatDoesNotRing() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         actAs("PJSIP/108");
         Channel caller = watcher.ringingCall(connection)[0]; // up, dialling
 
@@ -129,20 +132,21 @@ class CtiActionsTest extends AgainstTestPbx {
 
     @Test
     void playBackPlaysARecordingToMyPhone() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         actAs("PJSIP/105");
+        try (RawAmi pbx = new RawAmi()) { // the desktop's user hears no test events: the PBX's own are the evidence
+            OriginateOutcome outcome = actions.playBack("hello-world").get(30, TimeUnit.SECONDS);
 
-        OriginateOutcome outcome = actions.playBack("hello-world").get(30, TimeUnit.SECONDS);
-
-        assertEquals(Result.ANSWERED, outcome.result(), outcome.describe());
-        assertEquals("", outcome.detail());
-        events.await("VarSet", e -> outcome.channelId().equals(e.get("Uniqueid").orElse(""))
-                && e.get("Value").orElse("").equals("SUCCESS"), TIMEOUT);
-        String myChannel = events.await("Newchannel", e -> outcome.channelId().equals(e.get("Uniqueid").orElse("")),
-                TIMEOUT).get("Channel").orElseThrow();
-        events.await("TestEvent", e -> myChannel.equals(e.get("Channel").orElse(""))
-                && e.getAll("State").contains("PLAYBACK") && e.get("Message").orElse("").equals("hello-world"),
-                TIMEOUT);
+            assertEquals(Result.ANSWERED, outcome.result(), outcome.describe());
+            assertEquals("", outcome.detail());
+            events.await("VarSet", e -> outcome.channelId().equals(e.get("Uniqueid").orElse(""))
+                    && e.get("Value").orElse("").equals("SUCCESS"), TIMEOUT);
+            String myChannel = events.await("Newchannel", e -> outcome.channelId().equals(
+                    e.get("Uniqueid").orElse("")), TIMEOUT).get("Channel").orElseThrow();
+            Map<String, String> played = pbx.awaitEvent("TestEvent", "Channel", myChannel);
+            assertEquals("PLAYBACK", played.get("State"));
+            assertEquals("hello-world", played.get("Message"));
+        }
     }
 
     @Test
@@ -206,7 +210,7 @@ class CtiActionsTest extends AgainstTestPbx {
     @ParameterizedTest
     @EnumSource(SpyMode.class)
     void aSupervisorSpiesOnAnAgentsCallAndLeaves(SpyMode mode) throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         actAs("PJSIP/108");
         Channel agent = agentCallWithAudio();
 
@@ -228,6 +232,35 @@ class CtiActionsTest extends AgainstTestPbx {
     }
 
     @Test
+    void hangUpEndsNothingButAChannelOfMyOwnPhone() throws Exception {
+        connectAsDesktop();
+        actAs("PJSIP/108");
+        Channel[] call = watcher.ringingCall(connection);
+
+        for (String other : List.of("/.*/", "/^PJSIP\\/10/", call[0].uniqueId(), call[1].name(), "PJSIP/104",
+                "")) {
+            assertEquals("\"" + other + "\" is no live channel of your phone PJSIP/108: only your own sessions can be "
+                    + "hung up", assertRefused(actions.hangUp(other)).getMessage());
+        }
+        assertTrue(watcher.awaitSameAsPbx(connection).byUniqueId(call[1].uniqueId()).isPresent(),
+                "the call of other phones goes on");
+        connection.send(new HangupAction(call[0].name()), TIMEOUT).get(15, TimeUnit.SECONDS);
+        watcher.await(s -> s.byUniqueId(call[1].uniqueId()).isEmpty(), TIMEOUT, "104 rings no more");
+    }
+
+    @Test
+    void hangingUpASessionThatEndedAlreadyIsDone() throws Exception {
+        connectAsDesktop();
+        actAs("PJSIP/108");
+        OriginateOutcome playing = actions.playBack("beep").get(30, TimeUnit.SECONDS);
+        assertEquals(Result.ANSWERED, playing.result(), playing.describe());
+        events.await("Hangup", e -> playing.channelId().equals(e.get("Uniqueid").orElse("")), TIMEOUT);
+        watcher.await(s -> s.byUniqueId(playing.channelId()).isEmpty(), TIMEOUT, "the playback ended by itself");
+
+        actions.hangUp(playing.channelId()).get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
     void theRestrictedUserHearsNoPlaybackStatusAndMayNotHangUp() throws Exception {
         connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
         actAs("PJSIP/108");
@@ -237,14 +270,19 @@ class CtiActionsTest extends AgainstTestPbx {
         assertEquals("the PBX does not tell whether hello-world played to an AMI user without read permission"
                 + " \"dialplan\"", played.detail());
 
+        OriginateOutcome calling = actions.call("100").get(30, TimeUnit.SECONDS); // a session that goes on
+        assertEquals(Result.ANSWERED, calling.result(), calling.describe());
+        watcher.await(s -> s.byUniqueId(calling.channelId()).isPresent(), TIMEOUT, "my session is live");
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> actions.hangUp(played.channelId()).get(15, TimeUnit.SECONDS));
+                () -> actions.hangUp(calling.channelId()).get(15, TimeUnit.SECONDS));
         assertEquals("Hangup", assertInstanceOf(AmiPermissionException.class, failure.getCause()).action());
+        connectWithFullRights();
+        connection.send(new HangupAction(calling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
     }
 
     @Test
     void actionsAsAnotherAgentRingThatPhoneAndLeaveTheStoredProfileAlone() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         profiles.save(AgentProfile.UNSET);
         AgentProfile script = new AgentProfile("PJSIP/105", AutoAnswer.NONE, TestPbx.CONTEXT, Duration.ofSeconds(20),
                 "");

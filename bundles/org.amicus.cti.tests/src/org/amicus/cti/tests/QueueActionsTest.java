@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiEvent;
+import org.amicus.ami.AmiPermissionException;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.AutoAnswer;
@@ -55,7 +56,7 @@ class QueueActionsTest extends AgainstTestPbx {
         QueueRegistry registry = services.get(QueueRegistry.class);
         watcher = new QueueWatcher(registry);
         CompletableFuture<?> listed = registry.nextResync();
-        connectWithFullRights();
+        connectAsDesktop();
         listed.get(15, TimeUnit.SECONDS);
     }
 
@@ -153,6 +154,20 @@ class QueueActionsTest extends AgainstTestPbx {
         assertEquals("Set your phone (device) in the settings first", refusal(actions.logIn("sales")).getMessage());
         assertTrue(refusal(actions.forMember("not a phone").pauseAll("Lunch")).getMessage()
                 .startsWith("device \"not a phone\" is not valid"));
+    }
+
+    @Test
+    void aUserWithoutTheAgentRightIsToldItNeedsIt() throws Exception {
+        CompletableFuture<?> listed = services.get(QueueRegistry.class).nextResync();
+        connection.connect(TestPbx.restricted(), TestPbx.RESTRICTED_SECRET).get(15, TimeUnit.SECONDS);
+        listed.get(15, TimeUnit.SECONDS); // QueueStatus needs no right
+
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> actions.forMember("PJSIP/105").pause("sales", "Lunch").get(15, TimeUnit.SECONDS));
+
+        AmiPermissionException denied = assertInstanceOf(AmiPermissionException.class, failure.getCause());
+        assertTrue(denied.getMessage().contains("QueuePause (Permission denied): it needs the 'agent' permission"),
+                denied.getMessage());
     }
 
     private static boolean isMe(AmiEvent event, String queue) {

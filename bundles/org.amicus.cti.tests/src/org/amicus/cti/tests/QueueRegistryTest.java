@@ -55,7 +55,7 @@ class QueueRegistryTest extends AgainstTestPbx {
             pbx.awaitEvent("QueueCallerJoin", "CallerIDNum", waiting.caller());
             CompletableFuture<QueueSnapshot> listed = registry.nextResync();
 
-            connectWithFullRights();
+            connectAsDesktop();
             QueueSnapshot queues = listed.get(15, TimeUnit.SECONDS);
 
             CallQueue support = queues.byName("support").orElseThrow();
@@ -71,7 +71,7 @@ class QueueRegistryTest extends AgainstTestPbx {
 
     @Test
     void callersWaitInOrderAndOneWhoHangsUpIsCountedAbandoned() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         int abandonedBefore = support(registry.snapshot()).abandoned();
         try (SipCall first = SipCall.customerCalls(SipCall.SUPPORT_DID, "0611000002", "First Caller");
                 SipCall second = SipCall.customerCalls(SipCall.SUPPORT_DID, "0611000003", "Second Caller")) {
@@ -96,7 +96,7 @@ class QueueRegistryTest extends AgainstTestPbx {
 
     @Test
     void aCallAnsweredFromTheQueueIsCountedAndItsEndToldWithTheAgent() throws Exception {
-        connectWithFullRights();
+        connectAsDesktop();
         int answeredBefore = registry.snapshot().byName("sales").orElseThrow().answered();
         try (SipCall customer = SipCall.customerCalls(SipCall.SALES_DID, "0611000004", "Sales Caller")) {
             QueueChange answered = watcher.awaitChange(c -> c.kind() == Kind.CALL_ANSWERED, TIMEOUT, "answered");

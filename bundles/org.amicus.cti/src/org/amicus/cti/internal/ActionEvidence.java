@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -15,6 +17,7 @@ import org.amicus.ami.AmiEventListener;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Turns "my phone answered" into the outcome of the action run on it, from what the PBX shows of that action: a
@@ -45,6 +48,12 @@ public class ActionEvidence implements AmiEventListener {
         }
     };
     private final Map<String, Waiter> waiters = new LinkedHashMap<>();
+    /** Where outcomes complete: what callers chain on them runs there. */
+    private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "amicus-cti-callbacks");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Actions sent whose evidence is not in yet. */
     private int pending;
 
@@ -84,14 +93,14 @@ public class ActionEvidence implements AmiEventListener {
         String channelId = waiter.answered.channelId();
         synchronized (this) {
             for (AmiEvent event : recent.getOrDefault(channelId, List.of())) {
-                if (waiter.judge(event)) {
+                if (proven(waiter, event)) {
                     settled(channelId);
                     return;
                 }
             }
             waiters.put(channelId, waiter);
         }
-        CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS, handOff).execute(() -> {
             synchronized (this) {
                 if (waiters.remove(channelId, waiter)) {
                     settled(channelId);
@@ -115,7 +124,7 @@ public class ActionEvidence implements AmiEventListener {
             Waiter waiter = waiters.get(channelId);
             if (waiter == null) {
                 recent.computeIfAbsent(channelId, id -> new ArrayList<>()).add(event);
-            } else if (waiter.judge(event)) {
+            } else if (proven(waiter, event)) {
                 waiters.remove(channelId);
                 settled(channelId);
             }
@@ -133,6 +142,21 @@ public class ActionEvidence implements AmiEventListener {
         };
     }
 
+    /**
+     * Whether the event proves the waiter's action; if so, its outcome completes on a thread of its own, never on the
+     * dispatch thread that delivers events, which a caller's continuation must not hold up.
+     */
+    private boolean proven(Waiter waiter, AmiEvent event) {
+        Optional<OriginateOutcome> proven = waiter.proof.judge(event, waiter.answered);
+        proven.ifPresent(outcome -> handOff.execute(() -> waiter.outcome.complete(outcome)));
+        return proven.isPresent();
+    }
+
+    @Deactivate
+    void deactivate() {
+        handOff.shutdown();
+    }
+
     /** One action fewer awaits its evidence; its channel's events are no longer needed. */
     private synchronized void settled(String channelId) {
         pending--;
@@ -145,12 +169,5 @@ public class ActionEvidence implements AmiEventListener {
     }
 
     private record Waiter(OriginateOutcome answered, Proof proof, CompletableFuture<OriginateOutcome> outcome) {
-
-        /** Completes the outcome if the event proves something; says whether it did. */
-        boolean judge(AmiEvent event) {
-            Optional<OriginateOutcome> proven = proof.judge(event, answered);
-            proven.ifPresent(outcome::complete);
-            return proven.isPresent();
-        }
     }
 }

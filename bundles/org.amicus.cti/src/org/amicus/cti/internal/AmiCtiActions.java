@@ -4,8 +4,10 @@ import static org.amicus.cti.internal.Attempts.attempt;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfile;
@@ -15,6 +17,7 @@ import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
@@ -30,6 +33,8 @@ public class AmiCtiActions implements CtiActions {
     private static final Duration HANGUP_TIMEOUT = Duration.ofSeconds(10);
     /** PickupChan and ChanSpy show what they did within milliseconds of my phone's answer; this is ample. */
     private static final Duration EVIDENCE_LIMIT = Duration.ofSeconds(10);
+    /** A channel's unique id, as Asterisk or Amicus makes it: never a name, never a pattern. */
+    private static final Pattern UNIQUE_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     @Reference
     private AmiConnection connection;
@@ -105,14 +110,29 @@ public class AmiCtiActions implements CtiActions {
         });
     }
 
+    /**
+     * Asterisk takes a regular expression between slashes for Hangup, and one that matches every name hangs up every
+     * call: only a live channel of my own phone, as the registry knows it, is ever named to it.
+     */
     @Override
     public CompletableFuture<Void> hangUp(String channelId) {
-        // Asterisk finds a channel by its unique id as well as by its name.
-        return connection.send(new HangupAction(channelId), HANGUP_TIMEOUT).handle((response, failure) -> {
-            if (failure != null && !String.valueOf(failure.getMessage()).contains("No such channel")) {
-                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+        return attempt(() -> {
+            AgentProfile agent = agent();
+            ChannelSnapshot channels = registry.snapshot();
+            Optional<Channel> live = channels.byUniqueId(channelId).or(() -> channels.byName(channelId));
+            if (live.isEmpty() && channelId != null && UNIQUE_ID.matcher(channelId).matches()) {
+                return CompletableFuture.completedFuture(null); // ended already
             }
-            return null; // hung up now, or already gone
+            Channel mine = live.filter(channel -> channel.device().equals(agent.device()))
+                    .orElseThrow(() -> new CtiException("\"" + channelId + "\" is no live channel of your phone "
+                            + agent.device() + ": only your own sessions can be hung up"));
+            return connection.send(new HangupAction(mine.name()), HANGUP_TIMEOUT).handle((response, failure) -> {
+                if (failure != null && !String.valueOf(failure.getMessage()).contains("No such channel")) {
+                    throw failure instanceof CompletionException completion ? completion
+                            : new CompletionException(failure);
+                }
+                return null; // hung up now, or already gone
+            });
         });
     }
 

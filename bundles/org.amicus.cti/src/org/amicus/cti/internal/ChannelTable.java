@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiEvent;
 import org.amicus.cti.Channel;
@@ -33,11 +35,22 @@ import org.amicus.cti.ChannelSnapshot;
  * A listing is a snapshot taken while events keep coming. It is reconciled when complete: a listed channel that an
  * event touched since the listing was asked for is kept as the events left it (they are newer); one that was hung up
  * meanwhile is not brought back; a channel that is neither listed nor touched is a ghost and goes.
+ * <p>
+ * A channel hung up stays hung up: events about it that come later are ignored. An event costs time in proportion to
+ * the channels it changes, whatever the number of channels: an event of a bridge, once for each of its members.
  */
 final class ChannelTable {
 
+    /** Enough for some minutes of a busy contact centre's hang-ups; late events come within seconds. */
+    static final int TOMBSTONES = 10_000;
+    /** How many of a bridge's other members each member names; beyond that, how many more there are. */
+    static final int NAMED_BRIDGE_PEERS = 5;
+
     private final Map<String, Channel> channels = new LinkedHashMap<>();
+    /** The members of each bridge, by bridge id. */
     private final Map<String, Set<String>> bridges = new HashMap<>();
+    private final DialPeers dials = new DialPeers();
+    private final Tombstones hungUp = new Tombstones(TOMBSTONES);
     private Resync resync;
     private Instant now; // of the event being applied
 
@@ -76,6 +89,11 @@ final class ChannelTable {
         return false;
     }
 
+    /** How many callers' Dials are followed: each is forgotten when it ends or its caller hangs up. */
+    int dialsUnderWay() {
+        return dials.size();
+    }
+
     /** Whether a listing is asked for and not yet reconciled. */
     boolean listingUnderWay() {
         return resync != null;
@@ -93,8 +111,7 @@ final class ChannelTable {
                 draft.applicationData = event.get("AppData").orElse("");
             });
             case "LocalBridge" -> localPair(event, changes);
-            case "DialBegin" -> dial(event, changes, true);
-            case "DialEnd" -> dial(event, changes, event.get("DialStatus").orElse("").equals("ANSWER"));
+            case "DialBegin", "DialEnd" -> dial(event, changes);
             case "BridgeEnter", "BridgeLeave" -> bridge(event, changes);
             case "ChanSpyStart", "ChanSpyStop" -> spy(event, changes);
             case "CoreShowChannel" -> list(event);
@@ -108,14 +125,27 @@ final class ChannelTable {
         return changes;
     }
 
-    /** While a Dial rings, or once it is answered, caller and destination are each other's peers. */
-    private void dial(AmiEvent event, List<ChannelChange> changes, boolean connected) {
-        String caller = event.get("Channel").orElse("");
-        String destination = event.get("DestChannel").orElse("");
-        if (!caller.isEmpty()) {
-            update(event, OWN, changes, draft -> draft.bridgedWith = connected ? destination : "");
+    /**
+     * While a Dial rings, or once it is answered, caller and destination are each other's peers. A caller may ring
+     * several channels at once: it rings through to all of them until one answers, and then talks to that one.
+     */
+    private void dial(AmiEvent event, List<ChannelChange> changes) {
+        boolean begins = event.name().equals("DialBegin");
+        boolean connected = begins || event.get("DialStatus").orElse("").equals("ANSWER");
+        String callerName = event.get("Channel").orElse("");
+        update(event, DEST, changes, draft -> draft.bridgedWith = connected ? callerName : "");
+        String caller = event.get("Uniqueid").orElse("");
+        if (caller.isEmpty() || hungUp.buried(caller)) {
+            return; // an originate's Dial has no calling channel
         }
-        update(event, DEST, changes, draft -> draft.bridgedWith = connected ? caller : "");
+        String destination = event.get("DestUniqueid").orElse("");
+        List<String> peers = begins ? dials.begin(caller, destination) : dials.end(caller, destination, connected);
+        update(event, OWN, changes, draft -> draft.bridgedWith = names(peers));
+    }
+
+    private String names(List<String> uniqueIds) {
+        return uniqueIds.stream().map(channels::get).filter(Objects::nonNull).map(Channel::name)
+                .collect(Collectors.joining(", "));
     }
 
     /** The two halves of a Local channel carry one call between them. */
@@ -129,6 +159,9 @@ final class ChannelTable {
     private void bridge(AmiEvent event, List<ChannelChange> changes) {
         String bridgeId = event.get("BridgeUniqueid").orElse("");
         String uniqueId = event.get("Uniqueid").orElse("");
+        if (hungUp.buried(uniqueId)) {
+            return;
+        }
         Set<String> members = bridges.computeIfAbsent(bridgeId, id -> new LinkedHashSet<>());
         if (event.name().equals("BridgeEnter")) {
             members.add(uniqueId);
@@ -143,13 +176,30 @@ final class ChannelTable {
         peersOf(members, changes);
     }
 
-    /** Each member of a bridge talks with the others. */
+    /**
+     * Each member of a bridge talks with the others; it names the first few of them, and says how many more there
+     * are, so that a big bridge costs time in proportion to its size, not to its square.
+     */
     private void peersOf(Set<String> members, List<ChannelChange> changes) {
+        List<String> names = members.stream().map(channels::get).filter(Objects::nonNull).map(Channel::name)
+                .toList();
         for (String member : members) {
-            List<String> others = members.stream().filter(other -> !other.equals(member))
-                    .map(channels::get).filter(Objects::nonNull).map(Channel::name).toList();
-            update(member, changes, draft -> draft.bridgedWith = String.join(", ", others));
+            update(member, changes, draft -> draft.bridgedWith = othersThan(draft.name, names));
         }
+    }
+
+    /** Up to {@link #NAMED_BRIDGE_PEERS} of the members but this one, e.g. "PJSIP/105-1, PJSIP/106-2 and 7 more". */
+    private static String othersThan(String name, List<String> members) {
+        StringJoiner named = new StringJoiner(", ");
+        int count = 0;
+        for (int i = 0; i < members.size() && count < NAMED_BRIDGE_PEERS; i++) {
+            if (!members.get(i).equals(name)) {
+                named.add(members.get(i));
+                count++;
+            }
+        }
+        int more = members.size() - 1 - count; // the member itself is among them
+        return more > 0 ? named + " and " + more + " more" : named.toString();
     }
 
     private void spy(AmiEvent event, List<ChannelChange> changes) {
@@ -189,7 +239,7 @@ final class ChannelTable {
             }
         }
         done.listed.forEach((uniqueId, draft) -> {
-            if (done.touched.contains(uniqueId)) {
+            if (done.touched.contains(uniqueId) || hungUp.buried(uniqueId)) {
                 return; // events since the listing are newer, whether they changed or ended the channel
             }
             Channel known = channels.get(uniqueId);
@@ -209,13 +259,14 @@ final class ChannelTable {
         bridges.values().forEach(members -> members.retainAll(channels.keySet()));
         bridges.values().removeIf(Set::isEmpty);
         bridges.values().forEach(members -> peersOf(members, changes));
+        dials.retainCallers(channels.keySet());
     }
 
-    /** Updates (or adds) the channel an event describes under these headers. */
+    /** Updates (or adds) the channel an event describes under these headers, unless it was hung up. */
     private void update(AmiEvent event, ChannelHeaders headers, List<ChannelChange> changes,
             Consumer<ChannelDraft> edit) {
         String uniqueId = event.get(headers.uniqueId()).orElse("");
-        if (uniqueId.isEmpty()) {
+        if (uniqueId.isEmpty() || hungUp.buried(uniqueId)) {
             return;
         }
         Channel known = channels.get(uniqueId);
@@ -247,6 +298,8 @@ final class ChannelTable {
 
     private void remove(String uniqueId, List<ChannelChange> changes) {
         touch(uniqueId);
+        hungUp.bury(uniqueId);
+        dials.forget(uniqueId);
         Channel removed = channels.remove(uniqueId);
         if (removed != null) {
             changes.add(new ChannelChange(Kind.REMOVED, removed, null));

@@ -80,7 +80,7 @@ class CallerCardPartTest extends AgainstTestPbx {
         try (UiHarness ui = new UiHarness(CallerCardPart.WIDGET_ID)) {
             callerCard(ui);
             assertEquals("Waiting for a call on PJSIP/104", text(ui, CallerCardPart.CALL));
-            connectWithFullRights();
+            connectAsDesktop();
 
             dialling = TestCalls.customerCallsPhone104(connection, "\"Alice Martin\" <0612345678>");
 
@@ -98,7 +98,7 @@ class CallerCardPartTest extends AgainstTestPbx {
     void aCallerMissingFromTheContactListIsShownAsTheyCall() throws Exception {
         try (UiHarness ui = new UiHarness(CallerCardPart.WIDGET_ID)) {
             callerCard(ui);
-            connectWithFullRights();
+            connectAsDesktop();
 
             dialling = TestCalls.customerCallsPhone104(connection, "\"Farid Haddad\" <0699887766>");
 
@@ -153,7 +153,7 @@ class CallerCardPartTest extends AgainstTestPbx {
                     }
                 }, new Hashtable<>());
         try {
-            connectWithFullRights();
+            connectAsDesktop();
             dialling = TestCalls.customerCallsPhone104(connection);
             ringing.get(15, TimeUnit.SECONDS);
         } finally {

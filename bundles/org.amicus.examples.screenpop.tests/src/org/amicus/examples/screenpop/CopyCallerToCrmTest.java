@@ -34,7 +34,7 @@ class CopyCallerToCrmTest extends AgainstTestPbx {
         assertInstanceOf(CopyCallerToCrm.class, contribution);
         assertEquals("Copy caller to CRM", contribution.label());
         ChannelRegistry registry = services.get(ChannelRegistry.class);
-        connectWithFullRights();
+        connectAsDesktop();
         OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection, "\"Alice Martin\" <0612345678>");
         try (UiHarness ui = new UiHarness(CallerCardPart.WIDGET_ID)) {
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());

@@ -78,7 +78,7 @@ class CredentialsTest extends AgainstTestPbx {
                             .get(15, TimeUnit.SECONDS));
             assertEquals("system or reporting", listing.permission());
             AmiPermissionException shell = permissionRefusal(() -> connection.originate(OriginateRequest
-                    .call("Local/100@" + TestPbx.CONTEXT).toApplication("System", "true").build())
+                    .call("Local/100@" + TestPbx.CONTEXT).toApplication("Playback", "${SHELL(true)}").build())
                     .get(15, TimeUnit.SECONDS));
             assertEquals("system", shell.permission());
             assertTrue(services.get(ChannelRegistry.class).resyncProblem().orElseThrow()

@@ -114,9 +114,72 @@ class InjectionTest extends AgainstFakeServer {
         fuzz("variable name", List.of("CALLERID(name)", "PJSIP_HEADER(add,Call-Info)", "X"), value -> connection
                 .originate(OriginateRequest.call(AGENT).toApplication("Wait", "1").variable(value, "1").build()),
                 "Variable", value -> value + "=1");
-        fuzz("variable value", List.of("<sip:pbx>;answer-after=0", "1", "a=b"), value -> connection.originate(
-                OriginateRequest.call(AGENT).toApplication("Wait", "1").variable("X", value).build()), "Variable",
-                value -> "X=" + value);
+        fuzz("variable value", List.of("<sip:pbx>;answer-after=0", "1", "a=b"), value -> {
+            CompletableFuture<?> sent = connection.originate(
+                    OriginateRequest.call(AGENT).toApplication("Wait", "1").variable("X", value).build());
+            assertFalse(value.contains(",") || value.contains("\"") || value.contains("\\"),
+                    "a value Asterisk would split or change was sent: " + escaped(value));
+            return sent;
+        }, "Variable", value -> "X=" + value);
+    }
+
+    @Test
+    void applications() throws Exception {
+        fuzz("application", List.of("Playback", "ChanSpy", "PickupChan", "wait"), value -> connection.originate(
+                OriginateRequest.call(AGENT).toApplication(value, "1").build()), "Application",
+                value -> OriginateRequest.APPLICATIONS.stream().filter(value::equalsIgnoreCase).findFirst()
+                        .orElseThrow(() -> new AssertionError("application " + escaped(value) + " was sent")));
+    }
+
+    /**
+     * Hanging up a session sends a Hangup for a live channel of the agent's own phone, by its name, and nothing
+     * else: a pattern, another phone's channel, a name or id of no live channel never reaches the PBX. An id of no
+     * live channel is a session that ended already, and is done at once.
+     */
+    @Test
+    void sessionsToHangUp() throws Exception {
+        String mine = AGENT + "-00000001";
+        ChannelRegistry registry = services.get(ChannelRegistry.class);
+        try (RegistryWatcher watcher = new RegistryWatcher(registry)) {
+            fake.send(newChannel(mine, "mine-1") + newChannel("PJSIP/104-00000002", "other-2"));
+            watcher.await(s -> s.byUniqueId("other-2").isPresent(), TIMEOUT, "a channel of mine, one of 104");
+        }
+        List<String> values = FuzzStrings.generate(13, PER_FIELD, List.of(mine, "mine-1", "PJSIP/104-00000002",
+                "other-2", "/.*/", "1700000000.12"));
+        int before = fake.received().size();
+        int refused = 0;
+        int ended = 0;
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (String value : values) {
+            CompletableFuture<Void> hangUp = actions.hangUp(value);
+            if (hangUp.isCompletedExceptionally()) {
+                refused++;
+            } else if (value.equals(mine) || value.equals("mine-1")) {
+                sent.add(hangUp);
+            } else {
+                assertTrue(hangUp.isDone() && value.matches("[A-Za-z0-9._-]+") && !value.equals("other-2"),
+                        escaped(value) + " is the id of a session that ended");
+                ended++;
+            }
+        }
+        for (CompletableFuture<Void> hangUp : sent) {
+            hangUp.get(15, TimeUnit.SECONDS);
+        }
+        List<FakeAmiServer.Action> arrived = actionsUntilMarker(before);
+        assertEquals(sent.size(), arrived.size(), "one Hangup for each session of mine, and nothing else");
+        for (FakeAmiServer.Action action : arrived) {
+            assertEquals("Hangup", action.name());
+            assertEquals(mine, action.get("Channel"));
+        }
+        System.out.println("[figure] fuzz session to hang up: " + values.size() + " values, " + refused
+                + " refused before sending, " + ended + " taken as ended sessions (nothing sent), " + sent.size()
+                + " sent as a Hangup of my own channel");
+        assertTrue(refused > 0 && ended > 0 && !sent.isEmpty(), "every way was tried");
+    }
+
+    private static String newChannel(String name, String uniqueId) {
+        return "Event: Newchannel\r\nChannel: " + name + "\r\nUniqueid: " + uniqueId + "\r\nLinkedid: " + uniqueId
+                + "\r\nChannelState: 6\r\n\r\n";
     }
 
     @Test

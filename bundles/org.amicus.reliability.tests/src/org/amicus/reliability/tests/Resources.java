@@ -27,8 +27,8 @@ record Resources(Map<String, Integer> stackThreads, long eventPumps, int allThre
         List<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(name -> name.startsWith("amicus-") || name.startsWith("Asterisk-Java")).toList();
         Map<String, Integer> threads = new TreeMap<>();
-        // The pool that runs callers' continuations grows with their concurrency and shrinks when idle: not a leak.
-        names.stream().filter(name -> !name.endsWith(PUMP) && !name.equals("amicus-ami-callbacks"))
+        // The pools that run callers' continuations grow with their concurrency and shrink when idle: not a leak.
+        names.stream().filter(name -> !name.endsWith(PUMP) && !name.endsWith("-callbacks"))
                 .forEach(name -> threads.merge(name.replaceAll("[0-9]+", "#"), 1, Integer::sum));
         return new Resources(threads, names.stream().filter(name -> name.endsWith(PUMP)).count(),
                 ManagementFactory.getThreadMXBean().getThreadCount(),

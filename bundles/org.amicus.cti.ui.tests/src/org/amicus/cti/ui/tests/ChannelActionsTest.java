@@ -86,7 +86,7 @@ class ChannelActionsTest extends AgainstTestPbx {
         try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             ChannelsPart part = channelsPart(ui);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
-            connectWithFullRights();
+            connectAsDesktop();
             ui.spinUntil(() -> tool(ui, ChannelAction.CALL).getEnabled(), TIMEOUT);
             assertFalse(tool(ui, ChannelAction.PICK_UP).getEnabled());
             assertEquals("Select a ringing channel (Ctrl+Shift+P)", tool(ui, ChannelAction.PICK_UP).getToolTipText());
@@ -162,7 +162,7 @@ class ChannelActionsTest extends AgainstTestPbx {
         myPhoneIs("PJSIP/110"); // a phone that answers every call with 486 Busy Here: Asterisk says "failed"
         try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             channelsPart(ui);
-            connectWithFullRights();
+            connectAsDesktop();
             ui.spinUntil(() -> tool(ui, ChannelAction.CALL).getEnabled(), TIMEOUT);
 
             ui.whenIdle(() -> {
@@ -211,7 +211,7 @@ class ChannelActionsTest extends AgainstTestPbx {
         try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
             ChannelsPart part = channelsPart(ui);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
-            connectWithFullRights();
+            connectAsDesktop();
             OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection);
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
             ui.spinUntil(() -> ringingNow.get() != null && rowOf(part, ringingNow.get().name()) >= 0, TIMEOUT);

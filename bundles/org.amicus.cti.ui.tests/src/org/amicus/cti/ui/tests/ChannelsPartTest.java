@@ -64,7 +64,7 @@ class ChannelsPartTest extends AgainstTestPbx {
             ui.context.set(AmiConnection.class, connection);
             ChannelsPart part = ui.make(ChannelsPart.class);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
-            connectWithFullRights();
+            connectAsDesktop();
 
             OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection);
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
@@ -123,7 +123,7 @@ class ChannelsPartTest extends AgainstTestPbx {
             ChannelsPart part = ui.make(ChannelsPart.class);
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             Label notice = ui.find(Label.class, WidgetIds.CHANNELS_NOTICE);
-            connectWithFullRights();
+            connectAsDesktop();
             OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection);
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
             ui.spinUntil(() -> ringingNow.get() != null, TIMEOUT);

@@ -50,10 +50,10 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
         try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY))) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
             Button toggle = ui.find(Button.class, WidgetIds.CONNECTION_TOGGLE);
-            String server = TestPbx.fullRights().server();
+            String server = TestPbx.desktop().server();
             assertEquals("Connect", toggle.getText());
 
-            connection.connect(TestPbx.fullRights(), TestPbx.SECRET);
+            connection.connect(TestPbx.desktop(), TestPbx.DESKTOP_SECRET);
             ui.spinUntil(() -> status.getText().equals("Connected to " + server), UI_TIMEOUT);
             assertEquals("Disconnect", toggle.getText());
             ui.screenshot("connection-status-connected");
@@ -72,11 +72,11 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
         try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY));
                 TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
-            connection.connect(new AmiProfile("via proxy", "127.0.0.1", proxy.port(), false, "amicus"),
-                    TestPbx.SECRET, slowRetry).get(15, TimeUnit.SECONDS);
+            connection.connect(new AmiProfile("via proxy", "127.0.0.1", proxy.port(), false,
+                    TestPbx.desktop().username()), TestPbx.DESKTOP_SECRET, slowRetry).get(15, TimeUnit.SECONDS);
 
             proxy.cut();
-            ui.spinUntil(() -> status.getText().startsWith("Reconnecting to amicus@127.0.0.1:" + proxy.port()),
+            ui.spinUntil(() -> status.getText().startsWith("Reconnecting to amicus-desktop@127.0.0.1:" + proxy.port()),
                     UI_TIMEOUT);
             ui.screenshot("connection-status-reconnecting");
             ui.spinUntil(() -> status.getText().endsWith("; next attempt in 1 s"), UI_TIMEOUT);
@@ -97,7 +97,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
                 Button save = ui.find(Button.class, WidgetIds.SETTINGS_SAVE);
                 Label problem = ui.find(Label.class, WidgetIds.SETTINGS_PROBLEM);
                 text(ui, WidgetIds.SETTINGS_HOST).setText(TestPbx.HOST);
-                text(ui, WidgetIds.SETTINGS_USER).setText("amicus");
+                text(ui, WidgetIds.SETTINGS_USER).setText(TestPbx.desktop().username());
                 text(ui, WidgetIds.SETTINGS_PORT).setText("70000");
                 assertEquals("Port must be between 1 and 65535, not 70000", problem.getText());
                 assertFalse(save.getEnabled());
@@ -110,7 +110,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
                 if (save.getEnabled()) { // a secret for this server may be stored already
                     assertEquals("", problem.getText());
                 }
-                text(ui, WidgetIds.SETTINGS_SECRET).setText(TestPbx.SECRET);
+                text(ui, WidgetIds.SETTINGS_SECRET).setText(TestPbx.DESKTOP_SECRET);
                 assertEquals("", problem.getText());
                 assertTrue(save.getEnabled());
                 ui.screenshot("settings-dialog");
@@ -118,10 +118,10 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
             });
             UiHarness.click(ui.find(Button.class, WidgetIds.CONNECTION_SETTINGS));
 
-            ui.spinUntil(() -> status.getText().equals("Connected to " + TestPbx.fullRights().server()), UI_TIMEOUT);
+            ui.spinUntil(() -> status.getText().equals("Connected to " + TestPbx.desktop().server()), UI_TIMEOUT);
             AmiProfile stored = profiles.current().orElseThrow();
             assertEquals(name, stored.name());
-            assertEquals(Optional.of(TestPbx.SECRET), secrets.find(stored));
+            assertEquals(Optional.of(TestPbx.DESKTOP_SECRET), secrets.find(stored));
             assertEquals("PJSIP/108", agents.current().device());
 
             Button toggle = ui.find(Button.class, WidgetIds.CONNECTION_TOGGLE);
@@ -188,7 +188,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
         try (UiHarness ui = trim(new UiHarness(WidgetIds.KEY))) {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
 
-            connection.connect(TestPbx.fullRights(), secret);
+            connection.connect(TestPbx.desktop(), secret);
             ui.spinUntil(() -> status.getText().startsWith("Cannot connect to"), UI_TIMEOUT);
             assertTrue(status.getText().contains("wrong user name or secret"), status.getText());
             assertFalse(status.getText().contains(secret), status.getText());

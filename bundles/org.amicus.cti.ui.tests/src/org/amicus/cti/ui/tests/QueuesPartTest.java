@@ -68,7 +68,7 @@ class QueuesPartTest extends AgainstTestPbx {
         ui.context.set(AmiConnection.class, connection);
         QueuesPart part = ui.make(QueuesPart.class);
         CompletableFuture<?> listed = registry.nextResync();
-        connectWithFullRights();
+        connectAsDesktop();
         listed.get(15, TimeUnit.SECONDS);
         ui.spinUntil(() -> part.queueRows().size() == 2, TIMEOUT);
         return part;
