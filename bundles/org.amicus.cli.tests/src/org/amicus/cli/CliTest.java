@@ -82,7 +82,7 @@ class CliTest extends AgainstTestPbx {
         try (TcpProxy proxy = new TcpProxy(TestPbx.HOST, TestPbx.PORT)) {
             proxy.closeWhenClientSends("Action: CoreSettings");
             CliRun status = new CliRun(cli, SECRET, List.of("status", "--host", TestPbx.HOST, "--port",
-                    String.valueOf(proxy.port()), "--user", "amicus"));
+                    String.valueOf(proxy.port()), "--user", TestPbx.desktop().username()));
 
             assertEquals(Exit.CONNECTION_LOST.code(), status.awaitExit(TIMEOUT), status.toString());
             assertTrue(status.err.text().startsWith("amicus cli: the connection to the PBX was lost: "),

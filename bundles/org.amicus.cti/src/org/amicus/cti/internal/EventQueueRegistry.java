@@ -3,7 +3,6 @@ package org.amicus.cti.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +42,8 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
     private final Clock clock = Clock.systemDefaultZone();
     private volatile QueueSnapshot snapshot = QueueSnapshot.EMPTY;
     private volatile String resyncProblem;
-    // Guarded by board: who waits for the listing under way, and who for the next one asked for.
-    private final List<CompletableFuture<QueueSnapshot>> awaitingListing = new ArrayList<>();
-    private final List<CompletableFuture<QueueSnapshot>> awaitingNextListing = new ArrayList<>();
+    /** Guarded by board. */
+    private final ResyncWaiters<QueueSnapshot> waiters = new ResyncWaiters<>();
 
     @Reference
     private AmiConnection connection;
@@ -67,11 +65,9 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
 
     @Override
     public CompletableFuture<QueueSnapshot> nextResync() {
-        CompletableFuture<QueueSnapshot> next = new CompletableFuture<>();
         synchronized (board) {
-            awaitingNextListing.add(next);
+            return waiters.next();
         }
-        return next;
     }
 
     @Override
@@ -83,7 +79,7 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
             board.rollOver(LocalDate.now(clock));
             changes = board.apply(event, clock.instant());
             if (listing && !board.listingUnderWay()) {
-                resynced = takeAll(awaitingListing);
+                resynced = waiters.takeListed();
             }
             if (!changes.isEmpty()) {
                 snapshot = null;
@@ -110,7 +106,7 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
         String actionId = "amicus-queues-" + listings.incrementAndGet();
         synchronized (board) {
             board.expectListing(actionId);
-            awaitingListing.addAll(takeAll(awaitingNextListing));
+            waiters.listingSent();
         }
         QueueStatusAction listing = new QueueStatusAction();
         listing.setActionId(actionId);
@@ -126,17 +122,11 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
             List<CompletableFuture<QueueSnapshot>> abandoned = List.of();
             synchronized (board) {
                 if (board.abandonListing(actionId)) {
-                    abandoned = takeAll(awaitingListing);
+                    abandoned = waiters.takeListed();
                 }
             }
             abandoned.forEach(waiting -> waiting.completeExceptionally(cause));
         });
-    }
-
-    private static <T> List<T> takeAll(List<T> from) {
-        List<T> taken = List.copyOf(from);
-        from.clear();
-        return taken;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
