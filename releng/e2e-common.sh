@@ -28,7 +28,7 @@ await_window() {  # title-pattern: prints the window's id once it shows
 }
 
 connected_times() {  # at least $1 times so far, says the log
-  [ "$(grep -c 'Connected to amicus@127.0.0.1:5038' "$LOG")" -ge "$1" ]
+  [ "$(grep -c 'Connected to amicus-desktop@127.0.0.1:5038' "$LOG")" -ge "$1" ]
 }
 
 channels() { "$PBX_CLI" core show channels concise; }   # Channel!Context!Exten!Prio!State!App!...!BridgeID!Uniqueid

@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +55,23 @@ public final class RawAmi implements AutoCloseable {
             Map<String, String> message = read();
             if (name.equals(message.get("Event")) && value.equals(message.get(header))) {
                 return message;
+            }
+        }
+    }
+
+    /**
+     * Reads until an event of that name whose header has that value arrives; returns every event read on the way, that
+     * one last: what the PBX did before it, as its own evidence.
+     */
+    public List<Map<String, String>> eventsUntil(String name, String header, String value) throws IOException {
+        List<Map<String, String>> events = new ArrayList<>();
+        while (true) {
+            Map<String, String> message = read();
+            if (message.containsKey("Event")) {
+                events.add(message);
+                if (name.equals(message.get("Event")) && value.equals(message.get(header))) {
+                    return events;
+                }
             }
         }
     }

@@ -1,0 +1,114 @@
+package org.amicus.cti.hub;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.internal.HubRequests;
+import org.amicus.cti.hub.internal.KvChannelRegistry;
+import org.amicus.cti.hub.internal.NatsCtiActions;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener.Events;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+
+/**
+ * One desktop's connection to the hub: the live channels its user may see and the actions it may take, as the same
+ * {@link ChannelRegistry} and {@link CtiActions} the direct mode offers. The AMI secret never comes here. The
+ * services exist before the connection (empty, and refusing actions), so that they can be offered at once.
+ */
+public final class HubDesktop implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HubLogin login;
+    private final KvChannelRegistry registry = new KvChannelRegistry();
+    private final NatsCtiActions actions = new NatsCtiActions();
+    private volatile Connection connection;
+    private volatile Identity identity;
+    private volatile boolean closed;
+
+    /** A desktop not yet connected: see {@link #connect()}. */
+    public HubDesktop(HubLogin login) {
+        this.login = login;
+    }
+
+    /** A desktop {@link #connect() connected}, its channels read. */
+    public static HubDesktop connect(HubLogin login) throws IOException, InterruptedException {
+        HubDesktop desktop = new HubDesktop(login);
+        desktop.connect();
+        return desktop;
+    }
+
+    /**
+     * Connects, asks the hub who the user is, and reads the channels it may see: returns once the registry holds them
+     * all, within a few seconds.
+     *
+     * @throws IOException if no server can be reached, the login is refused, the hub does not answer, or the
+     *                     channels cannot be read
+     */
+    public void connect() throws IOException, InterruptedException {
+        Options options = Options.builder().servers(login.servers().toArray(String[]::new))
+                .userInfo(login.user(), login.password()).inboxPrefix(HubSubjects.inboxPrefix(login.user()))
+                .connectionName("amicus-desktop-" + login.user()).connectionTimeout(CONNECT_TIMEOUT)
+                .maxReconnects(-1).connectionListener((connected, event) -> {
+                    if (event == Events.RECONNECTED) {
+                        registry.rewatch();   // a key-value store is state, not a log: read it again
+                    }
+                }).build();
+        Connection opened = Nats.connect(options);
+        try {
+            HubRequests requests = new HubRequests(opened, login.user());
+            Identity known = requests.identity();
+            CompletableFuture<ChannelSnapshot> loaded = registry.nextResync();
+            registry.watch(opened, known.buckets());
+            loaded.get(LOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            actions.connected(requests, known.phone());
+            identity = known;
+            connection = opened;
+            if (closed) {             // closed while connecting
+                close();
+            }
+        } catch (ExecutionException e) {
+            opened.close();
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            opened.close();
+            throw new IOException("the channels of " + login.user() + " could not be read within "
+                    + LOAD_TIMEOUT.toSeconds() + " s");
+        } catch (RuntimeException | IOException e) {
+            opened.close();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Who the hub knows the user as; {@code null} until connected. */
+    public Identity identity() {
+        return identity;
+    }
+
+    public ChannelRegistry registry() {
+        return registry;
+    }
+
+    public CtiActions actions() {
+        return actions;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        registry.stop();
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.amicus.cti.hub.internal;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.HubDesktop;
+import org.amicus.cti.hub.HubLogin;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hub mode, chosen at launch: with {@value #SERVERS} (comma-separated NATS URLs) and {@value #USER} set, and the
+ * password in the environment variable {@value #PASSWORD}, the desktop's {@link ChannelRegistry} and
+ * {@link CtiActions} come from the hub, ranked above the direct mode's and offered at once (the connection follows in
+ * the background), so that consumers bind to them. Without {@value #SERVERS}, nothing happens: the direct mode is
+ * the default.
+ */
+@Component(immediate = true)
+public class HubMode {
+
+    static final String SERVERS = "amicus.hub.servers";
+    static final String USER = "amicus.hub.user";
+    static final String PASSWORD = "AMICUS_HUB_PASSWORD";
+    private static final Logger LOG = LoggerFactory.getLogger(HubMode.class);
+    private static final int RANKING = 100;
+
+    private HubDesktop desktop;
+    private List<ServiceRegistration<?>> registrations = List.of();
+
+    @Activate
+    void activate(BundleContext context) {
+        String servers = context.getProperty(SERVERS);
+        if (servers == null || servers.isBlank()) {
+            return;
+        }
+        HubLogin login;
+        try {
+            login = new HubLogin(Arrays.stream(servers.split(",")).map(String::trim).toList(),
+                    String.valueOf(context.getProperty(USER)), System.getenv().getOrDefault(PASSWORD, ""));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Hub mode is not set up right ({}, {}, {}): {}", SERVERS, USER, PASSWORD, e.getMessage());
+            return;
+        }
+        HubDesktop offered = new HubDesktop(login);
+        Dictionary<String, Object> ranked = new Hashtable<>();
+        ranked.put(Constants.SERVICE_RANKING, RANKING);
+        synchronized (this) {
+            desktop = offered;
+            registrations = List.of(context.registerService(ChannelRegistry.class, offered.registry(), ranked),
+                    context.registerService(CtiActions.class, offered.actions(), ranked));
+        }
+        CompletableFuture.runAsync(() -> connect(offered)); // never block activation on the network
+    }
+
+    private static void connect(HubDesktop desktop) {
+        try {
+            desktop.connect();
+            LOG.info("Hub mode: connected as {} ({})", desktop.identity().user(), desktop.identity().role());
+        } catch (IOException e) {
+            LOG.error("Hub mode: cannot reach the hub: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() throws InterruptedException {
+        registrations.forEach(ServiceRegistration::unregister);
+        registrations = List.of();
+        if (desktop != null) {
+            desktop.close();
+        }
+    }
+}

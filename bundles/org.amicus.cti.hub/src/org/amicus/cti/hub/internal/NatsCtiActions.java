@@ -1,0 +1,82 @@
+package org.amicus.cti.hub.internal;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.amicus.ami.OriginateOutcome;
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.CtiException;
+import org.amicus.cti.Inputs;
+import org.amicus.cti.SpyMode;
+import org.amicus.cti.hub.ActionReplies;
+
+import io.nats.client.support.JsonValue;
+
+/**
+ * {@link CtiActions} asked of the hub, which checks them against the user's role and rings the user's phone from
+ * its roster. What can be checked here (a number's form, say) is, so that a typing slip does not travel. Until the
+ * hub has said who the user is, every action fails with "Not connected to the hub".
+ */
+public final class NatsCtiActions implements CtiActions {
+
+    private volatile HubRequests hub;
+    private volatile String phone;
+
+    /** From now on, actions are asked of the hub, which rings this phone. */
+    public void connected(HubRequests requests, String userPhone) {
+        phone = userPhone;
+        hub = requests;
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> call(String number) {
+        return Inputs.numberProblem(number).<CompletableFuture<OriginateOutcome>>map(NatsCtiActions::refused)
+                .orElseGet(() -> originate("call", Map.of("number", new JsonValue(number))));
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> pickUp(String ringingChannel) {
+        return originate("pickUp", Map.of("channel", new JsonValue(ringingChannel)));
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> playBack(String recording) {
+        return Inputs.recordingProblem(recording).<CompletableFuture<OriginateOutcome>>map(NatsCtiActions::refused)
+                .orElseGet(() -> originate("playBack", Map.of("recording", new JsonValue(recording))));
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> spy(String channel, SpyMode mode) {
+        return originate("spy", Map.of("channel", new JsonValue(channel), "mode", new JsonValue(mode.name())));
+    }
+
+    /** The hub rings the phone of the user's roster entry: another phone cannot be asked for. */
+    @Override
+    public CtiActions as(AgentProfile agent) {
+        if (hub == null || agent.device().equals(phone)) {
+            return this;
+        }
+        throw new CtiException("Through the hub, actions ring your own phone " + phone + ", not " + agent.device());
+    }
+
+    @Override
+    public CompletableFuture<Void> hangUp(String channelId) {
+        return ask("hangUp", Map.of("channel", new JsonValue(channelId))).thenApply(result -> null);
+    }
+
+    private CompletableFuture<OriginateOutcome> originate(String operation, Map<String, JsonValue> arguments) {
+        return ask(operation, arguments).thenApply(ActionReplies::outcome);
+    }
+
+    private CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
+        HubRequests requests = hub;
+        return requests == null ? CompletableFuture.failedFuture(new CtiException("Not connected to the hub"))
+                : requests.ask(operation, arguments);
+    }
+
+    /** A check failed before asking: the failed future the caller expects. */
+    private static CompletableFuture<OriginateOutcome> refused(String problem) {
+        return CompletableFuture.failedFuture(new CtiException(problem));
+    }
+}

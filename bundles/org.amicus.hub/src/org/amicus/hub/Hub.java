@@ -1,0 +1,129 @@
+package org.amicus.hub;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.HubSubjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.KeyValueManagement;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.StorageType;
+
+/**
+ * The running hub: one AMI session to the PBX (through {@code org.amicus.ami} and {@code org.amicus.cti}, as a
+ * desktop in direct mode uses them), the live channels mirrored into the roster's buckets, and the desktops' action
+ * requests answered.
+ */
+public final class Hub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
+
+    private final AmiConnection pbx;
+    private final Connection nats;
+    private final RegistryPublisher publisher;
+    private final ActionServer actions;
+
+    private Hub(AmiConnection pbx, Connection nats, RegistryPublisher publisher, ActionServer actions) {
+        this.pbx = pbx;
+        this.nats = nats;
+        this.publisher = publisher;
+        this.actions = actions;
+    }
+
+    /**
+     * Logs in to the PBX and to the NATS servers, makes the buckets that are missing, and starts serving.
+     *
+     * @throws IOException with a message for the operator if the PBX or the NATS servers cannot be used
+     */
+    public static Hub start(HubConfig config, AmiConnection pbx, ChannelRegistry registry, CtiActions actions)
+            throws IOException, InterruptedException {
+        CompletableFuture<ChannelSnapshot> resync = registry.nextResync();
+        await(pbx.connect(config.pbx(), config.pbxSecret()), "login to the PBX " + config.pbx().server());
+        try {
+            resync.get(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("The hub follows the PBX's events without a resync: {}", registry.resyncProblem().orElse(
+                    String.valueOf(e.getMessage())));
+        }
+        Connection nats = Nats.connect(Options.builder().servers(config.natsServers().toArray(String[]::new))
+                .userInfo(config.natsUser(), config.natsPassword())
+                .inboxPrefix(HubSubjects.inboxPrefix(config.natsUser())).connectionName("amicus-hub")
+                .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build());
+        try {
+            RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets(nats, config));
+            publisher.start();
+            ActionServer server = new ActionServer(nats, config.roster(), new Operations(actions, registry,
+                    config.roster(), config.dialContext()));
+            server.start();
+            LOG.info("Hub serving {} users through {}", config.roster().members().size(), config.natsServers());
+            return new Hub(pbx, nats, publisher, server);
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            nats.close();
+            throw new IOException("cannot set up the hub's buckets at " + config.natsServers() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The roster's buckets, each made if missing: live state only, so in memory, on as many servers as asked. */
+    private static Map<String, KeyValue> buckets(Connection nats, HubConfig config)
+            throws IOException, JetStreamApiException {
+        KeyValueManagement management = nats.keyValueManagement();
+        List<String> existing = management.getBucketNames();
+        Map<String, KeyValue> buckets = new LinkedHashMap<>();
+        for (String bucket : config.roster().allBuckets()) {
+            if (!existing.contains(bucket)) {
+                management.create(KeyValueConfiguration.builder().name(bucket).maxHistoryPerKey(1)
+                        .storageType(StorageType.Memory).replicas(config.replicas()).build());
+            }
+            buckets.put(bucket, nats.keyValue(bucket));
+        }
+        return buckets;
+    }
+
+    /** Waits until every channel change heard so far is in the buckets; false if not within the timeout. */
+    boolean awaitPublished(Duration timeout) throws InterruptedException {
+        return publisher.awaitWritten(timeout);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        actions.close();
+        publisher.close();
+        nats.close();
+        try {
+            pbx.disconnect().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.info("The PBX did not confirm the logoff: {}", e.getMessage());
+        }
+    }
+
+    private static void await(CompletableFuture<?> future, String what) throws IOException, InterruptedException {
+        try {
+            future.get(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("no answer to the " + what + " within " + LOGIN_TIMEOUT.toSeconds() + " s");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.amicus.hub;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelChange;
+import org.amicus.cti.ChannelListener;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.hub.ChannelCodec;
+import org.amicus.cti.hub.HubSubjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+
+/**
+ * Mirrors the live channels into the buckets of those who may see them: one entry per channel, deleted at hang-up.
+ * The registry's listener only marks calls as changed, on the dispatch thread, and never waits; one thread of its own
+ * writes the latest state of each marked call. Changes that come while it writes are coalesced: a channel that
+ * changed ten times meanwhile is written once.
+ */
+final class RegistryPublisher implements ChannelListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryPublisher.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final ChannelRegistry registry;
+    private final Roster roster;
+    private final Map<String, KeyValue> buckets;
+    private final Set<String> changedCalls = new LinkedHashSet<>();          // linked ids
+    private final Map<String, Set<String>> channelsOfCall = new HashMap<>();  // linked id -> unique ids written
+    private final Map<String, Set<String>> bucketsOfChannel = new HashMap<>(); // unique id -> buckets holding it
+    private final Map<String, Channel> written = new HashMap<>();
+    private final Thread writer;
+    private boolean writing;
+    private boolean closed;
+
+    RegistryPublisher(ChannelRegistry registry, Roster roster, Map<String, KeyValue> buckets) {
+        this.registry = registry;
+        this.roster = roster;
+        this.buckets = buckets;
+        writer = new Thread(this::writeChanges, "amicus-hub-publisher");
+        writer.setDaemon(true);
+    }
+
+    /** Clears what a previous run left in the buckets, then writes every live channel and follows the registry. */
+    void start() throws IOException, JetStreamApiException, InterruptedException {
+        for (KeyValue bucket : buckets.values()) {
+            for (String key : bucket.keys()) {
+                bucket.delete(key);
+            }
+        }
+        registry.addListener(this);
+        synchronized (this) {
+            registry.snapshot().channels().forEach(channel -> changedCalls.add(channel.linkedId()));
+            notifyAll();
+        }
+        writer.start();
+    }
+
+    @Override
+    public synchronized void channelsChanged(List<ChannelChange> changes) {
+        changes.forEach(change -> changedCalls.add(change.channel().linkedId()));
+        notifyAll();
+    }
+
+    /** Waits until every change heard so far is written; false if that takes longer than the timeout. */
+    synchronized boolean awaitWritten(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (writing || !changedCalls.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        registry.removeListener(this);
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        writer.join(Duration.ofSeconds(5));
+    }
+
+    private void writeChanges() {
+        Set<String> failed = new LinkedHashSet<>();
+        while (true) {
+            List<String> calls;
+            synchronized (this) {
+                writing = false;
+                notifyAll();
+                try {
+                    if (!failed.isEmpty()) {
+                        wait(RETRY_PAUSE.toMillis());   // the servers may be back by then; closing ends the pause
+                        changedCalls.addAll(failed);
+                        failed.clear();
+                    }
+                    while (changedCalls.isEmpty() && !closed) {
+                        wait();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                calls = new ArrayList<>(changedCalls);
+                changedCalls.clear();
+                writing = true;
+            }
+            Map<String, List<Channel>> live = registry.snapshot().calls();
+            for (String call : calls) {
+                if (!writeCall(call, live.getOrDefault(call, List.of()))) {
+                    failed.add(call);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes each live channel of the call where it now belongs, and deletes it where it no longer does.
+     *
+     * @return false if a write failed: what failed is not counted as written, so the next pass does it again
+     */
+    private boolean writeCall(String linkedId, List<Channel> channels) {
+        Set<String> targets = roster.bucketsOf(channels);
+        Set<String> tracked = new HashSet<>();
+        boolean done = true;
+        for (Channel channel : channels) {
+            tracked.add(channel.uniqueId());
+            Set<String> holding = bucketsOfChannel.computeIfAbsent(channel.uniqueId(), id -> new HashSet<>());
+            boolean changed = !channel.equals(written.put(channel.uniqueId(), channel));
+            for (String bucket : targets) {
+                if ((holding.add(bucket) || changed) && !put(bucket, channel)) {
+                    holding.remove(bucket);
+                    written.remove(channel.uniqueId());
+                    done = false;
+                }
+            }
+            done &= deleteFrom(channel.uniqueId(), holding.stream().filter(bucket -> !targets.contains(bucket))
+                    .toList());
+        }
+        for (String ended : channelsOfCall.getOrDefault(linkedId, Set.of())) {
+            if (tracked.contains(ended)) {
+                continue;
+            }
+            if (deleteFrom(ended, List.copyOf(bucketsOfChannel.getOrDefault(ended, Set.of())))) {
+                bucketsOfChannel.remove(ended);
+                written.remove(ended);
+            } else {
+                tracked.add(ended);    // still to delete
+                done = false;
+            }
+        }
+        if (tracked.isEmpty()) {
+            channelsOfCall.remove(linkedId);
+        } else {
+            channelsOfCall.put(linkedId, tracked);
+        }
+        return done;
+    }
+
+    private boolean put(String bucket, Channel channel) {
+        try {
+            buckets.get(bucket).put(HubSubjects.key(channel.uniqueId()), ChannelCodec.encode(channel));
+            return true;
+        } catch (IOException | JetStreamApiException e) {
+            LOG.warn("Cannot write channel {} to {}: {}", channel.name(), bucket, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Deletes the channel's entry from these buckets; false if a delete failed (that bucket still holds it). */
+    private boolean deleteFrom(String uniqueId, List<String> from) {
+        boolean done = true;
+        for (String bucket : from) {
+            try {
+                buckets.get(bucket).delete(HubSubjects.key(uniqueId));
+                bucketsOfChannel.getOrDefault(uniqueId, new HashSet<>()).remove(bucket);
+            } catch (IOException | JetStreamApiException e) {
+                LOG.warn("Cannot delete channel {} from {}: {}", uniqueId, bucket, e.getMessage());
+                done = false;
+            }
+        }
+        return done;
+    }
+}
