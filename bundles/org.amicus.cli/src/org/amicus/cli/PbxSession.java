@@ -77,7 +77,11 @@ final class PbxSession implements AutoCloseable {
      */
     <T> T awaitConnected(CompletableFuture<T> future, Duration timeout, String what)
             throws ExecutionException, InterruptedException {
-        await(CompletableFuture.anyOf(future, lost), timeout, what);
+        try {
+            await(CompletableFuture.anyOf(future, lost), timeout, what);
+        } catch (ExecutionException failedFirst) {
+            // the future failed before the status said the connection was lost: told below, a loss as a loss
+        }
         if (!future.isDone()) {
             throw connectionLost(lost.getNow(connection.status()).describe());
         }
