@@ -1,8 +1,9 @@
 package org.amicus.ami;
 
 /**
- * The connection to the PBX ended before the action was answered: whether the PBX carried it out is unknown. A
- * caller that needs the PBX's answer (a health check, say) can tell this apart from a refusal.
+ * No connection to the PBX carried the action: there was none, or it ended before the action was answered, so that
+ * whether the PBX carried it out is unknown. A caller that needs the PBX's answer (a health check, say) can tell this
+ * apart from a refusal.
  */
 public class AmiConnectionLostException extends AmiException {
 

@@ -79,8 +79,8 @@ final class PbxSession implements AutoCloseable {
             throws ExecutionException, InterruptedException {
         try {
             await(CompletableFuture.anyOf(future, lost), timeout, what);
-        } catch (ExecutionException failedFirst) {
-            // the future failed before the status said the connection was lost: told below, a loss as a loss
+        } catch (ExecutionException failed) {
+            // the future failed: get() below says how
         }
         if (!future.isDone()) {
             throw connectionLost(lost.getNow(connection.status()).describe());

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiConnectionLostException;
 import org.amicus.ami.AmiEvent;
 import org.amicus.ami.AmiEventListener;
 import org.amicus.ami.AmiException;
@@ -275,7 +276,7 @@ public class AmiConnectionService implements AmiConnection, Session.Listener {
     public CompletableFuture<ManagerResponse> send(ManagerAction action, Duration timeout) {
         Session current = session;
         if (current == null) {
-            return CompletableFuture.failedFuture(new AmiException("Not connected to a PBX"));
+            return CompletableFuture.failedFuture(new AmiConnectionLostException("Not connected to a PBX"));
         }
         return current.send(action, timeout);
     }
@@ -284,7 +285,7 @@ public class AmiConnectionService implements AmiConnection, Session.Listener {
     public CompletableFuture<List<AmiEvent>> sendList(ManagerAction action, Duration timeout) {
         Session current = session;
         if (current == null) {
-            return CompletableFuture.failedFuture(new AmiException("Not connected to a PBX"));
+            return CompletableFuture.failedFuture(new AmiConnectionLostException("Not connected to a PBX"));
         }
         return current.sendList(action, timeout);
     }

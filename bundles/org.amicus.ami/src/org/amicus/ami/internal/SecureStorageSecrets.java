@@ -1,12 +1,9 @@
 package org.amicus.ami.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,53 +23,70 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@link AmiSecrets} in an Eclipse secure storage of Amicus's own, under {@code ~/.amicus} (or the folder named by
- * the {@code amicus.secrets.dir} property). It is encrypted with a random master password that lives beside it in
- * a file only the user may read, so that it opens without a prompt on a workstation without a desktop keyring.
+ * the {@code amicus.secrets.dir} property), opened without a prompt. Its master password lives in the desktop keyring
+ * where Equinox has a provider for the platform and the keyring answers ({@link KeyringStorage}); elsewhere it is a
+ * random key in a file beside the storage that only its owner may read ({@link MasterPasswordFile}). Secrets stored
+ * under the file's key before a keyring was there move under the keyring's when first read.
  */
 @Component(service = AmiSecrets.class)
 public class SecureStorageSecrets implements AmiSecrets {
 
     private static final String NODE = "org.amicus.ami/profiles";
     private static final String KEY = "secret";
+    private static final String STORAGE = "secure-storage";
 
     private ISecurePreferences root;
+    /** The storage under the file's key, while the keyring keys {@link #root}: for secrets stored before. */
+    private ISecurePreferences fileKeyed;
 
     @Activate
     void activate(BundleContext context) throws IOException {
         String configured = context.getProperty("amicus.secrets.dir");
-        Path directory = configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".amicus");
-        root = open(directory);
+        Path home = Path.of(System.getProperty("user.home"));
+        Path directory = configured != null ? Path.of(configured) : home.resolve(".amicus");
+        // Windows' provider keeps a master password per storage, in the storage: it can lock no other one out
+        List<Path> sharingKeyring = "win32".equals(context.getProperty("osgi.os")) ? List.of()
+                : List.of(home.resolve(".amicus").resolve(STORAGE),
+                        home.resolve(".eclipse/org.eclipse.equinox.security/secure_storage"));
+        open(directory, sharingKeyring);
     }
 
-    static ISecurePreferences open(Path directory) throws IOException {
+    /** Opens the storage in {@code directory}, keyed by the keyring if it can be (see {@link KeyringStorage}). */
+    public void open(Path directory, List<Path> sharingKeyring) throws IOException {
         Files.createDirectories(directory);
-        char[] password = masterPassword(directory.resolve("secure-storage.key"));
+        Path file = directory.resolve(STORAGE);
+        Path keyFile = directory.resolve(STORAGE + ".key");
         try {
-            return SecurePreferencesFactory.open(directory.resolve("secure-storage").toUri().toURL(),
-                    Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(password),
-                            IProviderHints.PROMPT_USER, Boolean.FALSE));
+            StorageLock.holding(directory.resolve(STORAGE + ".lock"), () -> {
+                Optional<ISecurePreferences> keyring = KeyringStorage.open(file, sharingKeyring);
+                if (keyring.isPresent()) {
+                    root = keyring.get();
+                    fileKeyed = Files.exists(keyFile) ? fileKeyed(file, MasterPasswordFile.read(keyFile)) : null;
+                } else {
+                    root = fileKeyed(file, MasterPasswordFile.read(keyFile));
+                }
+                return root;
+            });
         } catch (IOException e) {
-            throw new IOException("Cannot open the secure storage in " + directory, e);
+            throw new IOException("Cannot open the secure storage in " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    /** Reads the master password, creating it readable by its owner only on first use. */
-    private static char[] masterPassword(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
-        }
-        return Files.readString(file, StandardCharsets.US_ASCII).trim().toCharArray();
+    private static ISecurePreferences fileKeyed(Path file, char[] password) throws IOException {
+        return SecurePreferencesFactory.open(file.toUri().toURL(),
+                Map.of(IProviderHints.DEFAULT_PASSWORD, new PBEKeySpec(password),
+                        IProviderHints.PROMPT_USER, Boolean.FALSE));
     }
 
     @Override
     public void save(AmiProfile profile, String secret) {
         try {
-            ISecurePreferences node = nodeOf(profile);
+            ISecurePreferences node = nodeOf(root, profile);
             node.put(KEY, secret, true);
+            if (!node.isEncrypted(KEY)) { // Equinox's fallback when the keyring gives no master password
+                node.remove(KEY);
+                throw new StorageException(StorageException.NO_PASSWORD, "the desktop keyring gave no password");
+            }
             node.flush();
         } catch (StorageException | IOException e) {
             throw new AmiException("Cannot store the secret for " + profile.server() + ": " + e.getMessage(), e);
@@ -82,15 +96,30 @@ public class SecureStorageSecrets implements AmiSecrets {
     @Override
     public Optional<String> find(AmiProfile profile) {
         try {
-            return Optional.ofNullable(nodeOf(profile).get(KEY, null));
+            return Optional.ofNullable(nodeOf(root, profile).get(KEY, null));
         } catch (StorageException e) {
+            if (fileKeyed == null) {
+                throw new AmiException("Cannot read the secret for " + profile.server() + ": " + e.getMessage(), e);
+            }
+            return underFileKey(profile, e);
+        }
+    }
+
+    /** A secret stored under the file's key before the keyring was there, stored again under the keyring's. */
+    private Optional<String> underFileKey(AmiProfile profile, StorageException keyringFailure) {
+        try {
+            Optional<String> secret = Optional.ofNullable(nodeOf(fileKeyed, profile).get(KEY, null));
+            secret.ifPresent(value -> save(profile, value));
+            return secret;
+        } catch (StorageException e) {
+            e.addSuppressed(keyringFailure);
             throw new AmiException("Cannot read the secret for " + profile.server() + ": " + e.getMessage(), e);
         }
     }
 
     @Override
     public void delete(AmiProfile profile) {
-        nodeOf(profile).removeNode();
+        nodeOf(root, profile).removeNode();
         try {
             root.flush();
         } catch (IOException e) {
@@ -99,8 +128,8 @@ public class SecureStorageSecrets implements AmiSecrets {
     }
 
     // One secret per user and server: the profile's display name may change without losing it.
-    private ISecurePreferences nodeOf(AmiProfile profile) {
+    private static ISecurePreferences nodeOf(ISecurePreferences storage, AmiProfile profile) {
         String key = profile.username() + "@" + profile.host() + ":" + profile.port();
-        return root.node(NODE + "/" + EncodingUtils.encodeSlashes(key));
+        return storage.node(NODE + "/" + EncodingUtils.encodeSlashes(key));
     }
 }

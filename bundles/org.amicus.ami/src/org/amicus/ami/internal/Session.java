@@ -304,7 +304,7 @@ final class Session {
         try {
             writer.execute(() -> write(frame, waiting));
         } catch (RejectedExecutionException closed) {
-            waiting.response.completeExceptionally(new AmiException("Not connected to a PBX"));
+            waiting.response.completeExceptionally(new AmiConnectionLostException("Not connected to a PBX"));
         }
         return Futures.completedOn(callbacks, waiting.response.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((response, failure) -> pending.remove(actionId, waiting)));
