@@ -22,6 +22,7 @@ import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.QueueWatcher;
 import org.amicus.testing.RawAmi;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TcpProxy;
@@ -152,6 +153,8 @@ class CliTest extends AgainstTestPbx {
         "call 100 --timeout 2|originate timeout must be between 5 s and 5 min, not 2 s",
         "call 100 --device 104|device \"104\" is not valid: expected something like PJSIP/104",
         "spy PJSIP/104-1 --mode shout|--mode must be listen, whisper or barge, not \"shout\"",
+        "queue dance|queue ACTION is login, logout, pause or unpause, not \"dance\"",
+        "queue login --reason Lunch|--reason goes with queue pause only",
     })
     void badInputIsRefusedBeforeConnecting(String words, String problem) throws Exception {
         List<String> args = new ArrayList<>(List.of("--host", TestPbx.HOST, "--user", "amicus"));
@@ -415,6 +418,42 @@ class CliTest extends AgainstTestPbx {
             connectAsDesktop();
             connection.send(new HangupAction(ringing), TIMEOUT).get(15, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void queueLogsInPausesWithAReasonUnpausesAndLogsOut() throws Exception {
+        QueueWatcher.resetQueues();
+        List<String> said = new ArrayList<>();
+        for (String step : List.of("login --queue support", "pause --reason Lunch", "unpause --queue support",
+                "logout")) {
+            List<String> words = new ArrayList<>(List.of("queue", "--device", "PJSIP/108"));
+            words.addAll(List.of(step.split(" ")));
+            CliRun queue = run(SECRET, words.toArray(String[]::new));
+
+            assertEquals(Exit.OK.code(), queue.awaitExit(TIMEOUT), queue.toString());
+            said.add(queue.out.text().strip());
+        }
+        assertEquals(List.of("support: PJSIP/108 available", "support: PJSIP/108 paused (Lunch)",
+                "support: PJSIP/108 available", "support: PJSIP/108 logged out"), said);
+        // the PBX's evidence, heard while the command line was connected
+        events.await("QueueMemberAdded", e -> e.get("Interface").orElse("").equals("PJSIP/108"), TIMEOUT);
+        events.await("QueueMemberPause", e -> e.get("Interface").orElse("").equals("PJSIP/108")
+                && e.get("PausedReason").orElse("").equals("Lunch"), TIMEOUT);
+        events.await("QueueMemberPause", e -> e.get("Interface").orElse("").equals("PJSIP/108")
+                && e.get("Paused").orElse("").equals("0"), TIMEOUT);
+        events.await("QueueMemberRemoved", e -> e.get("Interface").orElse("").equals("PJSIP/108"), TIMEOUT);
+    }
+
+    @Test
+    void queueActionsThatCannotBeDoneAreBadInput() throws Exception {
+        QueueWatcher.resetQueues();
+        CliRun pause = run(SECRET, "queue", "pause", "--queue", "support", "--reason", "Lunch", "--device",
+                "PJSIP/108");
+
+        assertEquals(Exit.BAD_INPUT.code(), pause.awaitExit(TIMEOUT), pause.toString());
+        assertEquals(List.of("amicus cli: PJSIP/108 is not logged in to support"), pause.err.lines());
+        CliRun staticMember = run(SECRET, "queue", "logout", "--queue", "sales", "--device", "PJSIP/105");
+        assertEquals(Exit.BAD_INPUT.code(), staticMember.awaitExit(TIMEOUT), staticMember.toString());
     }
 
     /** Runs the command line against the test PBX, logging in as the desktop's user unless told otherwise. */

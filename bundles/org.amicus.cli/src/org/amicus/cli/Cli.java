@@ -17,6 +17,8 @@ import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueRegistry;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -42,6 +44,10 @@ public class Cli {
     private AgentProfiles agents;
     @Reference
     private ColleagueRegistry colleagues;
+    @Reference
+    private QueueRegistry queues;
+    @Reference
+    private QueueActions queueActions;
 
     /**
      * Runs a command line.
@@ -87,6 +93,7 @@ public class Cli {
                         .run(arguments, login, pbx, output);
                 case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
                 case TRANSFER -> new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output);
+                case QUEUE -> new QueueCommand(queues, queueActions).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {
             return failed(failure.getCause(), output); // while still connected, if the failure left it so

@@ -8,6 +8,7 @@ import static org.amicus.cli.Option.JSON;
 import static org.amicus.cli.Option.MODE;
 import static org.amicus.cli.Option.PORT;
 import static org.amicus.cli.Option.PROFILE;
+import static org.amicus.cli.Option.REASON;
 import static org.amicus.cli.Option.TIMEOUT;
 import static org.amicus.cli.Option.TLS;
 import static org.amicus.cli.Option.TRUST_CERTIFICATE;
@@ -31,7 +32,9 @@ enum Command {
     SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE),
     TRANSFER("transfer", "NUMBER", "Send the other party of my answered call on to NUMBER (blind transfer).", true),
     COLLEAGUES("colleagues", null, "List every phone with a hint and its state: idle, ringing, in use, on hold...",
-            false);
+            false),
+    QUEUE("queue", "ACTION", "Log my phone (or --device's) in to or out of the queues, pause or unpause it: ACTION is"
+            + " login, logout, pause or unpause.", false, DEVICE, Option.QUEUE, REASON);
 
     private final String name;
     private final String parameter;

@@ -15,6 +15,8 @@ enum Option {
     CONTEXT("context", "CONTEXT", "the dial context (default: from Amicus's settings)"),
     TIMEOUT("timeout", "SECONDS", "how long my phone may ring, 5 to 300 (default: from Amicus's settings)"),
     MODE("mode", "MODE", "listen (default), whisper (talk to the agent) or barge (talk to both)"),
+    QUEUE("queue", "NAME", "the queue (default: every queue)"),
+    REASON("reason", "TEXT", "why I pause, from the reasons the administrator set (e.g. Lunch)"),
     WATCH("watch", null, "print every change as it happens, until interrupted or standard input ends"),
     JSON("json", null, "print one JSON object per line"),
     HELP("help", null, "show this help");

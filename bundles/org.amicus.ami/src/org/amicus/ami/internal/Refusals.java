@@ -16,7 +16,10 @@ final class Refusals {
             "hangup", "system or call",
             "status", "system, call or reporting",
             "originate", "originate",
-            "command", "command");
+            "command", "command",
+            "queueadd", "agent",
+            "queueremove", "agent",
+            "queuepause", "agent");
 
     private Refusals() {
     }

@@ -1,12 +1,13 @@
 package org.amicus.cti.internal;
 
+import static org.amicus.cti.internal.Attempts.attempt;
+
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiConnection;
@@ -205,16 +206,5 @@ public class AmiCtiActions implements CtiActions {
             case NONE -> { }
         }
         return request;
-    }
-
-    /** Turns a refusal found before anything is sent into a failed future, as the caller expects. */
-    private static <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> action) {
-        try {
-            return action.get();
-        } catch (CtiException e) {
-            return CompletableFuture.failedFuture(e);
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new CtiException(e.getMessage()));
-        }
     }
 }

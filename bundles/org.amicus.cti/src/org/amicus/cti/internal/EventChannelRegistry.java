@@ -2,7 +2,6 @@ package org.amicus.cti.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +42,8 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
     /** Made on demand, once per change: readers are few, events are many. */
     private volatile ChannelSnapshot snapshot = ChannelSnapshot.EMPTY;
     private volatile String resyncProblem;
-    // Guarded by table: who waits for the listing under way, and who for the next one asked for.
-    private final List<CompletableFuture<ChannelSnapshot>> awaitingListing = new ArrayList<>();
-    private final List<CompletableFuture<ChannelSnapshot>> awaitingNextListing = new ArrayList<>();
+    /** Guarded by table. */
+    private final ResyncWaiters<ChannelSnapshot> waiters = new ResyncWaiters<>();
 
     @Reference
     private AmiConnection connection;
@@ -69,11 +67,9 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
 
     @Override
     public CompletableFuture<ChannelSnapshot> nextResync() {
-        CompletableFuture<ChannelSnapshot> next = new CompletableFuture<>();
         synchronized (table) {
-            awaitingNextListing.add(next);
+            return waiters.next();
         }
-        return next;
     }
 
     @Override
@@ -84,7 +80,7 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
             boolean listing = table.listingUnderWay();
             changes = table.apply(event, clock.instant());
             if (listing && !table.listingUnderWay()) {
-                resynced = takeAll(awaitingListing);
+                resynced = waiters.takeListed();
             }
             if (!changes.isEmpty()) {
                 snapshot = null;
@@ -111,7 +107,7 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
         String actionId = "amicus-channels-" + listings.incrementAndGet();
         synchronized (table) {
             table.expectListing(actionId);
-            awaitingListing.addAll(takeAll(awaitingNextListing));
+            waiters.listingSent();
         }
         CoreShowChannelsAction listing = new CoreShowChannelsAction();
         listing.setActionId(actionId);
@@ -127,17 +123,11 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
             List<CompletableFuture<ChannelSnapshot>> abandoned = List.of();
             synchronized (table) {
                 if (table.abandonListing(actionId)) {
-                    abandoned = takeAll(awaitingListing);
+                    abandoned = waiters.takeListed();
                 }
             }
             abandoned.forEach(waiting -> waiting.completeExceptionally(cause));
         });
-    }
-
-    private static <T> List<T> takeAll(List<T> from) {
-        List<T> taken = List.copyOf(from);
-        from.clear();
-        return taken;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -65,14 +65,14 @@ final class ChannelRows {
                 channel.spying().isEmpty() ? channel.bridgedWith() : "spying on " + channel.spying() };
     }
 
-    /** Time since answered, or since it began while not answered: "0:07", "12:34", "1:02:03". */
+    /** Time since answered, or since it began while not answered. */
     static String duration(Channel channel, Instant now) {
-        return duration(since(channel), now);
+        return clock(Duration.between(since(channel), now));
     }
 
-    /** Time since then, as for a channel. */
-    static String duration(Instant since, Instant now) {
-        long seconds = Math.max(0, Duration.between(since, now).toSeconds());
+    /** A time as a clock shows it: "0:07", "12:34", "1:02:03". */
+    static String clock(Duration elapsed) {
+        long seconds = Math.max(0, elapsed.toSeconds());
         long hours = seconds / 3600;
         return hours > 0 ? String.format("%d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60)
                 : String.format("%d:%02d", seconds / 60, seconds % 60);

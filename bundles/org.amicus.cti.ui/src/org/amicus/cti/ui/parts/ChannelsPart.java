@@ -290,7 +290,8 @@ public class ChannelsPart {
                 + ringing + " ringing" + (rows.size() < snapshot.size() ? "; " + rows.size() + " shown" : "");
     }
 
-    private static String count(int n, String noun) {
+    /** "1 call", "2 calls". */
+    static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

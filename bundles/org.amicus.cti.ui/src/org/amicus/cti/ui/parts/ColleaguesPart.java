@@ -1,5 +1,6 @@
 package org.amicus.cti.ui.parts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -264,7 +265,7 @@ public class ColleaguesPart {
         }
         Instant now = Instant.now();
         for (int i = 0; i < rows.size() && i < table.getItemCount(); i++) {
-            table.getItem(i).setText(3, ChannelRows.duration(rows.get(i).since(), now));
+            table.getItem(i).setText(3, ChannelRows.clock(Duration.between(rows.get(i).since(), now)));
         }
         table.getDisplay().timerExec(TICK_MILLIS, this::tick);
     }
@@ -272,7 +273,7 @@ public class ColleaguesPart {
     private void fill(TableItem item, Colleague colleague) {
         String state = colleague.state().label() + (colleague.inUse() ? " while in use" : "");
         item.setText(new String[] { colleague.extension(), colleague.device(), state,
-                ChannelRows.duration(colleague.since(), Instant.now()) });
+                ChannelRows.clock(Duration.between(colleague.since(), Instant.now())) });
         item.setBackground(colleague.state() == ColleagueState.RINGING ? RINGING : null);
         item.setData(colleague);
     }

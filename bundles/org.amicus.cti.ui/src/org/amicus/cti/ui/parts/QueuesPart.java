@@ -1,0 +1,221 @@
+package org.amicus.cti.ui.parts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.ConnectionState;
+import org.amicus.ami.ConnectionStatusListener;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.CallQueue;
+import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueCaller;
+import org.amicus.cti.QueueListener;
+import org.amicus.cti.QueueMember;
+import org.amicus.cti.QueueRegistry;
+import org.amicus.cti.QueueSnapshot;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * The wallboard: per queue the callers waiting and the longest wait, the day's answered and abandoned calls and service
+ * level; the callers of the queue selected and how long they have waited; the members with their state and pause
+ * reason. Refreshes are coalesced to at most ten a second whatever the event rate; waits tick every second.
+ */
+public class QueuesPart {
+
+    private static final int REFRESH_DELAY_MILLIS = 100;
+    private static final int TICK_MILLIS = 1000;
+
+    @Inject
+    @Optional
+    QueueRegistry registry;
+
+    @Inject
+    @Optional
+    QueueActions actions;
+
+    @Inject
+    @Optional
+    AmiConnection connection;
+
+    @Inject
+    @Optional
+    AgentProfiles agents;
+
+    @Inject
+    UISynchronize uiSync;
+
+    private Label summary;
+    private RowTable<CallQueue> queues;
+    private RowTable<QueueCaller> callers;
+    private RowTable<QueueMember> members;
+    private QueueButtons buttons;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final QueueListener listener = changes -> queueRefresh();
+    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        parent.setLayout(new GridLayout(2, false));
+        summary = new Label(parent, SWT.NONE);
+        summary.setData(WidgetIds.KEY, WidgetIds.QUEUES_SUMMARY);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        queues = new RowTable<>(parent, WidgetIds.QUEUES_TABLE, QueueRows.QUEUE_COLUMNS,
+                new int[] { 120, 70, 100, 85, 90, 110, 90 }, queue -> QueueRows.queueCells(queue, Instant.now()),
+                CallQueue::name);
+        queues.table().setLayoutData(tableLayout(2, 120));
+        queues.table().addListener(SWT.Selection, event -> refresh());
+        callers = new RowTable<>(parent, WidgetIds.QUEUES_CALLERS, QueueRows.CALLER_COLUMNS,
+                new int[] { 70, 230, 90 }, caller -> QueueRows.callerCells(caller, Instant.now()),
+                QueueCaller::uniqueId);
+        callers.table().setLayoutData(tableLayout(1, 200));
+        members = new RowTable<>(parent, WidgetIds.QUEUES_MEMBERS, QueueRows.MEMBER_COLUMNS,
+                new int[] { 150, 110, 100, 200, 60 }, QueueRows::memberCells, m -> m.queue() + " " + m.device());
+        members.table().setLayoutData(tableLayout(1, 200));
+        members.table().addListener(SWT.Selection, event -> updateButtons());
+        Label notice = new Label(parent, SWT.NONE);
+        notice.setData(WidgetIds.KEY, WidgetIds.QUEUES_NOTICE);
+        notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        buttons = new QueueButtons(parent, this, actions, new Notifier(notice));
+        notice.moveBelow(null); // the notice goes under the buttons
+
+        if (registry != null) {
+            registry.addListener(listener);
+        }
+        if (connection != null) {
+            connection.addStatusListener(connectionListener);
+        }
+        refresh();
+        tick();
+    }
+
+    private static GridData tableLayout(int span, int height) {
+        GridData layout = new GridData(SWT.FILL, SWT.FILL, true, span == 1, span, 1);
+        layout.heightHint = height;
+        return layout;
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (registry != null) {
+            registry.removeListener(listener);
+        }
+        if (connection != null) {
+            connection.removeStatusListener(connectionListener);
+        }
+    }
+
+    /** The queue selected; {@code null} if none is. */
+    public CallQueue selectedQueue() {
+        return queues.selected();
+    }
+
+    /** The member selected; {@code null} if none is. */
+    public QueueMember selectedMember() {
+        return members.selected();
+    }
+
+    /** The queues shown, the callers and members shown; for tests. */
+    public List<CallQueue> queueRows() {
+        return queues.rows();
+    }
+
+    public List<QueueCaller> callerRows() {
+        return callers.rows();
+    }
+
+    public List<QueueMember> memberRows() {
+        return members.rows();
+    }
+
+    QueueSnapshot snapshot() {
+        return registry == null ? QueueSnapshot.EMPTY : registry.snapshot();
+    }
+
+    Shell shell() {
+        return summary.getShell();
+    }
+
+    /** Any thread: runs the UI work unless the part is gone. */
+    void inUi(Runnable work) {
+        uiSync.asyncExec(() -> {
+            if (!summary.isDisposed()) {
+                work.run();
+            }
+        });
+    }
+
+    /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
+    private void queueRefresh() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            inUi(() -> summary.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh));
+        }
+    }
+
+    private void refresh() {
+        refreshQueued.set(false);
+        if (summary.isDisposed()) {
+            return;
+        }
+        QueueSnapshot snapshot = snapshot();
+        queues.show(List.copyOf(snapshot.queues()));
+        CallQueue chosen = queues.selected();
+        callers.show(chosen == null ? snapshot.queues().stream().flatMap(queue -> queue.callers().stream())
+                .sorted((a, b) -> a.joined().compareTo(b.joined())).toList() : chosen.callers());
+        members.show(QueueRows.members(snapshot, chosen));
+        summary.setText(summaryOf(snapshot));
+        summary.requestLayout();
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        buttons.update(connected(), members.selected());
+    }
+
+    private boolean connected() {
+        return connection == null || connection.status().state() == ConnectionState.CONNECTED;
+    }
+
+    private String summaryOf(QueueSnapshot snapshot) {
+        if (registry == null) {
+            return "Queues are not available: the CTI service is missing";
+        }
+        if (!connected()) {
+            return "Not connected to the PBX: these queues are as last known, and may have changed";
+        }
+        int waiting = snapshot.queues().stream().mapToInt(queue -> queue.callers().size()).sum();
+        String device = agents == null ? "" : agents.current().device();
+        List<QueueMember> mine = device.isEmpty() ? List.of() : snapshot.queuesOf(device).stream()
+                .map(queue -> queue.member(device).orElseThrow()).toList();
+        String me = device.isEmpty() ? "set your phone in the settings to log in"
+                : mine.isEmpty() ? device + " is in no queue"
+                : device + " in " + mine.stream().map(m -> m.queue() + " (" + QueueRows.state(m) + ")")
+                        .collect(Collectors.joining(", "));
+        return ChannelsPart.count(snapshot.queues().size(), "queue") + ", " + ChannelsPart.count(waiting, "caller")
+                + " waiting; " + me
+                + registry.resyncProblem().map(problem -> "; " + problem).orElse("");
+    }
+
+    /** Waits tick: the visible rows are filled again every second. */
+    private void tick() {
+        if (summary.isDisposed()) {
+            return;
+        }
+        queues.table().clearAll();
+        callers.table().clearAll();
+        summary.getDisplay().timerExec(TICK_MILLIS, this::tick);
+    }
+}
