@@ -63,8 +63,9 @@ class InjectionTest extends AgainstFakeServer {
         actions = services.get(CtiActions.class);
         connect(QUICK);
         // the registries' listings after the login, sent on the event thread: they must not count among the fuzzed ones
-        fake.awaitAction(0, action -> "CoreShowChannels".equals(action.name()), TIMEOUT);
-        fake.awaitAction(0, action -> "ExtensionStateList".equals(action.name()), TIMEOUT);
+        for (String listing : List.of("CoreShowChannels", "ExtensionStateList", "QueueStatus")) {
+            fake.awaitAction(0, action -> listing.equals(action.name()), TIMEOUT);
+        }
     }
 
     @AfterEach
