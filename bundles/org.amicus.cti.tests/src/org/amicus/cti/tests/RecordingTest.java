@@ -87,19 +87,23 @@ class RecordingTest extends AgainstTestPbx {
     }
 
     @Test
-    void withoutAnAnsweredCallThereIsNothingToRecord() {
+    void withoutAnAnsweredCallThereIsNothingToRecord() throws Exception {
+        watcher.await(s -> s.channels().stream().noneMatch(c -> c.device().equals("PJSIP/108")), TIMEOUT,
+                "108 is done with an earlier test's call");
         assertEquals("My phone PJSIP/108 has no answered call", refusal(actions.startRecording()).getMessage());
         assertEquals("My phone PJSIP/108 has no answered call", refusal(actions.muteRecording(true)).getMessage());
         assertEquals(Optional.empty(), actions.myRecording());
     }
 
     @Test
-    void aCallNotRecordedCannotBeMutedOrStopped() throws Exception {
+    void aCallNotRecordedCannotBeMutedOrStoppedAsThePbxSays() throws Exception {
         try (SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000052", "Max Roy")) {
             Channel mine = myCallWith(customer);
 
             assertEquals("My call on " + mine.name() + " is not being recorded",
                     refusal(actions.muteRecording(true)).getMessage());
+            assertEquals("My call on " + mine.name() + " is not being recorded",
+                    refusal(actions.stopRecording()).getMessage());
             assertEquals(Optional.of(new RecordingState(mine.uniqueId(), mine.name(), false, false)),
                     actions.myRecording());
         }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
@@ -195,23 +196,23 @@ public class AmiCtiActions implements CtiActions {
     @Override
     public CompletableFuture<RecordingState> stopRecording() {
         return attempt(() -> {
-            Channel mine = myRecordedCall();
+            Channel mine = myAnsweredCall(agent());
             return recordings.confirm(mine.uniqueId(), state -> !state.recording(),
-                    () -> connection.send(new StopMixMonitorAction(mine.name()), ACTION_TIMEOUT), RECORDING_LIMIT,
-                    "the recording's stop");
+                    () -> unlessNotRecorded(connection.send(new StopMixMonitorAction(mine.name()), ACTION_TIMEOUT),
+                            mine), RECORDING_LIMIT, "the recording's stop");
         });
     }
 
     @Override
     public CompletableFuture<RecordingState> muteRecording(boolean muted) {
         return attempt(() -> {
-            Channel mine = myRecordedCall();
+            Channel mine = myAnsweredCall(agent());
             MixMonitorMuteAction mute = new MixMonitorMuteAction();
             mute.setChannel(mine.name());
             mute.setDirection("both");
             mute.setState(muted ? 1 : 0);
             return recordings.confirm(mine.uniqueId(), state -> state.muted() == muted,
-                    () -> connection.send(mute, ACTION_TIMEOUT), RECORDING_LIMIT,
+                    () -> unlessNotRecorded(connection.send(mute, ACTION_TIMEOUT), mine), RECORDING_LIMIT,
                     muted ? "the recording's mute" : "the recording's unmute");
         });
     }
@@ -234,12 +235,16 @@ public class AmiCtiActions implements CtiActions {
                 + ".wav";
     }
 
-    private Channel myRecordedCall() {
-        Channel mine = myAnsweredCall(agent());
-        if (!recordings.state(mine.uniqueId(), mine.name()).recording()) {
-            throw new CtiException("My call on " + mine.name() + " is not being recorded");
-        }
-        return mine;
+    /**
+     * The PBX refuses to stop or mute a recording it is not making: that is my call not being recorded. Asked of the
+     * PBX rather than of the events, as a recording may have started before this connection.
+     */
+    private static CompletableFuture<?> unlessNotRecorded(CompletableFuture<?> sent, Channel mine) {
+        return sent.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            return CompletableFuture.failedFuture(cause.getClass() == AmiException.class
+                    ? new CtiException("My call on " + mine.name() + " is not being recorded") : cause);
+        });
     }
 
     /** My phone's answered call, the latest if it has more than one. */

@@ -78,7 +78,7 @@ public class RecordingEvidence implements AmiEventListener {
         RecordingState now = switch (event.name()) {
             case "MixMonitorStart" -> new RecordingState(channelId, before.channel(), true, false);
             case "MixMonitorStop" -> new RecordingState(channelId, before.channel(), false, false);
-            case "MixMonitorMute" -> new RecordingState(channelId, before.channel(), before.recording(),
+            case "MixMonitorMute" -> new RecordingState(channelId, before.channel(), true,
                     event.get("State").filter(state -> state.matches("(?i)1|yes|true|on")).isPresent());
             case "Hangup" -> {
                 states.remove(channelId);
