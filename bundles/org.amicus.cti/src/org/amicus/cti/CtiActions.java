@@ -1,6 +1,7 @@
 package org.amicus.cti;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.amicus.ami.OriginateOutcome;
@@ -59,6 +60,36 @@ public interface CtiActions {
 
     /** How long {@link #blindTransfer} waits for the PBX to report the transfer it accepted. */
     Duration TRANSFER_LIMIT = Duration.ofSeconds(10);
+
+    /**
+     * Starts recording my phone's answered call into a file whose name Amicus chooses. Completes once the PBX reports
+     * {@code MixMonitorStart}, at most {@link #RECORDING_LIMIT} after the request; fails with a {@link CtiException}
+     * when I have no answered call, it is recorded already, or this implementation cannot record.
+     */
+    default CompletableFuture<RecordingState> startRecording() {
+        return CompletableFuture.failedFuture(new CtiException("Recording is not available here"));
+    }
+
+    /** Stops recording my phone's answered call, once the PBX reports {@code MixMonitorStop}; refused if not recorded. */
+    default CompletableFuture<RecordingState> stopRecording() {
+        return CompletableFuture.failedFuture(new CtiException("Recording is not available here"));
+    }
+
+    /**
+     * Mutes (records silence, both directions) or unmutes the recording of my phone's answered call, once the PBX
+     * reports {@code MixMonitorMute}; refused if not recorded.
+     */
+    default CompletableFuture<RecordingState> muteRecording(boolean muted) {
+        return CompletableFuture.failedFuture(new CtiException("Recording is not available here"));
+    }
+
+    /** Whether my phone's answered call is being recorded (and muted), as the PBX last reported; empty if no call. */
+    default Optional<RecordingState> myRecording() {
+        return Optional.empty();
+    }
+
+    /** How long the recording actions wait for the PBX's event about the request it accepted. */
+    Duration RECORDING_LIMIT = Duration.ofSeconds(10);
 
     /**
      * Ends a session of mine (a spy or playback), given its outcome's channel id (or the channel's name); done if it

@@ -60,6 +60,11 @@ public final class TestPbx {
         return DIRECTORY.resolve("root");
     }
 
+    /** Where the test PBX's MixMonitor writes a recording named without a directory. */
+    public static Path recordings() {
+        return DIRECTORY.resolve("root/var/spool/asterisk/monitor");
+    }
+
     /** The SIP messages a sipp phone of the test PBX sent and received, e.g. for "105". */
     public static Path phoneLog(String extension) {
         return DIRECTORY.resolve("root/var/log/sipp/" + extension + ".msg");

@@ -11,15 +11,18 @@ import org.asteriskjava.manager.response.ManagerResponse;
 final class Refusals {
 
     /** The manager.conf permissions Asterisk checks for the actions Amicus sends. */
-    private static final Map<String, String> PERMISSIONS = Map.of(
-            "coreshowchannels", "system or reporting",
-            "hangup", "system or call",
-            "status", "system, call or reporting",
-            "originate", "originate",
-            "command", "command",
-            "queueadd", "agent",
-            "queueremove", "agent",
-            "queuepause", "agent");
+    private static final Map<String, String> PERMISSIONS = Map.ofEntries(
+            Map.entry("coreshowchannels", "system or reporting"),
+            Map.entry("hangup", "system or call"),
+            Map.entry("status", "system, call or reporting"),
+            Map.entry("originate", "originate"),
+            Map.entry("command", "command"),
+            Map.entry("queueadd", "agent"),
+            Map.entry("queueremove", "agent"),
+            Map.entry("queuepause", "agent"),
+            Map.entry("mixmonitor", "system"),
+            Map.entry("stopmixmonitor", "system or call"),
+            Map.entry("mixmonitormute", "system or call"));
 
     private Refusals() {
     }

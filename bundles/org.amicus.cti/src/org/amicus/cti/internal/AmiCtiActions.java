@@ -3,14 +3,17 @@ package org.amicus.cti.internal;
 import static org.amicus.cti.internal.Attempts.attempt;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
@@ -23,9 +26,13 @@ import org.amicus.cti.ChannelState;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
+import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
 import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.MixMonitorAction;
+import org.asteriskjava.manager.action.MixMonitorMuteAction;
+import org.asteriskjava.manager.action.StopMixMonitorAction;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -50,6 +57,8 @@ public class AmiCtiActions implements CtiActions {
     private ActionEvidence evidence;
     @Reference
     private TransferEvidence transfers;
+    @Reference
+    private RecordingEvidence recordings;
     /** The agent these actions are for; {@code null} for the stored profile's. */
     private AgentProfile chosenAgent;
 
@@ -61,6 +70,7 @@ public class AmiCtiActions implements CtiActions {
         actions.profiles = profiles;
         actions.evidence = evidence;
         actions.transfers = transfers;
+        actions.recordings = recordings;
         actions.chosenAgent = Objects.requireNonNull(agent, "agent");
         return actions;
     }
@@ -170,13 +180,86 @@ public class AmiCtiActions implements CtiActions {
         return outcome;
     }
 
+    @Override
+    public CompletableFuture<RecordingState> startRecording() {
+        return attempt(() -> {
+            Channel mine = myAnsweredCall(agent());
+            if (recordings.state(mine.uniqueId(), mine.name()).recording()) {
+                throw new CtiException("My call on " + mine.name() + " is recorded already");
+            }
+            MixMonitorAction start = new MixMonitorAction(mine.name(), recordingFile(mine));
+            return recordings.confirm(mine.uniqueId(), RecordingState::recording,
+                    () -> connection.send(start, ACTION_TIMEOUT), RECORDING_LIMIT, "the recording's start");
+        });
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> stopRecording() {
+        return attempt(() -> {
+            Channel mine = myAnsweredCall(agent());
+            return recordings.confirm(mine.uniqueId(), state -> !state.recording(),
+                    () -> unlessNotRecorded(connection.send(new StopMixMonitorAction(mine.name()), ACTION_TIMEOUT),
+                            mine), RECORDING_LIMIT, "the recording's stop");
+        });
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> muteRecording(boolean muted) {
+        return attempt(() -> {
+            Channel mine = myAnsweredCall(agent());
+            MixMonitorMuteAction mute = new MixMonitorMuteAction();
+            mute.setChannel(mine.name());
+            mute.setDirection("both");
+            mute.setState(muted ? 1 : 0);
+            return recordings.confirm(mine.uniqueId(), state -> state.muted() == muted,
+                    () -> unlessNotRecorded(connection.send(mute, ACTION_TIMEOUT), mine), RECORDING_LIMIT,
+                    muted ? "the recording's mute" : "the recording's unmute");
+        });
+    }
+
+    @Override
+    public Optional<RecordingState> myRecording() {
+        AgentProfile agent = chosenAgent != null ? chosenAgent : profiles.current();
+        if (!agent.hasDevice()) {
+            return Optional.empty();
+        }
+        return myCalls(agent).findFirst().map(mine -> recordings.state(mine.uniqueId(), mine.name()));
+    }
+
+    /**
+     * A file name of safe characters only, as MixMonitor takes it relative to the PBX's monitor directory: the call's
+     * unique id and the time, so that a second recording of a call keeps the first.
+     */
+    private static String recordingFile(Channel mine) {
+        return "amicus-" + mine.uniqueId().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + System.currentTimeMillis()
+                + ".wav";
+    }
+
+    /**
+     * The PBX refuses to stop or mute a recording it is not making: that is my call not being recorded. Asked of the
+     * PBX rather than of the events, as a recording may have started before this connection.
+     */
+    private static CompletableFuture<?> unlessNotRecorded(CompletableFuture<?> sent, Channel mine) {
+        return sent.exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            return CompletableFuture.failedFuture(cause.getClass() == AmiException.class
+                    ? new CtiException("My call on " + mine.name() + " is not being recorded") : cause);
+        });
+    }
+
     /** My phone's answered call, the latest if it has more than one. */
     private Channel myAnsweredCall(AgentProfile agent) {
+        return myCalls(agent).findFirst()
+                .orElseThrow(() -> new CtiException("My phone " + agent.device() + " has no answered call"));
+    }
+
+    /** My phone's answered calls, the latest first. */
+    private Stream<Channel> myCalls(AgentProfile agent) {
         return registry.snapshot().channels().stream()
                 .filter(channel -> channel.device().equals(agent.device()) && channel.state() == ChannelState.UP
                         && !channel.bridgedWith().isEmpty())
-                .max(Comparator.comparing(Channel::answered, Comparator.nullsFirst(Comparator.naturalOrder())))
-                .orElseThrow(() -> new CtiException("My phone " + agent.device() + " has no answered call"));
+                .sorted(Comparator.comparing(Channel::answered,
+                        Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed());
     }
 
     private AgentProfile agent() {

@@ -1,0 +1,59 @@
+package org.amicus.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.RecordingState;
+
+/**
+ * {@code record start|stop|mute|unmute}: the recording of my phone's answered call; prints its state as the PBX then
+ * reported it.
+ */
+final class RecordCommand {
+
+    private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(60);
+    /** The actions wait {@link CtiActions#RECORDING_LIMIT} for the PBX; this adds a margin. */
+    private static final Duration OUTCOME_TIMEOUT = CtiActions.RECORDING_LIMIT.plusSeconds(10);
+
+    private final ChannelRegistry registry;
+    private final CtiActions actions;
+    private final AgentProfiles agents;
+
+    RecordCommand(ChannelRegistry registry, CtiActions actions, AgentProfiles agents) {
+        this.registry = registry;
+        this.actions = actions;
+        this.agents = agents;
+    }
+
+    Exit run(Arguments arguments, Login login, PbxSession pbx, Output output)
+            throws ExecutionException, InterruptedException {
+        String action = arguments.parameter();
+        if (!List.of("start", "stop", "mute", "unmute").contains(action)) {
+            throw Arguments.usage("record ACTION is start, stop, mute or unmute, not \"" + action + "\"");
+        }
+        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
+        CtiActions mine = actions.as(agent);
+        CompletableFuture<?> listed = registry.nextResync(); // my call is found among the channels of the new connection
+        pbx.connect(login);
+        pbx.await(listed, LISTING_TIMEOUT, "with its channels");
+        CompletableFuture<RecordingState> done = switch (action) {
+            case "start" -> mine.startRecording();
+            case "stop" -> mine.stopRecording();
+            case "mute" -> mine.muteRecording(true);
+            default -> mine.muteRecording(false);
+        };
+        RecordingState state = pbx.await(done, OUTCOME_TIMEOUT, "about the recording");
+        output.result(new Json().put("command", "record").put("action", action).put("device", agent.device())
+                .put("channel", state.channel()).put("recording", state.recording()).put("muted", state.muted())
+                .put("exit", Exit.OK.code()),
+                state.channel() + (state.recording() ? " is being recorded" + (state.muted() ? ", muted" : "")
+                        : " is not being recorded"));
+        return Exit.OK;
+    }
+}
