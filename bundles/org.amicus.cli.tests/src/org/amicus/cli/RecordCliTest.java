@@ -71,7 +71,7 @@ class RecordCliTest extends AgainstTestPbx {
             args.addAll(List.of("--device", "PJSIP/108"));
         }
         args.addAll(List.of("--host", TestPbx.HOST, "--port", String.valueOf(TestPbx.PORT),
-                "--user", "amicus-desktop"));
-        return new CliRun(cli, Map.of(Login.SECRET_VARIABLE, TestPbx.DESKTOP_SECRET), args);
+                "--user", TestPbx.recordingDesktop().username()));
+        return new CliRun(cli, Map.of(Login.SECRET_VARIABLE, TestPbx.RECORDING_SECRET), args);
     }
 }

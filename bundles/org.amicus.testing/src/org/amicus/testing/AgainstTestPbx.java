@@ -38,4 +38,9 @@ public abstract class AgainstTestPbx {
     protected void connectAsDesktop() throws Exception {
         connection.connect(TestPbx.desktop(), TestPbx.DESKTOP_SECRET).get(15, TimeUnit.SECONDS);
     }
+
+    /** Connects as a desktop that records calls does: the desktop's rights and {@code system}. */
+    protected void connectAsRecordingDesktop() throws Exception {
+        connection.connect(TestPbx.recordingDesktop(), TestPbx.RECORDING_SECRET).get(15, TimeUnit.SECONDS);
+    }
 }

@@ -19,6 +19,7 @@ public final class TestPbx {
     public static final String CONTEXT = "amicus";
     public static final String SECRET = "amicus-secret";
     public static final String DESKTOP_SECRET = "desktop-secret";
+    public static final String RECORDING_SECRET = "recording-secret";
     public static final String RESTRICTED_SECRET = "restricted-secret";
     public static final String ELSEWHERE_SECRET = "elsewhere-secret";
 
@@ -80,6 +81,11 @@ public final class TestPbx {
      */
     public static AmiProfile desktop() {
         return new AmiProfile("Test PBX (desktop)", HOST, PORT, false, "amicus-desktop");
+    }
+
+    /** A desktop that records calls: the desktop's rights and write permission {@code system}, which MixMonitor needs. */
+    public static AmiProfile recordingDesktop() {
+        return new AmiProfile("Test PBX (recording desktop)", HOST, PORT, false, "amicus-recording");
     }
 
     public static AmiProfile restricted() {

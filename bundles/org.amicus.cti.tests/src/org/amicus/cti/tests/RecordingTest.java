@@ -48,7 +48,7 @@ class RecordingTest extends AgainstTestPbx {
         watcher = new RegistryWatcher(services.get(ChannelRegistry.class));
         actions = services.get(CtiActions.class).as(new AgentProfile("PJSIP/108", AutoAnswer.CALL_INFO,
                 TestPbx.CONTEXT, Duration.ofSeconds(20), ""));
-        connectAsDesktop();
+        connectAsRecordingDesktop();
     }
 
     @AfterEach
