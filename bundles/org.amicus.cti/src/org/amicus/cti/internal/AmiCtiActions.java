@@ -23,6 +23,7 @@ import org.amicus.cti.ChannelState;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
+import org.amicus.cti.ParkOutcome;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
 import org.asteriskjava.manager.action.HangupAction;
@@ -50,6 +51,8 @@ public class AmiCtiActions implements CtiActions {
     private ActionEvidence evidence;
     @Reference
     private TransferEvidence transfers;
+    @Reference
+    private ParkEvidence parking;
     /** The agent these actions are for; {@code null} for the stored profile's. */
     private AgentProfile chosenAgent;
 
@@ -61,6 +64,7 @@ public class AmiCtiActions implements CtiActions {
         actions.profiles = profiles;
         actions.evidence = evidence;
         actions.transfers = transfers;
+        actions.parking = parking;
         actions.chosenAgent = Objects.requireNonNull(agent, "agent");
         return actions;
     }
@@ -168,6 +172,25 @@ public class AmiCtiActions implements CtiActions {
                     }
                 });
         return outcome;
+    }
+
+    @Override
+    public CompletableFuture<ParkOutcome> park() {
+        return attempt(() -> {
+            Channel mine = myAnsweredCall(agent());
+            Channel other = registry.snapshot().byName(mine.bridgedWith())
+                    .orElseThrow(() -> new CtiException(mine.bridgedWith() + " no longer exists"));
+            CompletableFuture<ParkOutcome> outcome = parking.expect(other.uniqueId());
+            connection.send(new ParkAction(other.name()), ACTION_TIMEOUT).whenComplete((response, failure) -> {
+                if (failure == null) {
+                    parking.started(other.uniqueId(), other.name(), PARK_LIMIT);
+                } else {
+                    outcome.completeExceptionally(failure instanceof CompletionException wrapped
+                            ? wrapped.getCause() : failure);
+                }
+            });
+            return outcome;
+        });
     }
 
     /** My phone's answered call, the latest if it has more than one. */
