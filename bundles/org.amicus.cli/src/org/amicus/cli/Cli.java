@@ -93,6 +93,7 @@ public class Cli {
                         .run(arguments, login, pbx, output);
                 case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
                 case TRANSFER -> new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output);
+                case PARK -> new ParkCommand(registry, actions, agents).run(arguments, login, pbx, output);
                 case QUEUE -> new QueueCommand(queues, queueActions).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {
