@@ -27,7 +27,7 @@ class ParkCliTest extends AgainstTestPbx {
     }
 
     @Test
-    void parkPutsTheCustomerInASpaceAndSaysWhich() throws Exception {
+    void parkPutsTheCustomerInASpaceAndSaysWhichAndParkedListsIt() throws Exception {
         connectWithFullRights();
         try (SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000061", "Noa Bell")) {
             String trunk = events.await("BridgeEnter", e -> e.get("Channel").orElse("").startsWith("PJSIP/trunk-")
@@ -39,6 +39,13 @@ class ParkCliTest extends AgainstTestPbx {
             String space = events.await("ParkedCall", e -> e.get("ParkeeChannel").orElse("").equals(trunk), TIMEOUT)
                     .get("ParkingSpace").orElseThrow();
             assertEquals(List.of("Parked " + trunk + " in space " + space), park.out.lines());
+
+            CliRun parked = run("parked", "--json");
+
+            assertEquals(Exit.OK.code(), parked.awaitExit(TIMEOUT), parked.toString());
+            assertTrue(parked.out.lines().stream().anyMatch(line -> line.contains("\"space\":\"" + space + "\"")
+                    && line.contains("\"channel\":\"" + trunk + "\"")
+                    && line.contains("\"callerNumber\":\"0611000061\"")), parked.toString());
         }
     }
 
