@@ -17,6 +17,7 @@ import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.QueueRegistry;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +49,8 @@ public class Cli {
     private QueueRegistry queues;
     @Reference
     private QueueActions queueActions;
+    @Reference
+    private ParkedCalls parkedCalls;
 
     /**
      * Runs a command line.
@@ -94,6 +97,8 @@ public class Cli {
                 case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
                 case TRANSFER -> new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output);
                 case RECORD -> new RecordCommand(registry, actions, agents).run(arguments, login, pbx, output);
+                case PARK -> new ParkCommand(registry, actions, agents).run(arguments, login, pbx, output);
+                case PARKED -> ParkedList.list(parkedCalls, login, pbx, output);
                 case QUEUE -> new QueueCommand(queues, queueActions).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {

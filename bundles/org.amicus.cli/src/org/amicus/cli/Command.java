@@ -32,6 +32,9 @@ enum Command {
     SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE),
     TRANSFER("transfer", "NUMBER", "Send the other party of my answered call on to NUMBER (blind transfer).", true),
     RECORD("record", "ACTION", "Record my answered call: ACTION is start, stop, mute or unmute.", true),
+    PARK("park", null, "Park the other party of my answered call; say in which space of the parking lot.", true),
+    PARKED("parked", null, "List the calls waiting in the parking lot: space, caller, who parked it, for how long.",
+            false),
     COLLEAGUES("colleagues", null, "List every phone with a hint and its state: idle, ringing, in use, on hold...",
             false),
     QUEUE("queue", "ACTION", "Log my phone (or --device's) in to or out of the queues, pause or unpause it: ACTION is"

@@ -92,6 +92,19 @@ public interface CtiActions {
     Duration RECORDING_LIMIT = Duration.ofSeconds(10);
 
     /**
+     * Parks the other party of my current call (my phone's answered call) in the PBX's parking lot, and leaves the
+     * call. Completes with the parking space from the PBX's {@code ParkedCall} event, at most {@link #PARK_LIMIT}
+     * after the PBX accepted the park; fails with a {@link CtiException} when I have no answered call or this
+     * implementation cannot park, or with an {@link org.amicus.ami.AmiException} when the PBX refuses.
+     */
+    default CompletableFuture<ParkOutcome> park() {
+        return CompletableFuture.failedFuture(new CtiException("Parking is not available here"));
+    }
+
+    /** How long {@link #park} waits for the PBX to report the park it accepted. */
+    Duration PARK_LIMIT = Duration.ofSeconds(10);
+
+    /**
      * Ends a session of mine (a spy or playback), given its outcome's channel id (or the channel's name); done if it
      * has ended already. Only a live channel of my own phone is hung up: anything else is refused with a
      * {@link CtiException}, and nothing is sent to the PBX.

@@ -27,6 +27,7 @@ import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
 import org.amicus.cti.RecordingState;
+import org.amicus.cti.ParkOutcome;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
 import org.asteriskjava.manager.action.HangupAction;
@@ -59,6 +60,7 @@ public class AmiCtiActions implements CtiActions {
     private TransferEvidence transfers;
     @Reference
     private RecordingEvidence recordings;
+    private ParkEvidence parking;
     /** The agent these actions are for; {@code null} for the stored profile's. */
     private AgentProfile chosenAgent;
 
@@ -71,6 +73,7 @@ public class AmiCtiActions implements CtiActions {
         actions.evidence = evidence;
         actions.transfers = transfers;
         actions.recordings = recordings;
+        actions.parking = parking;
         actions.chosenAgent = Objects.requireNonNull(agent, "agent");
         return actions;
     }
@@ -244,6 +247,25 @@ public class AmiCtiActions implements CtiActions {
             Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
             return CompletableFuture.failedFuture(cause.getClass() == AmiException.class
                     ? new CtiException("My call on " + mine.name() + " is not being recorded") : cause);
+        });
+    }
+
+    @Override
+    public CompletableFuture<ParkOutcome> park() {
+        return attempt(() -> {
+            Channel mine = myAnsweredCall(agent());
+            Channel other = registry.snapshot().byName(mine.bridgedWith())
+                    .orElseThrow(() -> new CtiException(mine.bridgedWith() + " no longer exists"));
+            CompletableFuture<ParkOutcome> outcome = parking.expect(other.uniqueId());
+            connection.send(new ParkAction(other.name()), ACTION_TIMEOUT).whenComplete((response, failure) -> {
+                if (failure == null) {
+                    parking.started(other.uniqueId(), other.name(), PARK_LIMIT);
+                } else {
+                    outcome.completeExceptionally(failure instanceof CompletionException wrapped
+                            ? wrapped.getCause() : failure);
+                }
+            });
+            return outcome;
         });
     }
 

@@ -1,0 +1,150 @@
+package org.amicus.cti.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiEvent;
+import org.amicus.ami.AmiEventListener;
+import org.amicus.cti.ParkedCall;
+import org.amicus.cti.ParkedCallListener;
+import org.amicus.cti.ParkedCalls;
+import org.asteriskjava.manager.action.ParkedCallsAction;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ParkedCalls} fed by the AMI connection's events. The board changes on the dispatch thread, quickly; listeners
+ * and those waiting for a resync are told on a thread of the service's own.
+ */
+@Component(service = { ParkedCalls.class, AmiEventListener.class })
+public class EventParkedCalls implements ParkedCalls, AmiEventListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventParkedCalls.class);
+    private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ParkingBoard board = new ParkingBoard();
+    private final ResyncWaiters<List<ParkedCall>> waiters = new ResyncWaiters<>();
+    private final List<ParkedCallListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger listings = new AtomicInteger();
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService notices = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "amicus-parked-calls");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Reference
+    private AmiConnection connection;
+
+    @Override
+    public List<ParkedCall> parked() {
+        synchronized (board) {
+            return board.parked();
+        }
+    }
+
+    @Override
+    public Optional<ParkedCall> inSpace(String space) {
+        return parked().stream().filter(call -> call.space().equals(space)).findFirst();
+    }
+
+    @Override
+    public CompletableFuture<List<ParkedCall>> nextResync() {
+        synchronized (board) {
+            return waiters.next();
+        }
+    }
+
+    @Override
+    public void onEvent(AmiEvent event) {
+        boolean changed;
+        List<ParkedCall> now;
+        List<CompletableFuture<List<ParkedCall>>> resynced = List.of();
+        synchronized (board) {
+            boolean listing = board.listingUnderWay();
+            changed = board.apply(event, clock.instant());
+            boolean listed = listing && !board.listingUnderWay();
+            if (!changed && !listed) {
+                return;
+            }
+            now = board.parked();
+            if (listed) {
+                resynced = waiters.takeListed();
+            }
+        }
+        List<CompletableFuture<List<ParkedCall>>> waiting = resynced;
+        notices.execute(() -> {
+            if (changed) {
+                tell(now);
+            }
+            waiting.forEach(future -> future.complete(now));
+        });
+    }
+
+    private void tell(List<ParkedCall> now) {
+        for (ParkedCallListener listener : listeners) {
+            try {
+                listener.parkedCallsChanged(now);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Parked call listener {} failed", listener, e);
+            }
+        }
+    }
+
+    /** Asks the PBX for its parked calls; the listing arrives as events, in order with all others. */
+    @Override
+    public void resync() {
+        String actionId = "amicus-parked-" + listings.incrementAndGet();
+        synchronized (board) {
+            board.expectListing(actionId);
+            waiters.listingSent();
+        }
+        ParkedCallsAction listing = new ParkedCallsAction();
+        listing.setActionId(actionId);
+        connection.sendList(listing, LISTING_TIMEOUT).whenComplete((events, failure) -> {
+            if (failure == null) {
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+            LOG.warn("Cannot list the parked calls, following their events alone: {}", cause.getMessage());
+            List<CompletableFuture<List<ParkedCall>>> abandoned = List.of();
+            synchronized (board) {
+                if (board.abandonListing(actionId)) {
+                    abandoned = waiters.takeListed();
+                }
+            }
+            List<CompletableFuture<List<ParkedCall>>> waiting = abandoned;
+            notices.execute(() -> waiting.forEach(future -> future.completeExceptionally(cause)));
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        notices.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Override
+    public void addListener(ParkedCallListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ParkedCallListener listener) {
+        listeners.remove(listener);
+    }
+}
