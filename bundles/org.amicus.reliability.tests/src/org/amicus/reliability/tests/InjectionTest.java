@@ -63,7 +63,7 @@ class InjectionTest extends AgainstFakeServer {
         actions = services.get(CtiActions.class);
         connect(QUICK);
         // the registries' listings after the login, sent on the event thread: they must not count among the fuzzed ones
-        for (String listing : List.of("CoreShowChannels", "ExtensionStateList", "QueueStatus")) {
+        for (String listing : List.of("CoreShowChannels", "ExtensionStateList", "QueueStatus", "ParkedCalls")) {
             fake.awaitAction(0, action -> listing.equals(action.name()), TIMEOUT);
         }
     }
