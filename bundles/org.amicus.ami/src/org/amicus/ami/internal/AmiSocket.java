@@ -43,7 +43,6 @@ final class AmiSocket implements AutoCloseable {
     private final Socket socket;
     private final LineReader lines;
     private final OutputStream out;
-    private volatile boolean closing;
 
     AmiSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -119,14 +118,8 @@ final class AmiSocket implements AutoCloseable {
         out.flush();
     }
 
-    /** Whether this side closed the socket (so that a failing read is no news). */
-    boolean closing() {
-        return closing;
-    }
-
     @Override
     public void close() {
-        closing = true;
         try {
             socket.close();
         } catch (IOException e) {

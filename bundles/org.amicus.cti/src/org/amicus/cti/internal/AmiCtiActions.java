@@ -60,6 +60,7 @@ public class AmiCtiActions implements CtiActions {
     private TransferEvidence transfers;
     @Reference
     private RecordingEvidence recordings;
+    @Reference
     private ParkEvidence parking;
     /** The agent these actions are for; {@code null} for the stored profile's. */
     private AgentProfile chosenAgent;
