@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelState;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
@@ -117,7 +118,8 @@ class RecordingTest extends AgainstTestPbx {
     }
 
     private static boolean talksTo(Channel channel, SipCall customer) {
-        return channel.device().equals("PJSIP/108") && channel.answered() != null && !channel.bridgedWith().isEmpty()
+        return channel.device().equals("PJSIP/108") && channel.state() == ChannelState.UP
+                && channel.answered() != null && !channel.bridgedWith().isEmpty()
                 && channel.connectedLine().number().equals(customer.caller());
     }
 
