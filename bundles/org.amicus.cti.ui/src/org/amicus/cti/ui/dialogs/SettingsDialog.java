@@ -11,6 +11,7 @@ import org.amicus.ami.AmiSecrets;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.AutoAnswer;
+import org.amicus.cti.ui.Appearance;
 import org.amicus.cti.ui.parts.Failures;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.swt.SWT;
@@ -24,6 +25,7 @@ import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * The settings: which PBX to connect to and as whom (the secret goes to secure storage, never to preferences), and my
@@ -91,6 +93,9 @@ public final class SettingsDialog {
         callerId = text(phone, "My caller ID:", WidgetIds.SETTINGS_CALLER_ID, SWT.NONE);
         callerId.setMessage("e.g. \"Desk 4\" <104>; empty for the PBX's");
         ringSeconds = text(phone, "Ring my phone for (s):", WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
+        if (Appearance.offered()) {
+            themeChoice(group("Appearance"));
+        }
 
         problem = Dialogs.problemLine(dialog, WidgetIds.SETTINGS_PROBLEM, 480);
         save = Dialogs.buttons(dialog, "Save and connect", WidgetIds.SETTINGS_SAVE, this::save);
@@ -122,6 +127,22 @@ public final class SettingsDialog {
         group.setLayout(new GridLayout(2, false));
         group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
         return group;
+    }
+
+    /** The theme changes as soon as it is chosen, whether or not the rest can be saved. */
+    private void themeChoice(Group appearance) {
+        Combo theme = new Combo(appearance, SWT.DROP_DOWN | SWT.READ_ONLY);
+        Arrays.stream(Appearance.values()).forEach(choice -> theme.add(choice.label()));
+        theme.select(Appearance.chosen().ordinal());
+        field(appearance, "Theme:", theme, WidgetIds.SETTINGS_THEME);
+        theme.addListener(SWT.Selection, event -> {
+            try {
+                Appearance.values()[theme.getSelectionIndex()].choose();
+            } catch (BackingStoreException e) {
+                problem.setText("Cannot keep the theme: " + Failures.message(e));
+                problem.requestLayout();
+            }
+        });
     }
 
     private static Text text(Composite parent, String label, String id, int style) {

@@ -21,7 +21,6 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -48,7 +47,6 @@ public class ChannelsPart {
     private static final int[] WIDTHS = { 200, 90, 150, 150, 80, 120, 200 };
     private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
-    private static final Color RINGING = new Color(255, 236, 179);
 
     @Inject
     @Optional
@@ -105,6 +103,10 @@ public class ChannelsPart {
         onlyRinging.setText("Only ringing");
         onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
         onlyRinging.addListener(SWT.Selection, event -> refresh());
+        Accessibility.describe(filter, "Filter channels",
+                "Shows the channels whose name, number or caller has what is typed; Down goes to the first ringing one");
+        Accessibility.describe(onlyRinging, "Only ringing", "Shows only the channels that ring now");
+        Accessibility.describe(summary, "Channels summary", summary::getText);
 
         toolbar = new ChannelToolBar(parent, this);
 
@@ -126,6 +128,9 @@ public class ChannelsPart {
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
         table.addListener(SWT.Selection, event -> updateActions(snapshot()));
+        Accessibility.describe(table, "Live channels",
+                "Grouped by call, ringing ones first in their call; Enter picks up the ringing channel selected");
+        Accessibility.nameRows(table);
 
         notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
@@ -310,8 +315,9 @@ public class ChannelsPart {
         }
         Channel channel = rows.get(index);
         item.setText(ChannelRows.cells(channel, Instant.now()));
-        item.setImage(1, icons.of(channel.state()));
-        item.setBackground(channel.isRinging() ? RINGING : null);
+        StateColours colours = StateColours.on(table);
+        item.setImage(1, icons.of(channel.state(), colours));
+        item.setBackground(channel.isRinging() ? colours.ringingRow() : null);
         item.setData(channel);
     }
 }

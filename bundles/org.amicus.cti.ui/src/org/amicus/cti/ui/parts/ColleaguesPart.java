@@ -25,7 +25,6 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -49,7 +48,6 @@ public class ColleaguesPart {
     private static final int[] WIDTHS = { 90, 140, 150, 80 };
     private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
-    private static final Color RINGING = new Color(255, 236, 179);
 
     @Inject
     @Optional
@@ -108,6 +106,10 @@ public class ColleaguesPart {
         }
         table.addListener(SWT.Selection, event -> updateButtons());
         table.addListener(SWT.DefaultSelection, event -> callOrPickUp());
+        Accessibility.describe(table, "Colleagues",
+                "Colleagues' phones and their state; Enter calls the one selected, or picks up its ringing call");
+        Accessibility.nameRows(table);
+        Accessibility.describe(summary, "Colleagues summary", summary::getText);
 
         Label notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.COLLEAGUES_NOTICE);
@@ -134,6 +136,7 @@ public class ColleaguesPart {
         button.setText(action.label);
         button.setData(WidgetIds.KEY, id);
         button.addListener(SWT.Selection, event -> run(action));
+        Accessibility.describe(button, action.label, button::getToolTipText);
         return button;
     }
 
@@ -274,7 +277,7 @@ public class ColleaguesPart {
         String state = colleague.state().label() + (colleague.inUse() ? " while in use" : "");
         item.setText(new String[] { colleague.extension(), colleague.device(), state,
                 ChannelRows.clock(Duration.between(colleague.since(), Instant.now())) });
-        item.setBackground(colleague.state() == ColleagueState.RINGING ? RINGING : null);
+        item.setBackground(colleague.state() == ColleagueState.RINGING ? StateColours.on(table).ringingRow() : null);
         item.setData(colleague);
     }
 }

@@ -13,6 +13,7 @@ import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ui.dialogs.SettingsDialog;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -66,6 +67,9 @@ public class ConnectionStatusControl {
         settings.setText("Settings…");
         settings.setData(WidgetIds.KEY, WidgetIds.CONNECTION_SETTINGS);
         settings.addListener(SWT.Selection, event -> openSettings());
+        Accessibility.describe(label, "Connection status", label::getText);
+        Accessibility.describe(toggle, "Connect or disconnect", () -> toggle.getText() + " the PBX");
+        Accessibility.describe(settings, "Settings", "The PBX profile, my phone and the theme");
         if (connection == null || profiles == null || secrets == null || agents == null) {
             label.setText("The Amicus AMI service is not available");
             toggle.setVisible(false);
@@ -90,7 +94,7 @@ public class ConnectionStatusControl {
         boolean countdownRunning = shown.nextAttempt() != null;
         shown = status;
         label.setText(status.describe());
-        label.setForeground(label.getDisplay().getSystemColor(colourOf(status.state())));
+        label.setForeground(colourOf(status.state(), StateColours.on(label)));
         boolean active = status.state() != ConnectionState.DISCONNECTED && status.state() != ConnectionState.FAILED;
         toggle.setText(active ? "Disconnect" : "Connect");
         label.requestLayout();
@@ -127,12 +131,13 @@ public class ConnectionStatusControl {
         new SettingsDialog(label.getShell(), profiles, secrets, agents, connection).open();
     }
 
-    private static int colourOf(ConnectionState state) {
+    /** {@code null}: the theme's own colour. */
+    private static Color colourOf(ConnectionState state, StateColours colours) {
         return switch (state) {
-            case CONNECTED -> SWT.COLOR_DARK_GREEN;
-            case CONNECTING, RECONNECTING -> SWT.COLOR_DARK_YELLOW;
-            case FAILED -> SWT.COLOR_RED;
-            case DISCONNECTED -> SWT.COLOR_WIDGET_FOREGROUND;
+            case CONNECTED -> colours.connected();
+            case CONNECTING, RECONNECTING -> colours.connecting();
+            case FAILED -> colours.failed();
+            case DISCONNECTED -> null;
         };
     }
 }

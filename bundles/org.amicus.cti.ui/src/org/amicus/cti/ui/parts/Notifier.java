@@ -15,8 +15,6 @@ import org.eclipse.swt.widgets.Shell;
 public final class Notifier {
 
     private static final int SHOWN_MILLIS = 6000;
-    private static final Color GOOD = new Color(220, 244, 220);
-    private static final Color BAD = new Color(255, 224, 204);
 
     private final Label line;
     private Shell popup;
@@ -25,16 +23,17 @@ public final class Notifier {
 
     Notifier(Label line) {
         this.line = line;
+        Accessibility.describe(line, "Last message", line::getText);
     }
 
     /** Something went as asked. */
     public void good(String text) {
-        show(text, GOOD);
+        show(text, StateColours.on(line).goodNotice());
     }
 
     /** Something did not go as asked, or cannot be done. */
     public void bad(String text) {
-        show(text, BAD);
+        show(text, StateColours.on(line).badNotice());
     }
 
     private void show(String text, Color colour) {
@@ -54,6 +53,7 @@ public final class Notifier {
         popupText.setText(text);
         popup.setBackground(colour);
         popupText.setBackground(colour);
+        popupText.setForeground(StateColours.on(line).text());
         Point size = popup.computeSize(Math.min(420, popup.computeSize(SWT.DEFAULT, SWT.DEFAULT).x + 24), SWT.DEFAULT);
         Rectangle area = window.getBounds();
         popup.setBounds(area.x + area.width - size.x - 16, area.y + area.height - size.y - 40, size.x, size.y + 12);

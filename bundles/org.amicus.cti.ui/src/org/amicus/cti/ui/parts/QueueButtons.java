@@ -113,6 +113,7 @@ final class QueueButtons {
         Button button = new Button(row, SWT.PUSH);
         button.setText(text);
         button.setToolTipText(tip);
+        Accessibility.describe(button, text.replace("…", ""), tip);
         button.setData(WidgetIds.KEY, id);
         button.addListener(SWT.Selection, event -> action.run());
         return button;

@@ -73,16 +73,16 @@ public class QueuesPart {
         summary = new Label(parent, SWT.NONE);
         summary.setData(WidgetIds.KEY, WidgetIds.QUEUES_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        queues = new RowTable<>(parent, WidgetIds.QUEUES_TABLE, QueueRows.QUEUE_COLUMNS,
+        queues = new RowTable<>(parent, WidgetIds.QUEUES_TABLE, "Queues", QueueRows.QUEUE_COLUMNS,
                 new int[] { 120, 70, 100, 85, 90, 110, 90 }, queue -> QueueRows.queueCells(queue, Instant.now()),
                 CallQueue::name);
         queues.table().setLayoutData(tableLayout(2, 120));
         queues.table().addListener(SWT.Selection, event -> refresh());
-        callers = new RowTable<>(parent, WidgetIds.QUEUES_CALLERS, QueueRows.CALLER_COLUMNS,
+        callers = new RowTable<>(parent, WidgetIds.QUEUES_CALLERS, "Callers waiting", QueueRows.CALLER_COLUMNS,
                 new int[] { 70, 230, 90 }, caller -> QueueRows.callerCells(caller, Instant.now()),
                 QueueCaller::uniqueId);
         callers.table().setLayoutData(tableLayout(1, 200));
-        members = new RowTable<>(parent, WidgetIds.QUEUES_MEMBERS, QueueRows.MEMBER_COLUMNS,
+        members = new RowTable<>(parent, WidgetIds.QUEUES_MEMBERS, "Members", QueueRows.MEMBER_COLUMNS,
                 new int[] { 150, 110, 100, 200, 60 }, QueueRows::memberCells, m -> m.queue() + " " + m.device());
         members.table().setLayoutData(tableLayout(1, 200));
         members.table().addListener(SWT.Selection, event -> updateButtons());

@@ -21,8 +21,11 @@ final class RowTable<T> {
     private final Function<T, Object> key;
     private List<T> rows = List.of();
 
-    /** @param key what tells a row from the others, e.g. a queue's name */
-    RowTable(Composite parent, String id, String[] columns, int[] widths, Function<T, String[]> cells,
+    /**
+     * @param name what a screen reader calls the table
+     * @param key what tells a row from the others, e.g. a queue's name
+     */
+    RowTable(Composite parent, String id, String name, String[] columns, int[] widths, Function<T, String[]> cells,
             Function<T, Object> key) {
         this.cells = cells;
         this.key = key;
@@ -35,6 +38,8 @@ final class RowTable<T> {
             column.setText(columns[i]);
             column.setWidth(widths[i]);
         }
+        Accessibility.describe(table, name, name + ": " + String.join(", ", columns));
+        Accessibility.nameRows(table);
         table.addListener(SWT.SetData, event -> {
             TableItem item = (TableItem) event.item;
             if (event.index < rows.size()) {

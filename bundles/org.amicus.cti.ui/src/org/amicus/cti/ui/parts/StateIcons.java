@@ -1,48 +1,48 @@
 package org.amicus.cti.ui.parts;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.amicus.cti.ChannelState;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
 
-/** A coloured dot per channel state, drawn here rather than shipped: amber rings, green talks, red is busy. */
+/**
+ * A coloured dot per channel state, drawn here rather than shipped: amber rings, green talks, red is busy; in the
+ * shades of the light or the dark {@link StateColours}.
+ */
 final class StateIcons {
 
     private static final int SIZE = 12;
-    private static final RGB RINGING = new RGB(230, 150, 0);
-    private static final RGB TALKING = new RGB(40, 160, 60);
-    private static final RGB BUSY = new RGB(200, 40, 40);
-    private static final RGB SETTING_UP = new RGB(90, 130, 200);
-    private static final RGB OTHER = new RGB(150, 150, 150);
-
-    private final Map<ChannelState, Image> images = new EnumMap<>(ChannelState.class);
+    private final Display display;
+    /** Drawn as first shown, for the light and the dark colours. */
+    private final Map<StateColours, Map<ChannelState, Image>> images = new HashMap<>();
 
     StateIcons(Display display) {
-        for (ChannelState state : ChannelState.values()) {
-            images.put(state, new Image(display, dot(colourOf(state))));
-        }
+        this.display = display;
     }
 
-    Image of(ChannelState state) {
-        return images.get(state);
+    Image of(ChannelState state, StateColours colours) {
+        return images.computeIfAbsent(colours, c -> new EnumMap<>(ChannelState.class))
+                .computeIfAbsent(state, s -> new Image(display, dot(colourOf(s, colours).getRGB())));
     }
 
     void dispose() {
-        images.values().forEach(Image::dispose);
+        images.values().forEach(byState -> byState.values().forEach(Image::dispose));
     }
 
-    private static RGB colourOf(ChannelState state) {
+    private static Color colourOf(ChannelState state, StateColours colours) {
         return switch (state) {
-            case RING, RINGING -> RINGING;
-            case UP -> TALKING;
-            case BUSY -> BUSY;
-            case DOWN, RESERVED, OFF_HOOK, DIALING, DIALING_OFF_HOOK, PRE_RING -> SETTING_UP;
-            case UNKNOWN -> OTHER;
+            case RING, RINGING -> colours.ringingDot();
+            case UP -> colours.talkingDot();
+            case BUSY -> colours.busyDot();
+            case DOWN, RESERVED, OFF_HOOK, DIALING, DIALING_OFF_HOOK, PRE_RING -> colours.settingUpDot();
+            case UNKNOWN -> colours.otherDot();
         };
     }
 

@@ -53,6 +53,7 @@ public final class WidgetIds {
     public static final String SETTINGS_CONTEXT = "settings.context";
     public static final String SETTINGS_CALLER_ID = "settings.callerId";
     public static final String SETTINGS_RING_SECONDS = "settings.ringSeconds";
+    public static final String SETTINGS_THEME = "settings.theme";
     public static final String SETTINGS_PROBLEM = "settings.problem";
     public static final String SETTINGS_SAVE = "settings.save";
 
