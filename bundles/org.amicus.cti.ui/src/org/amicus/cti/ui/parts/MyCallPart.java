@@ -67,6 +67,7 @@ public class MyCallPart {
 
     private Label summary;
     private RowTable<MyCall> calls;
+    private Composite buttonRow;
     private final Map<MyCallAction, Button> buttons = new EnumMap<>(MyCallAction.class);
     private MyCallActions runner;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
@@ -86,11 +87,11 @@ public class MyCallPart {
         calls.table().setLayoutData(tableLayout);
         calls.table().addListener(SWT.Selection, event -> updateButtons());
 
-        Composite row = new Composite(parent, SWT.NONE);
-        row.setLayout(new RowLayout());
-        row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        buttonRow = new Composite(parent, SWT.NONE);
+        buttonRow.setLayout(new RowLayout());
+        buttonRow.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         for (MyCallAction action : MyCallAction.values()) {
-            Button button = new Button(row, SWT.PUSH);
+            Button button = new Button(buttonRow, SWT.PUSH);
             button.setData(WidgetIds.KEY, WidgetIds.myCall(action));
             button.addListener(SWT.Selection, event -> run(action));
             buttons.put(action, button);
@@ -204,7 +205,7 @@ public class MyCallPart {
             button.setEnabled(whyNot.isEmpty());
             button.setToolTipText(whyNot.orElse(action.purpose) + " (" + action.keys + ")");
         }
-        buttons.values().iterator().next().getParent().requestLayout();
+        buttonRow.requestLayout(); // the labels change with the recording
     }
 
     private String summary() {
@@ -228,6 +229,9 @@ public class MyCallPart {
     }
 
     private static String state(MyCall call) {
+        if (call.mine().onHold()) {
+            return "On hold";
+        }
         if (call.talking()) {
             return "Talking";
         }
