@@ -71,9 +71,11 @@ public final class QueuesUiBench {
                 && System.nanoTime() < deadline) {
             spin(display);
         }
-        Thread feeder = new Thread(() -> centre.run(rate), "feeder");
-        feeder.setDaemon(true);
-        feeder.start();
+        if (rate > 0) { // none: the part standing still, the floor to compare with
+            Thread feeder = new Thread(() -> centre.run(rate), "feeder");
+            feeder.setDaemon(true);
+            feeder.start();
+        }
 
         long refreshesBefore = registry.snapshots.get();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
