@@ -1,7 +1,6 @@
 package org.amicus.cti.ui.parts;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,9 +40,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.swt.widgets.TreeColumn;
-import org.eclipse.swt.widgets.TreeItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,10 +102,7 @@ public class ChannelsPart {
     private Combo presentation;
     private StackLayout stack;
     private Table table;
-    private Tree callTree;
-    private List<CallRow> callRows = List.of();
-    /** The calls expanded, by linked id, kept while rows move. */
-    private final Set<String> expanded = new HashSet<>();
+    private CallTree calls;
     /** Which grouping is the latest asked for: an older one that ends late is not shown. UI thread only. */
     private int grouping;
     private final ExecutorService grouper = Executors.newSingleThreadExecutor(work -> {
@@ -182,8 +175,10 @@ public class ChannelsPart {
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
         table.addListener(SWT.Selection, event -> updateActions(snapshot()));
-        callTree = callTree(views);
-        stack.topControl = callsShown() ? callTree : table;
+        calls = new CallTree(views, icons, RINGING);
+        calls.tree().addListener(SWT.DefaultSelection, event -> pickUpSelected());
+        calls.tree().addListener(SWT.Selection, event -> updateActions(snapshot()));
+        stack.topControl = callsShown() ? calls.tree() : table;
 
         notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
@@ -192,7 +187,7 @@ public class ChannelsPart {
         channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell());
         contributions = new Contributions();
         table.setMenu(new ChannelMenu(table, this, contributions).menu());
-        callTree.setMenu(table.getMenu());
+        calls.tree().setMenu(table.getMenu());
 
         if (registry != null) {
             registry.addListener(listener);
@@ -213,39 +208,13 @@ public class ChannelsPart {
         filter.setFocus();
     }
 
-    private Tree callTree(Composite views) {
-        Tree tree = new Tree(views, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
-        tree.setData(WidgetIds.KEY, WidgetIds.CHANNELS_CALLS);
-        tree.setHeaderVisible(true);
-        tree.setLinesVisible(true);
-        for (int i = 0; i < CallRows.COLUMNS.length; i++) {
-            TreeColumn column = new TreeColumn(tree, SWT.LEFT);
-            column.setText(CallRows.COLUMNS[i]);
-            column.setWidth(CallRows.WIDTHS[i]);
-        }
-        tree.addListener(SWT.SetData, event -> fill((TreeItem) event.item));
-        tree.addListener(SWT.Expand, event -> {
-            if (event.item.getData() instanceof CallRow call) {
-                expanded.add(call.linkedId());
-            }
-        });
-        tree.addListener(SWT.Collapse, event -> {
-            if (event.item.getData() instanceof CallRow call) {
-                expanded.remove(call.linkedId());
-            }
-        });
-        tree.addListener(SWT.DefaultSelection, event -> pickUpSelected());
-        tree.addListener(SWT.Selection, event -> updateActions(snapshot()));
-        return tree;
-    }
-
     /** Whether the Calls presentation is chosen. */
     public boolean callsShown() {
         return presentation.getSelectionIndex() == 1;
     }
 
     private void presentationChosen() {
-        stack.topControl = callsShown() ? callTree : table;
+        stack.topControl = callsShown() ? calls.tree() : table;
         stack.topControl.getParent().layout();
         if (partModel != null) {
             partModel.getPersistedState().put(PRESENTATION_KEY, callsShown() ? CALLS : CHANNELS);
@@ -256,11 +225,8 @@ public class ChannelsPart {
     /** The first ringing row found, as the agent filters mostly to pick up; else the first row. */
     private void selectFirstFound() {
         if (callsShown()) {
-            if (!callRows.isEmpty()) {
-                callTree.setFocus();
-                callTree.setSelection(callTree.getItem(0));
-                updateActions(snapshot());
-            }
+            calls.selectFirst();
+            updateActions(snapshot());
             return;
         }
         if (rows.isEmpty()) {
@@ -302,13 +268,7 @@ public class ChannelsPart {
      */
     public Channel selected() {
         if (callsShown()) {
-            TreeItem[] selection = callTree.getSelection();
-            Object data = selection.length == 0 ? null : selection[0].getData();
-            if (data instanceof CallRow call) {
-                return call.channels().stream().filter(Channel::isRinging).findFirst()
-                        .orElse(call.channels().get(0));
-            }
-            return data instanceof Channel channel ? channel : null;
+            return calls.selected();
         }
         int index = table.getSelectionIndex();
         return index < 0 || index >= rows.size() ? null : rows.get(index);
@@ -390,49 +350,25 @@ public class ChannelsPart {
         Set<String> phones = colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues());
         rows = List.of();
         CompletableFuture.supplyAsync(() -> CallRows.of(snapshot, phones, needle, ringing), grouper)
-                .whenComplete((calls, failure) -> {
+                .whenComplete((grouped, failure) -> {
                     if (failure != null) {
                         LOG.error("Grouping the channels into calls failed", failure);
                         return;
                     }
                     uiSync.asyncExec(() -> {
-                        if (!callTree.isDisposed() && ticket == grouping) {
-                            showCalls(snapshot, calls, !needle.isBlank() || ringing);
+                        if (!table.isDisposed() && ticket == grouping) {
+                            calls.show(grouped);
+                            showSummary(snapshot, !needle.isBlank() || ringing
+                                    ? count(grouped.size(), "call") + " shown" : "");
                         }
                     });
                 });
     }
 
-    private void showCalls(ChannelSnapshot snapshot, List<CallRow> calls, boolean filtered) {
-        String selected = selectedCall();
-        callRows = calls;
-        callTree.setItemCount(calls.size());
-        callTree.clearAll(true);
-        callTree.deselectAll();
-        for (int i = 0; selected != null && i < calls.size(); i++) {
-            if (calls.get(i).linkedId().equals(selected)) {
-                callTree.setSelection(callTree.getItem(i));
-                break;
-            }
-        }
-        showSummary(snapshot, filtered ? count(calls.size(), "call") + " shown" : "");
-    }
-
-    /** The linked id of the call selected, or of the channel selected; {@code null} if none is. */
-    private String selectedCall() {
-        TreeItem[] selection = callTree.getSelection();
-        if (selection.length == 0) {
-            return null;
-        }
-        Object data = selection[0].getData();
-        return data instanceof CallRow call ? call.linkedId() : data instanceof Channel channel ? channel.linkedId()
-                : null;
-    }
-
     /** The calls shown, in their order; for tests. */
     public List<String[]> callCells() {
         Instant now = Instant.now();
-        return callRows.stream().map(call -> call.cells(now)).toList();
+        return calls.rows().stream().map(call -> call.cells(now)).toList();
     }
 
     /** A header click sorts by its column, ascending, then descending, then back to grouping by call. */
@@ -489,7 +425,7 @@ public class ChannelsPart {
             return;
         }
         if (callsShown()) {
-            callTree.clearAll(true);
+            calls.tick();
         } else {
             table.clearAll();
         }
@@ -503,34 +439,6 @@ public class ChannelsPart {
         Channel channel = rows.get(index);
         item.setText(ChannelRows.cells(channel, Instant.now()));
         item.setImage(1, icons.of(channel.state()));
-        item.setBackground(channel.isRinging() ? RINGING : null);
-        item.setData(channel);
-    }
-
-    /** A call's row, or one of its channels under it; a call keeps its channels shown while rows move. */
-    private void fill(TreeItem item) {
-        TreeItem parentItem = item.getParentItem();
-        Instant now = Instant.now();
-        if (parentItem == null) {
-            int index = callTree.indexOf(item);
-            if (index >= callRows.size()) {
-                return;
-            }
-            CallRow call = callRows.get(index);
-            item.setText(call.cells(now));
-            item.setBackground(call.channels().stream().anyMatch(Channel::isRinging) ? RINGING : null);
-            item.setData(call);
-            item.setItemCount(call.channels().size());
-            item.setExpanded(expanded.contains(call.linkedId()));
-            return;
-        }
-        if (!(parentItem.getData() instanceof CallRow call) || parentItem.indexOf(item) >= call.channels().size()) {
-            return;
-        }
-        Channel channel = call.channels().get(parentItem.indexOf(item));
-        item.setText(new String[] { channel.name(), channel.callerId().describe(), "", channel.application(), "",
-                channel.state().label(), ChannelRows.duration(channel, now) });
-        item.setImage(5, icons.of(channel.state()));
         item.setBackground(channel.isRinging() ? RINGING : null);
         item.setData(channel);
     }
