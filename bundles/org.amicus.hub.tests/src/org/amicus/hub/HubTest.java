@@ -238,6 +238,12 @@ class HubTest {
             assertEquals(trunk.name(), parked.parkee());
             assertEquals(parked.space(), observer.awaitEvent("ParkedCall", "ParkeeChannel", trunk.name())
                     .get("ParkingSpace"));
+
+            // any agent takes a parked call back, to its own phone
+            OriginateOutcome retrieved = sam.actions().retrieveParked(parked.space()).get(30, TimeUnit.SECONDS);
+            assertEquals(Result.ANSWERED, retrieved.result(), retrieved.detail());
+            assertEquals(retrieved.channelId(), observer.awaitEvent("UnParkedCall", "ParkeeChannel", trunk.name())
+                    .get("RetrieverUniqueid"));
         }
     }
 

@@ -28,7 +28,7 @@ import io.nats.client.support.JsonValue;
 /**
  * The {@link CtiActions} and {@link QueueActions} operations as desktops may ask for them, with the role rules: every
  * action rings, or acts on the call of, the asker's own phone (a transfer, park or recording only of its own answered
- * call); a pick-up only of a ringing call the asker may see; a hang-up only of the asker's own calls; listen, whisper
+ * call; any parked call is retrieved to it, as dialling the space would); a pick-up only of a ringing call the asker may see; a hang-up only of the asker's own calls; listen, whisper
  * and barge only by a supervisor, on the calls of the agents of its teams; queue log-in only for oneself, log-out and
  * pauses for oneself or, by a supervisor, for the agents of its teams. A refusal sends nothing to the PBX. A new
  * operation is one entry here: its result goes back as {@link RecordJson} writes it.
@@ -61,6 +61,8 @@ final class Operations {
                 answer("blindTransfer", (asker, arguments) -> actionsOf(asker).blindTransfer(
                         argument(arguments, "number"))),
                 answer("park", (asker, arguments) -> actionsOf(asker).park()),
+                answer("retrieveParked", (asker, arguments) -> actionsOf(asker).retrieveParked(
+                        argument(arguments, "space"))),
                 answer("startRecording", (asker, arguments) -> actionsOf(asker).startRecording()),
                 answer("stopRecording", (asker, arguments) -> actionsOf(asker).stopRecording()),
                 answer("muteRecording", (asker, arguments) -> actionsOf(asker).muteRecording(
