@@ -154,8 +154,9 @@ class ChannelsPartTest extends AgainstTestPbx {
             Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
             connectAsDesktop();
 
+            String holding;
             try (SipCall call = SipCall.phoneDialsAndHolds("106", "108")) {
-                String holding = events.await("Hold", e -> e.get("Channel").orElse("").startsWith("PJSIP/106-"),
+                holding = events.await("Hold", e -> e.get("Channel").orElse("").startsWith("PJSIP/106-"),
                         TIMEOUT).get("Channel").orElseThrow();
                 ui.spinUntil(() -> indexOfName(part, holding) >= 0
                         && table.getItem(indexOfName(part, holding)).getText(1).equals("On hold"), TIMEOUT);
@@ -165,6 +166,9 @@ class ChannelsPartTest extends AgainstTestPbx {
                 ui.spinUntil(() -> indexOfName(part, holding) >= 0
                         && table.getItem(indexOfName(part, holding)).getText(1).equals("Up"), TIMEOUT);
             }
+            // both legs gone before the test ends, so that no test after this one finds them as stale channels
+            ui.spinUntil(() -> registry.snapshot().channels().stream().noneMatch(c -> c.name().equals(holding)
+                    || c.device().equals("PJSIP/108")), TIMEOUT);
         }
     }
 
