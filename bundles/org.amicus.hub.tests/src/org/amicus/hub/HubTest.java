@@ -59,9 +59,9 @@ import io.nats.client.support.JsonValue;
 /**
  * The hub against the real test PBX (logged in as {@code amicus-hub}, the least-privileged user the deployment guide
  * gives it) and the real 3-node NATS cluster of releng/test-nats, with the NATS accounts the hub writes for its
- * roster, and desktops in hub mode as the product makes them. The roster: agents alice (phone 104, which rings and never
- * answers) and carol (106, answers; a static member of the queue sales) in team sales, bob (107) in team support, and
- * sam (108, answers) who supervises sales. Every refusal is shown with the PBX's own events, read by an admin
+ * roster, and desktops in hub mode as the product makes them. The roster: agents alice (phone 104, which rings and
+ * never answers) and carol (106, answers; a static member of the queue sales) in team sales, bob (107) in team
+ * support, and sam (108, answers) who supervises sales. Every refusal is shown with the PBX's own events, read by an admin
  * observer: nothing happened.
  */
 class HubTest {
@@ -256,7 +256,8 @@ class HubTest {
             QueueMember paused = member(carol.ask("queuePause", Map.of("queue", text("sales"), "reason",
                     text("Lunch"))));
             assertEquals(List.of("PJSIP/106", "Lunch"), List.of(paused.device(), paused.pauseReason()));
-            assertEquals("Lunch", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("PausedReason"));
+            assertEquals("Lunch", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106")
+                    .get("PausedReason"));
             assertFalse(member(sam.ask("queueUnpause", Map.of("queue", text("sales"), "member", text("PJSIP/106"))))
                     .paused());
             assertEquals("0", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("Paused"));
@@ -277,12 +278,14 @@ class HubTest {
     @Test
     void theBrokerRefusesAUserWhatItsRoleMayNot() throws Exception {
         CompletableFuture<String> violation = new CompletableFuture<>();
-        try (Connection asAlice = connect("alice", violation)) {
+        try (Connection asAlice = connect("alice", violation); RawAmi observer = new RawAmi()) {
             Future<?> asCarol = asAlice.request(HubSubjects.action("carol", "call"),
                     "{\"number\":\"200\"}".getBytes(StandardCharsets.UTF_8));
             assertEquals("Permissions Violation for Publish to \"amicus.act.carol.call\"",
                     violation.get(5, TimeUnit.SECONDS));
             assertThrows(Exception.class, () -> asCarol.get(5, TimeUnit.SECONDS), "the hub answered alice as carol");
+            // carol's phone never rang
+            assertNone(observer.eventsUntilNow(), "PJSIP/106", "Newchannel", "OriginateResponse");
         }
         CompletableFuture<String> readOthers = new CompletableFuture<>();
         try (Connection asBob = connect("bob", readOthers)) {
