@@ -114,6 +114,7 @@ final class ChannelTable implements ListedState {
             case "DialBegin", "DialEnd" -> dial(event, changes);
             case "BridgeEnter", "BridgeLeave" -> bridge(event, changes);
             case "ChanSpyStart", "ChanSpyStop" -> spy(event, changes);
+            case "Hold", "Unhold" -> update(event, OWN, changes, draft -> draft.onHold = event.name().equals("Hold"));
             case "CoreShowChannel" -> list(event);
             case "CoreShowChannelsComplete" -> reconcile(event, changes);
             default -> {
@@ -248,6 +249,7 @@ final class ChannelTable implements ListedState {
                 draft.answered = known.answered() != null ? known.answered() : draft.answered;
                 draft.bridgedWith = known.bridgedWith();
                 draft.spying = known.spying();
+                draft.onHold = known.onHold(); // the listing does not say
             }
             put(draft.build(), changes);
         });
