@@ -16,17 +16,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ChannelState;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.ParkOutcome;
+import org.amicus.cti.ParkedCall;
+import org.amicus.cti.ParkedCallListener;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.QueueMember;
@@ -106,7 +110,7 @@ class HubTest {
         List<CompletableFuture<?>> listings = List.of(services.get(QueueRegistry.class).nextResync(),
                 services.get(ColleagueRegistry.class).nextResync(), services.get(ParkedCalls.class).nextResync());
         hub = Hub.start(hubConfig, pbx, services.get(ChannelRegistry.class), services.get(CtiActions.class),
-                services.get(QueueActions.class));
+                services.get(QueueActions.class), services.get(ParkedCalls.class));
         CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         alice = desktop("alice");
         carol = desktop("carol");
@@ -201,9 +205,10 @@ class HubTest {
     }
 
     @Test
-    void onlyItsOwnAnsweredCallDoesOneRecordTransferOrPark() throws Exception {
+    void onlyItsOwnAnsweredCallDoesOneRecordTransferOrParkAndOnlyItsTeamsParkedCallsRetrieve() throws Exception {
         try (RawAmi observer = new RawAmi(); RegistryWatcher samSees = new RegistryWatcher(sam.registry());
                 RegistryWatcher carolSees = new RegistryWatcher(carol.registry());
+                RegistryWatcher hubSees = new RegistryWatcher(services.get(ChannelRegistry.class));
                 SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000061", "Uma Lind")) {
             Channel samsLeg = talkingTo(samSees, customer, "PJSIP/108");
             Channel trunk = customer.calling(samSees.await(seen -> true, WAIT, "")).orElseThrow();
@@ -229,15 +234,26 @@ class HubTest {
             assertEquals(new TransferOutcome(TransferOutcome.Result.TRANSFERRED, trunk.name(), "106@amicus", ""),
                     sam.actions().blindTransfer("106").get(20, TimeUnit.SECONDS));
             observer.awaitEvent("BlindTransfer", "TransfereeChannel", trunk.name());
-            carolSees.await(seen -> seen.channels().stream().anyMatch(leg -> leg.device().equals("PJSIP/106")
-                    && talking(leg) && leg.bridgedWith().equals(trunk.name())), WAIT,
-                    "carol talks to the customer sam transferred");
+            Predicate<ChannelSnapshot> carolTalks = seen -> seen.channels().stream().anyMatch(leg -> leg.device()
+                    .equals("PJSIP/106") && talking(leg) && leg.bridgedWith().equals(trunk.name()));
+            carolSees.await(carolTalks, WAIT, "carol talks to the customer sam transferred");
+            hubSees.await(carolTalks, WAIT, "the hub, whose actions park, sees carol talk to the customer");
 
             ParkOutcome parked = carol.actions().park().get(20, TimeUnit.SECONDS);
             assertEquals(ParkOutcome.Result.PARKED, parked.result(), parked.detail());
             assertEquals(trunk.name(), parked.parkee());
             assertEquals(parked.space(), observer.awaitEvent("ParkedCall", "ParkeeChannel", trunk.name())
                     .get("ParkingSpace"));
+
+            // support's bob may not take sales's parked customer; carol takes it back
+            assertEquals("PJSIP/106", parkedAtTheHub(parked.space()).parkedBy());
+            assertEquals("No call you may retrieve is parked in " + parked.space(),
+                    refusal(bob.actions().retrieveParked(parked.space())));
+            assertNone(observer.eventsUntilNow(), "", "UnParkedCall");
+            OriginateOutcome retrieved = carol.actions().retrieveParked(parked.space()).get(40, TimeUnit.SECONDS);
+            assertEquals(Result.ANSWERED, retrieved.result(), retrieved.describe());
+            assertEquals(retrieved.channelId(), observer.awaitEvent("UnParkedCall", "ParkeeChannel", trunk.name())
+                    .get("RetrieverUniqueid"));
         }
     }
 
@@ -320,6 +336,21 @@ class HubTest {
 
     private static boolean talking(Channel leg) {
         return leg.state() == ChannelState.UP && leg.answered() != null && !leg.bridgedWith().isEmpty();
+    }
+
+    /** The call parked in that space once the hub's parked calls show it. */
+    private static ParkedCall parkedAtTheHub(String space) throws Exception {
+        ParkedCalls parkedCalls = services.get(ParkedCalls.class);
+        CompletableFuture<ParkedCall> shown = new CompletableFuture<>();
+        ParkedCallListener listener = now -> now.stream().filter(call -> call.space().equals(space)).findFirst()
+                .ifPresent(shown::complete);
+        parkedCalls.addListener(listener);
+        try {
+            parkedCalls.inSpace(space).ifPresent(shown::complete);
+            return shown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            parkedCalls.removeListener(listener);
+        }
     }
 
     /** The one queue member of an answer to a queue operation on one queue. */
