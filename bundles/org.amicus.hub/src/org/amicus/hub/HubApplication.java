@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.amicus.ami.AmiConnection;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -64,9 +65,10 @@ public class HubApplication implements IApplication {
         try (Tracked<AmiConnection> pbx = new Tracked<>(bundles, AmiConnection.class);
                 Tracked<ChannelRegistry> registry = new Tracked<>(bundles, ChannelRegistry.class);
                 Tracked<CtiActions> actions = new Tracked<>(bundles, CtiActions.class);
-                Tracked<QueueActions> queues = new Tracked<>(bundles, QueueActions.class)) {
+                Tracked<QueueActions> queues = new Tracked<>(bundles, QueueActions.class);
+                Tracked<ParkedCalls> parked = new Tracked<>(bundles, ParkedCalls.class)) {
             if (pbx.service() == null || registry.service() == null || actions.service() == null
-                    || queues.service() == null) {
+                    || queues.service() == null || parked.service() == null) {
                 err.println("amicus hub: Amicus's services did not start: see the log");
                 return INTERNAL_ERROR;
             }
@@ -74,7 +76,7 @@ public class HubApplication implements IApplication {
             Thread hook = new Thread(stop::countDown, "amicus-hub-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try (Hub hub = Hub.start(config, pbx.service(), registry.service(), actions.service(),
-                    queues.service())) {
+                    queues.service(), parked.service())) {
                 stop.await();
                 return OK;
             } catch (IOException e) {

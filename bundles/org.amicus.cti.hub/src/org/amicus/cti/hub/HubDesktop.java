@@ -109,8 +109,8 @@ public final class HubDesktop implements AutoCloseable {
     }
 
     /**
-     * Asks the hub for an operation by its name, e.g. {@code queuePause} with {@code {"queue":"sales","reason":"Lunch"}}
-     * (docs/deployment.md lists them): for one that no service here offers. Completes with the result as JSON
+     * Asks the hub for an operation by its name, e.g. {@code queuePause} with
+     * {@code {"queue":"sales","reason":"Lunch"}} (docs/deployment.md lists them): for one that no service here offers. Completes with the result as JSON
      * ({@link RecordJson} reads it), or exceptionally with a {@link org.amicus.cti.CtiException} saying why not.
      */
     public CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {

@@ -75,6 +75,11 @@ public final class NatsCtiActions implements CtiActions {
     }
 
     @Override
+    public CompletableFuture<OriginateOutcome> retrieveParked(String space) {
+        return originate("retrieveParked", Map.of("space", new JsonValue(space)));
+    }
+
+    @Override
     public CompletableFuture<RecordingState> startRecording() {
         return ask("startRecording", Map.of(), RecordingState.class);
     }
