@@ -30,8 +30,9 @@ class HoldCliTest extends AgainstTestPbx {
                 List.of("channels", "--watch", "--json", "--host", TestPbx.HOST, "--port",
                         String.valueOf(TestPbx.PORT), "--user", TestPbx.desktop().username()));
         events.awaitResync(TIMEOUT); // told after the command line's login
+        String holding;
         try (SipCall call = SipCall.phoneDialsAndHolds("106", "108")) {
-            String holding = events.await("Hold", e -> e.get("Channel").orElse("").startsWith("PJSIP/106-"),
+            holding = events.await("Hold", e -> e.get("Channel").orElse("").startsWith("PJSIP/106-"),
                     TIMEOUT).get("Channel").orElseThrow();
             String name = "\"name\":\"" + holding + "\"";
 
@@ -43,6 +44,11 @@ class HoldCliTest extends AgainstTestPbx {
                     && line.contains("\"onHold\":false")
                     && watch.out.text().lastIndexOf(line) > watch.out.text().indexOf(onHold), TIMEOUT,
                     "with " + holding + " taken off hold");
+        }
+        // both legs gone before the watch ends, so that no test after this one finds them as stale channels
+        for (String leg : List.of(holding, "PJSIP/108-")) {
+            watch.out.await(line -> line.startsWith("{\"change\":\"REMOVED\"")
+                    && line.contains("\"name\":\"" + leg), TIMEOUT, "without " + leg);
         }
         watch.closeInput();
         assertEquals(Exit.OK.code(), watch.awaitExit(TIMEOUT), watch.toString());

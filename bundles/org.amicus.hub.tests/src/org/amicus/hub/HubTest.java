@@ -16,17 +16,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ChannelState;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.ParkOutcome;
+import org.amicus.cti.ParkedCall;
+import org.amicus.cti.ParkedCallListener;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.QueueMember;
@@ -59,9 +63,9 @@ import io.nats.client.support.JsonValue;
 /**
  * The hub against the real test PBX (logged in as {@code amicus-hub}, the least-privileged user the deployment guide
  * gives it) and the real 3-node NATS cluster of releng/test-nats, with the NATS accounts the hub writes for its
- * roster, and desktops in hub mode as the product makes them. The roster: agents alice (phone 104, which rings and never
- * answers) and carol (106, answers; a static member of the queue sales) in team sales, bob (107) in team support, and
- * sam (108, answers) who supervises sales. Every refusal is shown with the PBX's own events, read by an admin
+ * roster, and desktops in hub mode as the product makes them. The roster: agents alice (phone 104, which rings and
+ * never answers) and carol (106, answers; a static member of the queue sales) in team sales, bob (107) in team
+ * support, and sam (108, answers) who supervises sales. Every refusal is shown with the PBX's own events, read by an admin
  * observer: nothing happened.
  */
 class HubTest {
@@ -106,7 +110,7 @@ class HubTest {
         List<CompletableFuture<?>> listings = List.of(services.get(QueueRegistry.class).nextResync(),
                 services.get(ColleagueRegistry.class).nextResync(), services.get(ParkedCalls.class).nextResync());
         hub = Hub.start(hubConfig, pbx, services.get(ChannelRegistry.class), services.get(CtiActions.class),
-                services.get(QueueActions.class));
+                services.get(QueueActions.class), services.get(ParkedCalls.class));
         CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         alice = desktop("alice");
         carol = desktop("carol");
@@ -201,9 +205,10 @@ class HubTest {
     }
 
     @Test
-    void onlyItsOwnAnsweredCallDoesOneRecordTransferOrPark() throws Exception {
+    void onlyItsOwnAnsweredCallDoesOneRecordTransferOrParkAndOnlyItsTeamsParkedCallsRetrieve() throws Exception {
         try (RawAmi observer = new RawAmi(); RegistryWatcher samSees = new RegistryWatcher(sam.registry());
                 RegistryWatcher carolSees = new RegistryWatcher(carol.registry());
+                RegistryWatcher hubSees = new RegistryWatcher(services.get(ChannelRegistry.class));
                 SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000061", "Uma Lind")) {
             Channel samsLeg = talkingTo(samSees, customer, "PJSIP/108");
             Channel trunk = customer.calling(samSees.await(seen -> true, WAIT, "")).orElseThrow();
@@ -229,15 +234,26 @@ class HubTest {
             assertEquals(new TransferOutcome(TransferOutcome.Result.TRANSFERRED, trunk.name(), "106@amicus", ""),
                     sam.actions().blindTransfer("106").get(20, TimeUnit.SECONDS));
             observer.awaitEvent("BlindTransfer", "TransfereeChannel", trunk.name());
-            carolSees.await(seen -> seen.channels().stream().anyMatch(leg -> leg.device().equals("PJSIP/106")
-                    && talking(leg) && leg.bridgedWith().equals(trunk.name())), WAIT,
-                    "carol talks to the customer sam transferred");
+            Predicate<ChannelSnapshot> carolTalks = seen -> seen.channels().stream().anyMatch(leg -> leg.device()
+                    .equals("PJSIP/106") && talking(leg) && leg.bridgedWith().equals(trunk.name()));
+            carolSees.await(carolTalks, WAIT, "carol talks to the customer sam transferred");
+            hubSees.await(carolTalks, WAIT, "the hub, whose actions park, sees carol talk to the customer");
 
             ParkOutcome parked = carol.actions().park().get(20, TimeUnit.SECONDS);
             assertEquals(ParkOutcome.Result.PARKED, parked.result(), parked.detail());
             assertEquals(trunk.name(), parked.parkee());
             assertEquals(parked.space(), observer.awaitEvent("ParkedCall", "ParkeeChannel", trunk.name())
                     .get("ParkingSpace"));
+
+            // support's bob may not take sales's parked customer; carol takes it back
+            assertEquals("PJSIP/106", parkedAtTheHub(parked.space()).parkedBy());
+            assertEquals("No call you may retrieve is parked in " + parked.space(),
+                    refusal(bob.actions().retrieveParked(parked.space())));
+            assertNone(observer.eventsUntilNow(), "", "UnParkedCall");
+            OriginateOutcome retrieved = carol.actions().retrieveParked(parked.space()).get(40, TimeUnit.SECONDS);
+            assertEquals(Result.ANSWERED, retrieved.result(), retrieved.describe());
+            assertEquals(retrieved.channelId(), observer.awaitEvent("UnParkedCall", "ParkeeChannel", trunk.name())
+                    .get("RetrieverUniqueid"));
         }
     }
 
@@ -256,7 +272,8 @@ class HubTest {
             QueueMember paused = member(carol.ask("queuePause", Map.of("queue", text("sales"), "reason",
                     text("Lunch"))));
             assertEquals(List.of("PJSIP/106", "Lunch"), List.of(paused.device(), paused.pauseReason()));
-            assertEquals("Lunch", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("PausedReason"));
+            assertEquals("Lunch", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106")
+                    .get("PausedReason"));
             assertFalse(member(sam.ask("queueUnpause", Map.of("queue", text("sales"), "member", text("PJSIP/106"))))
                     .paused());
             assertEquals("0", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("Paused"));
@@ -277,12 +294,14 @@ class HubTest {
     @Test
     void theBrokerRefusesAUserWhatItsRoleMayNot() throws Exception {
         CompletableFuture<String> violation = new CompletableFuture<>();
-        try (Connection asAlice = connect("alice", violation)) {
+        try (Connection asAlice = connect("alice", violation); RawAmi observer = new RawAmi()) {
             Future<?> asCarol = asAlice.request(HubSubjects.action("carol", "call"),
                     "{\"number\":\"200\"}".getBytes(StandardCharsets.UTF_8));
             assertEquals("Permissions Violation for Publish to \"amicus.act.carol.call\"",
                     violation.get(5, TimeUnit.SECONDS));
             assertThrows(Exception.class, () -> asCarol.get(5, TimeUnit.SECONDS), "the hub answered alice as carol");
+            // carol's phone never rang
+            assertNone(observer.eventsUntilNow(), "PJSIP/106", "Newchannel", "OriginateResponse");
         }
         CompletableFuture<String> readOthers = new CompletableFuture<>();
         try (Connection asBob = connect("bob", readOthers)) {
@@ -317,6 +336,21 @@ class HubTest {
 
     private static boolean talking(Channel leg) {
         return leg.state() == ChannelState.UP && leg.answered() != null && !leg.bridgedWith().isEmpty();
+    }
+
+    /** The call parked in that space once the hub's parked calls show it. */
+    private static ParkedCall parkedAtTheHub(String space) throws Exception {
+        ParkedCalls parkedCalls = services.get(ParkedCalls.class);
+        CompletableFuture<ParkedCall> shown = new CompletableFuture<>();
+        ParkedCallListener listener = now -> now.stream().filter(call -> call.space().equals(space)).findFirst()
+                .ifPresent(shown::complete);
+        parkedCalls.addListener(listener);
+        try {
+            parkedCalls.inSpace(space).ifPresent(shown::complete);
+            return shown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            parkedCalls.removeListener(listener);
+        }
     }
 
     /** The one queue member of an answer to a queue operation on one queue. */

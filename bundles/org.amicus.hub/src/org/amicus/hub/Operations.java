@@ -18,6 +18,7 @@ import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.hub.Identity;
@@ -28,7 +29,8 @@ import io.nats.client.support.JsonValue;
 /**
  * The {@link CtiActions} and {@link QueueActions} operations as desktops may ask for them, with the role rules: every
  * action rings, or acts on the call of, the asker's own phone (a transfer, park or recording only of its own answered
- * call); a pick-up only of a ringing call the asker may see; a hang-up only of the asker's own calls; listen, whisper
+ * call); a pick-up only of a ringing call the asker may see, a parked call's retrieval only of one parked from a phone
+ * whose calls the asker sees; a hang-up only of the asker's own calls; listen, whisper
  * and barge only by a supervisor, on the calls of the agents of its teams; queue log-in only for oneself, log-out and
  * pauses for oneself or, by a supervisor, for the agents of its teams. A refusal sends nothing to the PBX. A new
  * operation is one entry here: its result goes back as {@link RecordJson} writes it.
@@ -40,13 +42,16 @@ final class Operations {
     private final Map<String, Operation> byName;
     private final CtiActions actions;
     private final QueueActions queues;
+    private final ParkedCalls parked;
     private final ChannelRegistry registry;
     private final Roster roster;
     private final String dialContext;
 
-    Operations(CtiActions actions, QueueActions queues, ChannelRegistry registry, Roster roster, String dialContext) {
+    Operations(CtiActions actions, QueueActions queues, ParkedCalls parked, ChannelRegistry registry, Roster roster,
+            String dialContext) {
         this.actions = actions;
         this.queues = queues;
+        this.parked = parked;
         this.registry = registry;
         this.roster = roster;
         this.dialContext = dialContext;
@@ -61,6 +66,7 @@ final class Operations {
                 answer("blindTransfer", (asker, arguments) -> actionsOf(asker).blindTransfer(
                         argument(arguments, "number"))),
                 answer("park", (asker, arguments) -> actionsOf(asker).park()),
+                answer("retrieveParked", this::retrieveParked),
                 answer("startRecording", (asker, arguments) -> actionsOf(asker).startRecording()),
                 answer("stopRecording", (asker, arguments) -> actionsOf(asker).stopRecording()),
                 answer("muteRecording", (asker, arguments) -> actionsOf(asker).muteRecording(
@@ -114,6 +120,14 @@ final class Operations {
                 .filter(target -> roster.ownerOf(target).filter(asker::supervises).isPresent())
                 .orElseThrow(() -> new CtiException(name + " is not a call of an agent of your teams"));
         return actionsOf(asker).spy(channel.name(), mode);
+    }
+
+    private CompletableFuture<OriginateOutcome> retrieveParked(Member asker, JsonValue arguments) {
+        String space = argument(arguments, "space");
+        parked.inSpace(space).flatMap(call -> roster.withPhone(call.parkedBy()))
+                .filter(parker -> asker.buckets().contains(parker.phoneBucket()))   // parked by a phone it sees
+                .orElseThrow(() -> new CtiException("No call you may retrieve is parked in " + space));
+        return actionsOf(asker).retrieveParked(space);
     }
 
     /**

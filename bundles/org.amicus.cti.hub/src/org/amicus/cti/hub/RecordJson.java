@@ -65,7 +65,8 @@ public final class RecordJson {
         if (type instanceof ParameterizedType generic) {
             Type item = generic.getActualTypeArguments()[0];
             if (generic.getRawType() == Optional.class) {
-                return json == null || json.type == JsonValue.Type.NULL ? Optional.empty() : Optional.of(as(json, item));
+                return json == null || json.type == JsonValue.Type.NULL ? Optional.empty()
+                        : Optional.of(as(json, item));
             }
             if (generic.getRawType() == List.class) {
                 return require(json, json == null ? null : json.array, type).stream().map(each -> as(each, item))

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiEvent;
 import org.amicus.cti.Channel;
@@ -29,6 +31,8 @@ class HoldTest extends AgainstTestPbx {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private RegistryWatcher watcher;
+    /** The channels there before the test: those it leaves must have ended, not outlive it as stale rows. */
+    private Set<String> before;
 
     @BeforeEach
     void watch() throws Exception {
@@ -37,10 +41,12 @@ class HoldTest extends AgainstTestPbx {
         CompletableFuture<?> listed = registry.nextResync();
         connectAsDesktop();
         listed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        before = uniqueIds(registry.snapshot());
     }
 
     @AfterEach
-    void stopWatching() {
+    void stopWatching() throws InterruptedException {
+        watcher.await(s -> before.containsAll(uniqueIds(s)), TIMEOUT, "the test's calls have ended");
         watcher.close();
     }
 
@@ -81,5 +87,9 @@ class HoldTest extends AgainstTestPbx {
         events.await("Unhold", e -> e.get("Uniqueid").orElse("").equals(calling.uniqueId()), TIMEOUT);
         watcher.await(s -> s.byUniqueId(calling.uniqueId()).map(c -> !c.onHold()).orElse(false), TIMEOUT,
                 calling.name() + " taken off hold");
+    }
+
+    private static Set<String> uniqueIds(ChannelSnapshot snapshot) {
+        return snapshot.channels().stream().map(Channel::uniqueId).collect(Collectors.toSet());
     }
 }

@@ -7,19 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiEvent;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AutoAnswer;
+import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.ParkOutcome;
@@ -46,6 +50,8 @@ class RetrieveParkedTest extends AgainstTestPbx {
     private final BlockingQueue<List<ParkedCall>> changes = new LinkedBlockingQueue<>();
     private final ParkedCallListener listener = changes::add;
     private RegistryWatcher watcher;
+    /** The channels there before the test: those it leaves must have ended, not outlive it as stale rows. */
+    private Set<String> before;
     private CtiActions actions;
     private ParkedCalls parkedCalls;
 
@@ -60,11 +66,13 @@ class RetrieveParkedTest extends AgainstTestPbx {
         connectAsDesktop();
         parkedListed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         channelsListed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        before = uniqueIds(services.get(ChannelRegistry.class).snapshot());
     }
 
     @AfterEach
-    void stopWatching() {
+    void stopWatching() throws InterruptedException {
         parkedCalls.removeListener(listener);
+        watcher.await(s -> before.containsAll(uniqueIds(s)), TIMEOUT, "the test's calls have ended");
         watcher.close();
     }
 
@@ -185,5 +193,9 @@ class RetrieveParkedTest extends AgainstTestPbx {
 
     private static AgentProfile agent(String device) {
         return new AgentProfile(device, AutoAnswer.CALL_INFO, TestPbx.CONTEXT, Duration.ofSeconds(20), "");
+    }
+
+    private static Set<String> uniqueIds(ChannelSnapshot snapshot) {
+        return snapshot.channels().stream().map(Channel::uniqueId).collect(Collectors.toSet());
     }
 }

@@ -263,7 +263,8 @@ public class AmiCtiActions implements CtiActions {
             Channel other = registry.snapshot().byName(mine.bridgedWith())
                     .orElseThrow(() -> new CtiException(mine.bridgedWith() + " no longer exists"));
             CompletableFuture<ParkOutcome> outcome = parking.expect(other.uniqueId());
-            connection.send(new ParkAction(other.name()), ACTION_TIMEOUT).whenComplete((response, failure) -> {
+            ParkAction parkByMe = new ParkAction(other.name(), mine.name());
+            connection.send(parkByMe, ACTION_TIMEOUT).whenComplete((response, failure) -> {
                 if (failure == null) {
                     parking.started(other.uniqueId(), other.name(), PARK_LIMIT);
                 } else {

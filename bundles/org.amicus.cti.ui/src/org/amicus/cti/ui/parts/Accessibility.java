@@ -27,11 +27,16 @@ final class Accessibility {
 
     /** A control whose description follows what it shows, e.g. a status line. */
     static void describe(Control control, String name, Supplier<String> description) {
+        describe(control, () -> name, description);
+    }
+
+    /** A control whose name changes too, e.g. a button whose text says what it does now. */
+    static void describe(Control control, Supplier<String> name, Supplier<String> description) {
         control.getAccessible().addAccessibleListener(new AccessibleAdapter() {
             @Override
             public void getName(AccessibleEvent event) {
                 if (event.childID == ACC.CHILDID_SELF) {
-                    event.result = name;
+                    event.result = name.get();
                 }
             }
 

@@ -20,7 +20,7 @@ final class ChannelToolBar {
         this.part = part;
         toolbar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
         toolbar.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TOOLBAR);
-        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         Accessibility.describe(toolbar, "Channel actions", "Actions on the channel selected, each with its keys");
         Accessibility.describeItems(toolbar);
         for (ChannelAction action : ChannelAction.values()) {
