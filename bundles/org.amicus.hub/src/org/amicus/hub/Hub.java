@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,25 +33,34 @@ import io.nats.client.api.StorageType;
 
 /**
  * The running hub: one AMI session to the PBX (through {@code org.amicus.ami} and {@code org.amicus.cti}, as a
- * desktop in direct mode uses them), the live channels mirrored into the roster's buckets, and the desktops' action
- * requests answered.
+ * desktop in direct mode uses them), the live channels mirrored into the roster's buckets, the desktops' action
+ * requests answered, and a heartbeat that tells them so.
  */
 public final class Hub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
+    /** How often the hub tells the desktops it serves them; they give it a few of these before they call it gone. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
     private final AmiConnection pbx;
     private final Connection nats;
     private final RegistryPublisher publisher;
     private final ActionServer actions;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "amicus-hub-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Hub(AmiConnection pbx, Connection nats, RegistryPublisher publisher, ActionServer actions) {
         this.pbx = pbx;
         this.nats = nats;
         this.publisher = publisher;
         this.actions = actions;
+        heartbeat.scheduleAtFixedRate(() -> nats.publish(HubSubjects.HEARTBEAT, null), 0, HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -109,6 +120,7 @@ public final class Hub implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        heartbeat.shutdownNow();
         actions.close();
         publisher.close();
         nats.close();

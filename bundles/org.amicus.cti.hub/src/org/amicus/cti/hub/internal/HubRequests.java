@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -28,6 +30,7 @@ public final class HubRequests {
 
     private final Connection connection;
     private final String user;
+    private final Set<CompletableFuture<JsonValue>> pending = ConcurrentHashMap.newKeySet();
 
     public HubRequests(Connection connection, String user) {
         this.connection = connection;
@@ -51,8 +54,8 @@ public final class HubRequests {
     /** Asks the hub; completes with the result as JSON, or exceptionally with a {@link CtiException} saying why not. */
     public CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
         byte[] body = new JsonValue(arguments).toJson().getBytes(StandardCharsets.UTF_8);
-        return connection.requestWithTimeout(HubSubjects.action(user, operation), body, ACTION_TIMEOUT)
-                .handle((reply, failure) -> {
+        CompletableFuture<JsonValue> answer = connection.requestWithTimeout(HubSubjects.action(user, operation), body,
+                ACTION_TIMEOUT).handle((reply, failure) -> {
                     if (failure != null) {
                         throw new CtiException("The hub did not answer: " + reason(failure));
                     }
@@ -61,6 +64,15 @@ public final class HubRequests {
                     }
                     return ActionReplies.result(reply.getData());
                 });
+        pending.add(answer);
+        answer.whenComplete((result, failure) -> pending.remove(answer));
+        return answer;
+    }
+
+    /** Ends every request still waiting: the hub that took them is gone, and its answers will not come. */
+    public void hubLost() {
+        pending.forEach(answer -> answer.completeExceptionally(new CtiException(
+                "The hub became unavailable before it answered: check the call's outcome on the switchboard")));
     }
 
     public Identity identity() throws IOException, InterruptedException {

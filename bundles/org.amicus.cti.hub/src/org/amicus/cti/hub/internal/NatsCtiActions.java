@@ -1,6 +1,7 @@
 package org.amicus.cti.hub.internal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.amicus.ami.OriginateOutcome;
@@ -12,18 +13,26 @@ import org.amicus.cti.ParkOutcome;
 import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
+import org.amicus.cti.hub.HubStatus;
 
 import io.nats.client.support.JsonValue;
 
 /**
  * {@link CtiActions} asked of the hub, which checks them against the user's role and rings the user's phone from
  * its roster. What can be checked here (a number's form, say) is, so that a typing slip does not travel. Until the
- * hub has said who the user is, every action fails with "Not connected to the hub".
+ * hub has said who the user is, every action fails with "Not connected to the hub"; while no hub serves, with what
+ * {@link HubStatus} says.
  */
 public final class NatsCtiActions implements CtiActions {
 
+    private final HubStatus status;
     private volatile HubRequests hub;
     private volatile String phone;
+
+    /** @param status whether a hub serves now: while none does, actions are refused with its words */
+    public NatsCtiActions(HubStatus status) {
+        this.status = status;
+    }
 
     /** From now on, actions are asked of the hub, which rings this phone. */
     public void connected(HubRequests requests, String userPhone) {
@@ -105,7 +114,8 @@ public final class NatsCtiActions implements CtiActions {
 
     private <T> CompletableFuture<T> ask(String operation, Map<String, JsonValue> arguments, Class<T> result) {
         HubRequests requests = hub;
-        return requests == null ? CompletableFuture.failedFuture(new CtiException("Not connected to the hub"))
+        Optional<String> problem = requests == null ? Optional.of("Not connected to the hub") : status.problem();
+        return problem.isPresent() ? CompletableFuture.failedFuture(new CtiException(problem.get()))
                 : requests.ask(operation, arguments, result);
     }
 
