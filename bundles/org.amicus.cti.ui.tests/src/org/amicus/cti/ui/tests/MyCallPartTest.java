@@ -96,14 +96,14 @@ class MyCallPartTest extends AgainstTestPbx {
             UiHarness.click(button(ui, MyCallAction.RECORD));
             awaitNotice(ui, "Recording my call with \"Ava Stone\" <0611000061>");
             pbx.awaitEvent("MixMonitorStart", "Channel", mine.name());
-            ui.spinUntil(() -> cell(calls, 4).equals("Recording"), TIMEOUT);
-            assertEquals("Stop recording", button(ui, MyCallAction.RECORD).getText());
+            ui.spinUntil(() -> cell(calls, 4).equals("Recording")
+                    && button(ui, MyCallAction.RECORD).getText().equals("Stop recording"), TIMEOUT);
 
             UiHarness.click(button(ui, MyCallAction.MUTE_RECORDING));
             awaitNotice(ui, "Recording muted: silence is recorded until I unmute it");
             assertEquals("both", pbx.awaitEvent("MixMonitorMute", "Channel", mine.name()).get("Direction"));
-            ui.spinUntil(() -> cell(calls, 4).equals("Recording, muted"), TIMEOUT);
-            assertEquals("Unmute recording", button(ui, MyCallAction.MUTE_RECORDING).getText());
+            ui.spinUntil(() -> cell(calls, 4).equals("Recording, muted")
+                    && button(ui, MyCallAction.MUTE_RECORDING).getText().equals("Unmute recording"), TIMEOUT);
             ui.screenshot("my-call-recording-muted");
 
             UiHarness.click(button(ui, MyCallAction.RECORD));
