@@ -18,7 +18,7 @@ final class Contenders {
 
     static final List<String> ALL = List.of("framing", "amicus", "asterisk-java", "asterisk-manager", "nami");
     /** Events a second below which no contender falls at full speed, even on a busy machine. */
-    private static final double SLOWEST_FULL_SPEED = 5_000;
+    private static final double SLOWEST_FULL_SPEED = 2_000;
     private static final List<String> NODE = List.of("asterisk-manager", "nami");
 
     private final ReplayServer server;
@@ -64,7 +64,7 @@ final class Contenders {
     private record Pass(Run run, Played played) {
     }
 
-    /** A pass may take a minute more than its rate says, or than 5,000 events a second would take at full speed. */
+    /** A pass may take a minute more than its rate says, or than 2,000 events a second would take at full speed. */
     private static Duration limit(Plan plan) {
         double rate = plan.rate() > 0 ? plan.rate() : SLOWEST_FULL_SPEED;
         return Duration.ofSeconds(60 + (long) (plan.events() / rate));
