@@ -19,7 +19,7 @@ final class ChannelFormat {
                 : channel.application() + (channel.applicationData().isEmpty() ? "" : "(" + channel.applicationData()
                         + ")");
         String with = channel.spying().isEmpty() ? channel.bridgedWith() : "spying on " + channel.spying();
-        return row(channel.name(), channel.state().label(), channel.callerId().describe(),
+        return row(channel.name(), channel.onHold() ? "On hold" : channel.state().label(), channel.callerId().describe(),
                 channel.connectedLine().describe(), at, with, duration(Duration.between(channel.started(), now)));
     }
 
@@ -42,7 +42,8 @@ final class ChannelFormat {
                 .put("exten", channel.exten()).put("application", channel.application())
                 .put("applicationData", channel.applicationData()).put("bridgedWith", channel.bridgedWith())
                 .put("spying", channel.spying()).put("started", channel.started().toString())
-                .put("answered", channel.answered() == null ? null : channel.answered().toString());
+                .put("answered", channel.answered() == null ? null : channel.answered().toString())
+                .put("onHold", channel.onHold());
     }
 
     private static Json json(Party party) {

@@ -33,6 +33,7 @@ enum Command {
     TRANSFER("transfer", "NUMBER", "Send the other party of my answered call on to NUMBER (blind transfer).", true),
     RECORD("record", "ACTION", "Record my answered call: ACTION is start, stop, mute or unmute.", true),
     PARK("park", null, "Park the other party of my answered call; say in which space of the parking lot.", true),
+    RETRIEVE("retrieve", "SPACE", "Ring my phone and connect it to the call waiting in parking space SPACE.", true),
     PARKED("parked", null, "List the calls waiting in the parking lot: space, caller, who parked it, for how long.",
             false),
     COLLEAGUES("colleagues", null, "List every phone with a hint and its state: idle, ringing, in use, on hold...",

@@ -51,8 +51,7 @@ public interface CtiActions {
      * Blind transfer: sends the other party of my current call (my phone's answered call) to a number in my dial
      * context, a colleague's extension or a queue's, and leaves the call. Completes with the PBX's
      * {@code BlindTransfer} event, at most {@link #TRANSFER_LIMIT} after the PBX accepted it; fails with a
-     * {@link CtiException} when I have no answered call, the number is bad, or this implementation (hub mode, for
-     * now) cannot transfer.
+     * {@link CtiException} when I have no answered call, the number is bad, or this implementation cannot transfer.
      */
     default CompletableFuture<TransferOutcome> blindTransfer(String number) {
         return CompletableFuture.failedFuture(new CtiException("Blind transfer is not available here"));
@@ -103,6 +102,17 @@ public interface CtiActions {
 
     /** How long {@link #park} waits for the PBX to report the park it accepted. */
     Duration PARK_LIMIT = Duration.ofSeconds(10);
+
+    /**
+     * Retrieves a parked call to my phone: rings my phone, then connects it to the call waiting in a parking space (as
+     * {@link ParkedCalls} lists it), e.g. {@code 801}. Answered once the PBX reports the {@code UnParkedCall} by my
+     * phone; {@link OriginateOutcome.Result#ACTION_FAILED} if my phone answered but the call no longer waited there
+     * (retrieved by someone else, or gone). Fails with a {@link CtiException} when no call is parked in that space or
+     * this implementation cannot retrieve.
+     */
+    default CompletableFuture<OriginateOutcome> retrieveParked(String space) {
+        return CompletableFuture.failedFuture(new CtiException("Retrieving parked calls is not available here"));
+    }
 
     /**
      * Ends a session of mine (a spy or playback), given its outcome's channel id (or the channel's name); done if it

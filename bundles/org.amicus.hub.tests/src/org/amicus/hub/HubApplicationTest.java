@@ -40,7 +40,7 @@ class HubApplicationTest {
                 + "          publish: { allow: [\"amicus.act.alice.>\", \"$JS.API.STREAM.INFO.KV_amicus_team_sales\", "
                 + "\"$JS.API.CONSUMER.CREATE.KV_amicus_team_sales.*.$KV.amicus_team_sales.>\", "
                 + "\"$JS.API.CONSUMER.INFO.KV_amicus_team_sales.*\", \"$JS.FC.KV_amicus_team_sales.>\"] }\n"
-                + "          subscribe: { allow: [\"_INBOX_alice.>\"] }\n"), accounts);
+                + "          subscribe: { allow: [\"_INBOX_alice.>\", \"amicus.hub.alive\"] }\n"), accounts);
         assertTrue(accounts.contains("\"$JS.API.STREAM.INFO.KV_amicus_user_sam\""), "sam's own bucket: " + accounts);
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -14,6 +16,8 @@ import org.amicus.ami.AmiConnection;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ParkedCalls;
+import org.amicus.cti.QueueActions;
 import org.amicus.cti.hub.HubSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,25 +33,34 @@ import io.nats.client.api.StorageType;
 
 /**
  * The running hub: one AMI session to the PBX (through {@code org.amicus.ami} and {@code org.amicus.cti}, as a
- * desktop in direct mode uses them), the live channels mirrored into the roster's buckets, and the desktops' action
- * requests answered.
+ * desktop in direct mode uses them), the live channels mirrored into the roster's buckets, the desktops' action
+ * requests answered, and a heartbeat that tells them so.
  */
 public final class Hub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
+    /** How often the hub tells the desktops it serves them; they give it a few of these before they call it gone. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
     private final AmiConnection pbx;
     private final Connection nats;
     private final RegistryPublisher publisher;
     private final ActionServer actions;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "amicus-hub-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Hub(AmiConnection pbx, Connection nats, RegistryPublisher publisher, ActionServer actions) {
         this.pbx = pbx;
         this.nats = nats;
         this.publisher = publisher;
         this.actions = actions;
+        heartbeat.scheduleAtFixedRate(() -> nats.publish(HubSubjects.HEARTBEAT, null), 0, HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -55,8 +68,8 @@ public final class Hub implements AutoCloseable {
      *
      * @throws IOException with a message for the operator if the PBX or the NATS servers cannot be used
      */
-    public static Hub start(HubConfig config, AmiConnection pbx, ChannelRegistry registry, CtiActions actions)
-            throws IOException, InterruptedException {
+    public static Hub start(HubConfig config, AmiConnection pbx, ChannelRegistry registry, CtiActions actions,
+            QueueActions queues, ParkedCalls parked) throws IOException, InterruptedException {
         CompletableFuture<ChannelSnapshot> resync = registry.nextResync();
         await(pbx.connect(config.pbx(), config.pbxSecret()), "login to the PBX " + config.pbx().server());
         try {
@@ -72,8 +85,8 @@ public final class Hub implements AutoCloseable {
         try {
             RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets(nats, config));
             publisher.start();
-            ActionServer server = new ActionServer(nats, config.roster(), new Operations(actions, registry,
-                    config.roster(), config.dialContext()));
+            ActionServer server = new ActionServer(nats, config.roster(), new Operations(actions, queues,
+                    parked, registry, config.roster(), config.dialContext()));
             server.start();
             LOG.info("Hub serving {} users through {}", config.roster().members().size(), config.natsServers());
             return new Hub(pbx, nats, publisher, server);
@@ -107,6 +120,7 @@ public final class Hub implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        heartbeat.shutdownNow();
         actions.close();
         publisher.close();
         nats.close();

@@ -5,10 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ParkedCalls;
+import org.amicus.cti.QueueActions;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
@@ -18,7 +21,8 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The Eclipse application {@code org.amicus.hub.app} that {@code amicus hub …} starts, without a display:
  * <ul>
- * <li>{@code amicus hub [run] --config FILE}: serves until SIGINT or SIGTERM;</li>
+ * <li>{@code amicus hub [run] --config FILE}: serves until SIGINT or SIGTERM while it holds the lease, and stands by
+ * while another hub with the same configuration does;</li>
  * <li>{@code amicus hub nats-config --config FILE}: writes the NATS servers' accounts for the roster to stdout.</li>
  * </ul>
  */
@@ -62,20 +66,33 @@ public class HubApplication implements IApplication {
         BundleContext bundles = FrameworkUtil.getBundle(HubApplication.class).getBundleContext();
         try (Tracked<AmiConnection> pbx = new Tracked<>(bundles, AmiConnection.class);
                 Tracked<ChannelRegistry> registry = new Tracked<>(bundles, ChannelRegistry.class);
-                Tracked<CtiActions> actions = new Tracked<>(bundles, CtiActions.class)) {
-            if (pbx.service() == null || registry.service() == null || actions.service() == null) {
+                Tracked<CtiActions> actions = new Tracked<>(bundles, CtiActions.class);
+                Tracked<QueueActions> queues = new Tracked<>(bundles, QueueActions.class);
+                Tracked<ParkedCalls> parked = new Tracked<>(bundles, ParkedCalls.class)) {
+            if (pbx.service() == null || registry.service() == null || actions.service() == null
+                    || queues.service() == null || parked.service() == null) {
                 err.println("amicus hub: Amicus's services did not start: see the log");
                 return INTERNAL_ERROR;
             }
             CountDownLatch stop = new CountDownLatch(1);
-            Thread hook = new Thread(stop::countDown, "amicus-hub-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try (Hub hub = Hub.start(config, pbx.service(), registry.service(), actions.service())) {
-                stop.await();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {   // the JVM ends when this returns: let the hub log off and hand its lease over first
+                    stopped.await(SERVICE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "amicus-hub-stop"));
+            try {
+                new Leadership(config, () -> Hub.start(config, pbx.service(), registry.service(), actions.service(),
+                        queues.service(), parked.service())).run(stop);
                 return OK;
             } catch (IOException e) {
                 err.println("amicus hub: " + e.getMessage());
                 return CANNOT_CONNECT;
+            } finally {
+                stopped.countDown();
             }
         }
     }

@@ -10,7 +10,8 @@ import org.amicus.cti.hub.HubSubjects;
  * every user publishes only on its own action subjects and reads replies only on its own inbox prefix (a shared
  * {@code _INBOX.>} would let one user read another's replies), and watches only the buckets of the channels it may
  * see (one bucket per team: a filtered watch of one shared bucket would still reveal other keys' names through
- * {@code STREAM.INFO}). The hub's own user may use JetStream and answer requests. Include the block in each server's
+ * {@code STREAM.INFO}), and hears the hub's heartbeat. The hub's own user may use JetStream, answer requests and
+ * send the heartbeat. Include the block in each server's
  * configuration; it holds the passwords: keep it readable by the server alone.
  */
 public final class NatsConfig {
@@ -26,12 +27,13 @@ public final class NatsConfig {
         out.append("# Written by `amicus hub nats-config` for ").append(config.roster().members().size())
                 .append(" users: do not edit, write it again after changing the roster.\n");
         out.append("accounts {\n  ").append(ACCOUNT).append(": {\n    jetstream: enabled\n    users: [\n");
-        user(out, config.natsUser(), config.natsPassword(), "hub", List.of("$JS.API.>", "$JS.FC.>", "$KV.>"),
+        user(out, config.natsUser(), config.natsPassword(), "hub", List.of("$JS.API.>", "$JS.FC.>", "$KV.>",
+                HubSubjects.HEARTBEAT),
                 List.of(HubSubjects.actionsOf("*"), HubSubjects.inboxPrefix(config.natsUser()) + ".>"), true);
         for (Member member : config.roster().members()) {
             user(out, member.user(), member.password(), member.role().label() + " " + member.phone() + ", "
                     + String.join(" ", member.teams()), publications(member),
-                    List.of(HubSubjects.inboxPrefix(member.user()) + ".>"), false);
+                    List.of(HubSubjects.inboxPrefix(member.user()) + ".>", HubSubjects.HEARTBEAT), false);
         }
         return out.append("    ]\n  }\n}\n").toString();
     }

@@ -52,16 +52,29 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
         writer.setDaemon(true);
     }
 
-    /** Clears what a previous run left in the buckets, then writes every live channel and follows the registry. */
+    /**
+     * Deletes what an earlier hub left in the buckets for channels that are gone, then writes every live channel and
+     * follows the registry. Entries of live channels stay, so that desktops see no gap when a standby takes over.
+     */
     void start() throws IOException, JetStreamApiException, InterruptedException {
-        for (KeyValue bucket : buckets.values()) {
-            for (String key : bucket.keys()) {
-                bucket.delete(key);
-            }
-        }
         registry.addListener(this);
+        Map<String, Channel> liveByKey = new HashMap<>();
         synchronized (this) {
-            registry.snapshot().channels().forEach(channel -> changedCalls.add(channel.linkedId()));
+            registry.snapshot().channels().forEach(channel -> {
+                changedCalls.add(channel.linkedId());
+                liveByKey.put(HubSubjects.key(channel.uniqueId()), channel);
+            });
+            for (Map.Entry<String, KeyValue> bucket : buckets.entrySet()) {
+                for (String key : bucket.getValue().keys()) {
+                    Channel live = liveByKey.get(key);
+                    if (live == null) {
+                        bucket.getValue().delete(key);
+                    } else {   // rewritten where it belongs now, deleted here if it no longer belongs here
+                        bucketsOfChannel.computeIfAbsent(live.uniqueId(), id -> new HashSet<>()).add(bucket.getKey());
+                        channelsOfCall.computeIfAbsent(live.linkedId(), id -> new HashSet<>()).add(live.uniqueId());
+                    }
+                }
+            }
             notifyAll();
         }
         writer.start();

@@ -16,7 +16,7 @@ import org.amicus.benchmarks.ReplayServer.Plan;
  * tables) and the data files the plots are drawn from, in the output folder.
  * <p>
  * Usage: {@code Benchmarks TRACE OUT_DIR PEERS_DIR [reps=3] [passes=N] [originates=300] [pbx=HOST:PORT]
- * [product=LAUNCHER] [sections=throughput,lag,originate,ui,product] [contenders=framing,amicus,...]}; without
+ * [product=LAUNCHER] [sections=throughput,lag,originate,ui,queues,product] [contenders=framing,amicus,...]}; without
  * {@code passes}, the trace is played as often as it takes to make at least {@link #EVENTS_PER_RUN} events.
  */
 public final class Benchmarks {
@@ -31,6 +31,10 @@ public final class Benchmarks {
     private static final int UI_CHANNELS = 5_000;
     private static final double UI_RATE = 1_000;
     private static final int UI_SECONDS = 20;
+    private static final int QUEUES = 10;
+    private static final int MEMBERS_PER_QUEUE = 50;
+    private static final int QUEUE_CALLERS = 200;
+    private static final double QUEUE_RATE = 100;
 
     private final Trace trace;
     private final ReplayServer server;
@@ -49,7 +53,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(args[1]));
         Map<String, String> options = options(args);
-        List<String> sections = List.of(options.getOrDefault("sections", "throughput,lag,originate,ui,product")
+        List<String> sections = List.of(options.getOrDefault("sections", "throughput,lag,originate,ui,queues,product")
                 .split(","));
         Trace trace = Trace.load(Path.of(args[0]));
         try (ReplayServer server = new ReplayServer(trace, 0)) {
@@ -72,6 +76,9 @@ public final class Benchmarks {
             }
             if (sections.contains("ui")) {
                 benchmarks.ui();
+            }
+            if (sections.contains("queues")) {
+                benchmarks.queuesUi();
             }
             if (sections.contains("product")) {
                 benchmarks.report.product(new ProductBench(server, out).measure(Path.of(options.get("product"))));
@@ -183,5 +190,15 @@ public final class Benchmarks {
                 out.resolve("ui.log")).get(0));
         report.ui(UI_CHANNELS, UI_RATE, result.get("busy") / 10.0, result.get("refreshes") / 100.0,
                 result.get("channels"));
+    }
+
+    /** The Queues part showing 500 members and 200 waiting callers while calls go through. */
+    private void queuesUi() throws Exception {
+        System.out.println("Queues part");
+        Map<String, Long> result = Child.numbers(Child.results(Child.java(QueuesUiBench.class,
+                String.valueOf(QUEUES), String.valueOf(MEMBERS_PER_QUEUE), String.valueOf(QUEUE_CALLERS),
+                String.valueOf(QUEUE_RATE), String.valueOf(UI_SECONDS)), out.resolve("queues-ui.log")).get(0));
+        report.queuesUi(QUEUES * MEMBERS_PER_QUEUE, QUEUE_CALLERS, QUEUE_RATE, result.get("busy") / 10.0,
+                result.get("cpu") / 10.0, result.get("refreshes") / 100.0);
     }
 }

@@ -107,6 +107,14 @@ final class Report {
                 + "%.1f refreshes/s, %,d rows shown.", channels, rate, busyPercent, refreshesPerSecond, shown);
     }
 
+    void queuesUi(int members, int callers, double rate, double busyPercent, double cpuPercent,
+            double refreshesPerSecond) {
+        line("");
+        line("Queues part, %,d members and %,d callers waiting, %,.0f queue events/s: UI thread busy %.1f %% of the "
+                + "time (on a core %.1f %%), %.1f refreshes/s.", members, callers, rate, busyPercent, cpuPercent,
+                refreshesPerSecond);
+    }
+
     void product(ProductBench.Figures figures) {
         line("");
         line("Product: window after %,d ms, connected after %,d ms (cold start); resident memory %,d MB after "

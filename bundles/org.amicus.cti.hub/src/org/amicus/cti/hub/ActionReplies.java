@@ -3,11 +3,8 @@ package org.amicus.cti.hub;
 import static io.nats.client.support.JsonValueUtils.readString;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.amicus.ami.HangupCause;
-import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.CtiException;
 
 import io.nats.client.support.JsonParseException;
@@ -15,7 +12,8 @@ import io.nats.client.support.JsonParser;
 import io.nats.client.support.JsonValue;
 
 /**
- * The JSON the hub answers an action with: {@code {"ok":true,"result":…}} with the true outcome, or
+ * The JSON the hub answers an action with: {@code {"ok":true,"result":…}} with the true outcome (as
+ * {@link RecordJson} writes it), or
  * {@code {"ok":false,"error":"…"}} with a message for the person who asked.
  */
 public final class ActionReplies {
@@ -29,22 +27,6 @@ public final class ActionReplies {
 
     public static byte[] refusal(String message) {
         return json(Map.of("ok", JsonValue.FALSE, "error", new JsonValue(message)));
-    }
-
-    public static JsonValue outcome(OriginateOutcome outcome) {
-        Map<String, JsonValue> json = new LinkedHashMap<>();
-        json.put("result", new JsonValue(outcome.result().name()));
-        json.put("channelId", new JsonValue(outcome.channelId()));
-        outcome.hangupCause().ifPresent(cause -> json.put("cause", new JsonValue(Map.of(
-                "code", new JsonValue(cause.code()), "text", new JsonValue(cause.text())))));
-        return new JsonValue(json);
-    }
-
-    public static OriginateOutcome outcome(JsonValue json) {
-        JsonValue cause = json.map.get("cause");
-        return new OriginateOutcome(OriginateOutcome.Result.valueOf(readString(json, "result")),
-                readString(json, "channelId"), cause == null ? null
-                        : new HangupCause(cause.map.get("code").i, readString(cause, "text", "")));
     }
 
     /**

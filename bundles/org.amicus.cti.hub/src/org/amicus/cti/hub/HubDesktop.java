@@ -2,6 +2,8 @@ package org.amicus.cti.hub;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.internal.HubHeartbeat;
+import org.amicus.cti.CtiException;
 import org.amicus.cti.hub.internal.HubRequests;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
 import org.amicus.cti.hub.internal.NatsCtiActions;
@@ -18,11 +22,13 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener.Events;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.support.JsonValue;
 
 /**
  * One desktop's connection to the hub: the live channels its user may see and the actions it may take, as the same
- * {@link ChannelRegistry} and {@link CtiActions} the direct mode offers. The AMI secret never comes here. The
- * services exist before the connection (empty, and refusing actions), so that they can be offered at once.
+ * {@link ChannelRegistry} and {@link CtiActions} the direct mode offers, and whether a hub serves it
+ * ({@link HubStatus}). The AMI secret never comes here. The services exist before the connection (empty, and refusing
+ * actions), so that they can be offered at once.
  */
 public final class HubDesktop implements AutoCloseable {
 
@@ -31,7 +37,9 @@ public final class HubDesktop implements AutoCloseable {
 
     private final HubLogin login;
     private final KvChannelRegistry registry = new KvChannelRegistry();
-    private final NatsCtiActions actions = new NatsCtiActions();
+    private final HubHeartbeat status = new HubHeartbeat(this::hubLost);
+    private final NatsCtiActions actions = new NatsCtiActions(status);
+    private volatile HubRequests requests;
     private volatile Connection connection;
     private volatile Identity identity;
     private volatile boolean closed;
@@ -60,32 +68,36 @@ public final class HubDesktop implements AutoCloseable {
                 .userInfo(login.user(), login.password()).inboxPrefix(HubSubjects.inboxPrefix(login.user()))
                 .connectionName("amicus-desktop-" + login.user()).connectionTimeout(CONNECT_TIMEOUT)
                 .maxReconnects(-1).connectionListener((connected, event) -> {
+                    status.connectionEvent(event);
                     if (event == Events.RECONNECTED) {
                         registry.rewatch();   // a key-value store is state, not a log: read it again
                     }
                 }).build();
         Connection opened = Nats.connect(options);
         try {
-            HubRequests requests = new HubRequests(opened, login.user());
-            Identity known = requests.identity();
+            HubRequests asking = new HubRequests(opened, login.user());
+            status.start(opened);
+            Identity known = asking.identity();
+            status.alive();
             CompletableFuture<ChannelSnapshot> loaded = registry.nextResync();
             registry.watch(opened, known.buckets());
             loaded.get(LOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            actions.connected(requests, known.phone());
+            requests = asking;
+            actions.connected(asking, known.phone());
             identity = known;
             connection = opened;
             if (closed) {             // closed while connecting
                 close();
             }
         } catch (ExecutionException e) {
-            opened.close();
+            abandon(opened);
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            opened.close();
+            abandon(opened);
             throw new IOException("the channels of " + login.user() + " could not be read within "
                     + LOAD_TIMEOUT.toSeconds() + " s");
         } catch (RuntimeException | IOException e) {
-            opened.close();
+            abandon(opened);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
     }
@@ -103,10 +115,43 @@ public final class HubDesktop implements AutoCloseable {
         return actions;
     }
 
+    /** Whether a hub serves this desktop now. */
+    public HubStatus status() {
+        return status;
+    }
+
+    /** After a failed connect: nothing of it keeps running. */
+    private void abandon(Connection opened) throws InterruptedException {
+        registry.stop();
+        status.stop();
+        opened.close();
+    }
+
+    private void hubLost() {
+        HubRequests asking = requests;
+        if (asking != null) {
+            asking.hubLost();
+        }
+    }
+
+    /**
+     * Asks the hub for an operation by its name, e.g. {@code queuePause} with
+     * {@code {"queue":"sales","reason":"Lunch"}} (docs/deployment.md lists them): for one that no service here offers.
+     * Completes with the result as JSON ({@link RecordJson} reads it), or exceptionally with a
+     * {@link org.amicus.cti.CtiException} saying why not (refused at once while no hub serves, as every action is).
+     */
+    public CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
+        HubRequests connected = requests;
+        Optional<String> problem = connected == null ? Optional.of("Not connected to the hub") : status.problem();
+        return problem.isPresent() ? CompletableFuture.failedFuture(new CtiException(problem.get()))
+                : connected.ask(operation, arguments);
+    }
+
     @Override
     public void close() throws InterruptedException {
         closed = true;
         registry.stop();
+        status.stop();
         if (connection != null) {
             connection.close();
         }

@@ -15,6 +15,15 @@ public final class HubSubjects {
     private static final String ACTIONS = "amicus.act";
     private static final String BUCKET_PREFIX = "amicus_";
 
+    /**
+     * What the leading hub publishes on every second while it serves (plain NATS, no JetStream): a desktop that hears
+     * nothing on it for a few seconds knows that no hub serves it.
+     */
+    public static final String HEARTBEAT = "amicus.hub.alive";
+
+    /** The hubs' own bucket, which desktops cannot read: the lease that says which hub leads. */
+    public static final String LEASE_BUCKET = BUCKET_PREFIX + "hub";
+
     private HubSubjects() {
     }
 

@@ -58,6 +58,7 @@ class ParkTest extends AgainstTestPbx {
             AmiEvent parked = events.await("ParkedCall",
                     e -> e.get("ParkeeChannel").orElse("").equals(trunk.name()), TIMEOUT);
             String space = parked.get("ParkingSpace").orElseThrow();
+            assertEquals("PJSIP/108", parked.get("ParkerDialString").orElseThrow(), "a timeout rings my phone back");
             assertEquals(new ParkOutcome(ParkOutcome.Result.PARKED, trunk.name(), space, ""), outcome);
             int number = Integer.parseInt(space);
             assertTrue(number >= 801 && number <= 820, "space " + space + " is in the lot 801-820");

@@ -11,6 +11,7 @@ import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
+import org.amicus.cti.hub.HubStatus;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Hub mode, chosen at launch: with {@value #SERVERS} (comma-separated NATS URLs) and {@value #USER} set, and the
  * password in the environment variable {@value #PASSWORD}, the desktop's {@link ChannelRegistry} and
  * {@link CtiActions} come from the hub, ranked above the direct mode's and offered at once (the connection follows in
- * the background), so that consumers bind to them. Without {@value #SERVERS}, nothing happens: the direct mode is
- * the default.
+ * the background), so that consumers bind to them; {@link HubStatus} says whether the hub serves. Without
+ * {@value #SERVERS}, nothing happens: the direct mode is the default.
  */
 @Component(immediate = true)
 public class HubMode {
@@ -59,7 +60,8 @@ public class HubMode {
         synchronized (this) {
             desktop = offered;
             registrations = List.of(context.registerService(ChannelRegistry.class, offered.registry(), ranked),
-                    context.registerService(CtiActions.class, offered.actions(), ranked));
+                    context.registerService(CtiActions.class, offered.actions(), ranked),
+                    context.registerService(HubStatus.class, offered.status(), null));
         }
         CompletableFuture.runAsync(() -> connect(offered)); // never block activation on the network
     }

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +16,7 @@ import org.amicus.cti.CtiException;
 import org.amicus.cti.hub.ActionReplies;
 import org.amicus.cti.hub.HubSubjects;
 import org.amicus.cti.hub.Identity;
+import org.amicus.cti.hub.RecordJson;
 
 import io.nats.client.Connection;
 import io.nats.client.support.JsonValue;
@@ -27,17 +30,32 @@ public final class HubRequests {
 
     private final Connection connection;
     private final String user;
+    private final Set<CompletableFuture<JsonValue>> pending = ConcurrentHashMap.newKeySet();
 
     public HubRequests(Connection connection, String user) {
         this.connection = connection;
         this.user = user;
     }
 
-    /** Asks the hub; completes with the result, or exceptionally with a {@link CtiException} saying why not. */
+    /**
+     * Asks the hub; completes with the result as that type ({@link Void} for none), or exceptionally with a
+     * {@link CtiException} saying why not.
+     */
+    public <T> CompletableFuture<T> ask(String operation, Map<String, JsonValue> arguments, Class<T> result) {
+        return ask(operation, arguments).thenApply(json -> {
+            try {
+                return result == Void.class ? null : RecordJson.as(json, result);
+            } catch (IllegalArgumentException e) {
+                throw new CtiException("The hub's answer to " + operation + " cannot be read: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Asks the hub; completes with the result as JSON, or exceptionally with a {@link CtiException} saying why not. */
     public CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
         byte[] body = new JsonValue(arguments).toJson().getBytes(StandardCharsets.UTF_8);
-        return connection.requestWithTimeout(HubSubjects.action(user, operation), body, ACTION_TIMEOUT)
-                .handle((reply, failure) -> {
+        CompletableFuture<JsonValue> answer = connection.requestWithTimeout(HubSubjects.action(user, operation), body,
+                ACTION_TIMEOUT).handle((reply, failure) -> {
                     if (failure != null) {
                         throw new CtiException("The hub did not answer: " + reason(failure));
                     }
@@ -46,6 +64,15 @@ public final class HubRequests {
                     }
                     return ActionReplies.result(reply.getData());
                 });
+        pending.add(answer);
+        answer.whenComplete((result, failure) -> pending.remove(answer));
+        return answer;
+    }
+
+    /** Ends every request still waiting: the hub that took them is gone, and its answers will not come. */
+    public void hubLost() {
+        pending.forEach(answer -> answer.completeExceptionally(new CtiException(
+                "The hub became unavailable before it answered: check the call's outcome on the switchboard")));
     }
 
     public Identity identity() throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package org.amicus.cti.hub.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelChange;
@@ -33,18 +38,27 @@ import io.nats.client.impl.NatsKeyValueWatchSubscription;
 /**
  * The channels a user may see, from the hub's key-value buckets: each watch gives the current entries, then every
  * change. A channel held by several of the user's buckets (a team's and the user's own) is one channel, gone when
- * the last of them deletes it. After a reconnect every bucket is read again and what vanished meanwhile is removed.
+ * the last of them deletes it. After a reconnect every bucket is read again and what vanished meanwhile is removed; a
+ * watch that cannot be made is tried again every second until it can, or the registry is stopped.
  */
 public final class KvChannelRegistry implements ChannelRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(KvChannelRegistry.class);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Set<String>> bucketsOf = new HashMap<>();          // unique id -> buckets holding it
     private final Map<String, String> uniqueIdOf = new HashMap<>();              // key -> unique id
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final List<NatsKeyValueWatchSubscription> watches = new ArrayList<>();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "amicus-hub-rewatch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private Connection connection;
+    private ScheduledFuture<?> retry;
+    private boolean stopped;
     private List<String> buckets = List.of();
     private Set<String> seenInLoad = new HashSet<>();
     private int loading;
@@ -56,6 +70,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
     public synchronized void watch(Connection connection, List<String> buckets) {
         this.connection = connection;
         this.buckets = List.copyOf(buckets);
+        stopped = false;
         rewatch();
     }
 
@@ -72,9 +87,14 @@ public final class KvChannelRegistry implements ChannelRegistry {
                 watches.add(connection.keyValue(bucket).watchAll(new BucketWatcher(bucket)));
             } catch (IOException | JetStreamApiException | RuntimeException e) {
                 problem = "cannot watch " + bucket + ": " + e.getMessage();
-                LOG.warn("Cannot watch bucket {}: {}", bucket, e.getMessage());
+                LOG.warn("Cannot watch bucket {}, trying again in {} ms: {}", bucket, RETRY.toMillis(),
+                        e.getMessage());
                 nextResync.completeExceptionally(new IOException(problem, e));
                 nextResync = new CompletableFuture<>();
+                // e.g. while the cluster elects a new leader for the bucket's stream after a server was lost
+                if (!stopped) {
+                    retry = retries.schedule(this::rewatch, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                }
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -84,6 +104,10 @@ public final class KvChannelRegistry implements ChannelRegistry {
     }
 
     public synchronized void stop() {
+        stopped = true;
+        if (retry != null) {
+            retry.cancel(false);
+        }
         stopWatches();
     }
 

@@ -1,6 +1,7 @@
 package org.amicus.cti.hub.internal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.amicus.ami.OriginateOutcome;
@@ -8,20 +9,30 @@ import org.amicus.cti.AgentProfile;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
+import org.amicus.cti.ParkOutcome;
+import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
-import org.amicus.cti.hub.ActionReplies;
+import org.amicus.cti.TransferOutcome;
+import org.amicus.cti.hub.HubStatus;
 
 import io.nats.client.support.JsonValue;
 
 /**
  * {@link CtiActions} asked of the hub, which checks them against the user's role and rings the user's phone from
  * its roster. What can be checked here (a number's form, say) is, so that a typing slip does not travel. Until the
- * hub has said who the user is, every action fails with "Not connected to the hub".
+ * hub has said who the user is, every action fails with "Not connected to the hub"; while no hub serves, with what
+ * {@link HubStatus} says.
  */
 public final class NatsCtiActions implements CtiActions {
 
+    private final HubStatus status;
     private volatile HubRequests hub;
     private volatile String phone;
+
+    /** @param status whether a hub serves now: while none does, actions are refused with its words */
+    public NatsCtiActions(HubStatus status) {
+        this.status = status;
+    }
 
     /** From now on, actions are asked of the hub, which rings this phone. */
     public void connected(HubRequests requests, String userPhone) {
@@ -61,22 +72,55 @@ public final class NatsCtiActions implements CtiActions {
     }
 
     @Override
+    public CompletableFuture<TransferOutcome> blindTransfer(String number) {
+        return Inputs.numberProblem(number).<CompletableFuture<TransferOutcome>>map(NatsCtiActions::refused)
+                .orElseGet(() -> ask("blindTransfer", Map.of("number", new JsonValue(number)),
+                        TransferOutcome.class));
+    }
+
+    @Override
+    public CompletableFuture<ParkOutcome> park() {
+        return ask("park", Map.of(), ParkOutcome.class);
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> retrieveParked(String space) {
+        return originate("retrieveParked", Map.of("space", new JsonValue(space)));
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> startRecording() {
+        return ask("startRecording", Map.of(), RecordingState.class);
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> stopRecording() {
+        return ask("stopRecording", Map.of(), RecordingState.class);
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> muteRecording(boolean muted) {
+        return ask("muteRecording", Map.of("muted", new JsonValue(muted)), RecordingState.class);
+    }
+
+    @Override
     public CompletableFuture<Void> hangUp(String channelId) {
-        return ask("hangUp", Map.of("channel", new JsonValue(channelId))).thenApply(result -> null);
+        return ask("hangUp", Map.of("channel", new JsonValue(channelId)), Void.class);
     }
 
     private CompletableFuture<OriginateOutcome> originate(String operation, Map<String, JsonValue> arguments) {
-        return ask(operation, arguments).thenApply(ActionReplies::outcome);
+        return ask(operation, arguments, OriginateOutcome.class);
     }
 
-    private CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
+    private <T> CompletableFuture<T> ask(String operation, Map<String, JsonValue> arguments, Class<T> result) {
         HubRequests requests = hub;
-        return requests == null ? CompletableFuture.failedFuture(new CtiException("Not connected to the hub"))
-                : requests.ask(operation, arguments);
+        Optional<String> problem = requests == null ? Optional.of("Not connected to the hub") : status.problem();
+        return problem.isPresent() ? CompletableFuture.failedFuture(new CtiException(problem.get()))
+                : requests.ask(operation, arguments, result);
     }
 
     /** A check failed before asking: the failed future the caller expects. */
-    private static CompletableFuture<OriginateOutcome> refused(String problem) {
+    private static <T> CompletableFuture<T> refused(String problem) {
         return CompletableFuture.failedFuture(new CtiException(problem));
     }
 }

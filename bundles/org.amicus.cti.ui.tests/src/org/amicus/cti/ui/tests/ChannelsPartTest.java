@@ -22,6 +22,7 @@ import org.amicus.cti.CtiActions;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
+import org.amicus.testing.SipCall;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
 import org.amicus.testing.ui.UiHarness;
@@ -140,6 +141,34 @@ class ChannelsPartTest extends AgainstTestPbx {
             connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
         } finally {
             profiles.save(saved);
+        }
+    }
+
+    @Test
+    void aCallItsPhonePutsOnHoldShowsOnHoldUntilTakenBack() throws Exception {
+        ChannelRegistry registry = services.get(ChannelRegistry.class);
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
+            ui.context.set(ChannelRegistry.class, registry);
+            ui.context.set(AmiConnection.class, connection);
+            ChannelsPart part = ui.make(ChannelsPart.class);
+            Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
+            connectAsDesktop();
+
+            String holding;
+            try (SipCall call = SipCall.phoneDialsAndHolds("106", "108")) {
+                holding = events.await("Hold", e -> e.get("Channel").orElse("").startsWith("PJSIP/106-"),
+                        TIMEOUT).get("Channel").orElseThrow();
+                ui.spinUntil(() -> indexOfName(part, holding) >= 0
+                        && table.getItem(indexOfName(part, holding)).getText(1).equals("On hold"), TIMEOUT);
+                ui.screenshot("channels-part-on-hold");
+
+                events.await("Unhold", e -> e.get("Channel").orElse("").equals(holding), TIMEOUT);
+                ui.spinUntil(() -> indexOfName(part, holding) >= 0
+                        && table.getItem(indexOfName(part, holding)).getText(1).equals("Up"), TIMEOUT);
+            }
+            // both legs gone before the test ends, so that no test after this one finds them as stale channels
+            ui.spinUntil(() -> registry.snapshot().channels().stream().noneMatch(c -> c.name().equals(holding)
+                    || c.device().equals("PJSIP/108")), TIMEOUT);
         }
     }
 

@@ -43,7 +43,7 @@ final class ChannelRows {
     private static Comparator<Channel> by(Sort sort) {
         Comparator<Channel> column = switch (sort.column()) {
             case 0 -> Comparator.comparing(Channel::name);
-            case 1 -> Comparator.comparing(channel -> channel.state().label());
+            case 1 -> Comparator.comparing(ChannelRows::state);
             case 2 -> Comparator.comparing(channel -> channel.callerId().describe());
             case 3 -> Comparator.comparing(channel -> channel.connectedLine().describe());
             case 4 -> Comparator.comparing(ChannelRows::since, Comparator.reverseOrder()); // the longest last
@@ -60,9 +60,14 @@ final class ChannelRows {
 
     /** The cells of a row, in the order of {@link ChannelsPart#COLUMNS}. */
     static String[] cells(Channel channel, Instant now) {
-        return new String[] { channel.name(), channel.state().label(), channel.callerId().describe(),
+        return new String[] { channel.name(), state(channel), channel.callerId().describe(),
                 channel.connectedLine().describe(), duration(channel, now), channel.application(),
                 channel.spying().isEmpty() ? channel.bridgedWith() : "spying on " + channel.spying() };
+    }
+
+    /** Its state as the agent reads it: on hold, when its phone holds the call, before the channel's state. */
+    static String state(Channel channel) {
+        return channel.onHold() ? "On hold" : channel.state().label();
     }
 
     /** Time since answered, or since it began while not answered. */

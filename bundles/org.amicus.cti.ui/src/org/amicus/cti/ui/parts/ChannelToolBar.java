@@ -20,7 +20,7 @@ final class ChannelToolBar {
         this.part = part;
         toolbar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
         toolbar.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TOOLBAR);
-        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         for (ChannelAction action : ChannelAction.values()) {
             ToolItem item = new ToolItem(toolbar, SWT.PUSH);
             item.setText(action.label);

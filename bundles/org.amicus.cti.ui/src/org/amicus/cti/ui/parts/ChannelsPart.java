@@ -3,6 +3,10 @@ package org.amicus.cti.ui.parts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.amicus.ami.AmiConnection;
@@ -13,6 +17,8 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ColleagueListener;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.ChannelActions;
@@ -20,17 +26,22 @@ import org.amicus.cti.ui.actions.Contributions;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -38,9 +49,17 @@ import jakarta.inject.Inject;
 
 /**
  * The PBX's live channels, grouped by call, ringing ones highlighted, durations ticking. The table is virtual so that
- * thousands of rows stay smooth, and refreshes are coalesced to at most ten a second whatever the event rate.
+ * thousands of rows stay smooth, and refreshes are coalesced to at most ten a second whatever the event rate. The
+ * Calls presentation shows one row per call instead (customer, agent, direction, queue, wait), its channels under it:
+ * a virtual tree, its rows grouped off the UI thread. The presentation chosen is kept in the part's persisted state.
  */
 public class ChannelsPart {
+
+    /** The key of the presentation chosen in the part's persisted state, and its values. */
+    public static final String PRESENTATION_KEY = "org.amicus.cti.ui.channels.presentation";
+    public static final String CHANNELS = "channels";
+    public static final String CALLS = "calls";
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelsPart.class);
 
     /** Columns with their initial widths in pixels. */
     static final String[] COLUMNS = { "Channel", "State", "Caller ID", "Connected line", "Duration", "Application",
@@ -67,12 +86,30 @@ public class ChannelsPart {
     AgentProfiles agents;
 
     @Inject
+    @Optional
+    ColleagueRegistry colleagues;
+
+    @Inject
+    @Optional
+    MPart partModel;
+
+    @Inject
     UISynchronize uiSync;
 
     private Label summary;
     private Text filter;
     private Button onlyRinging;
+    private Combo presentation;
+    private StackLayout stack;
     private Table table;
+    private CallTree calls;
+    /** Which grouping is the latest asked for: an older one that ends late is not shown. UI thread only. */
+    private int grouping;
+    private final ExecutorService grouper = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "Amicus calls grouping");
+        thread.setDaemon(true);
+        return thread;
+    });
     private ChannelToolBar toolbar;
     private Label notice;
     private Notifier notifier;
@@ -84,10 +121,12 @@ public class ChannelsPart {
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final ChannelListener listener = changes -> queueRefresh();
     private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+    /** The colleagues' phones tell agents from customers in the Calls presentation. */
+    private final ColleagueListener colleagueListener = changes -> queueRefresh();
 
     @PostConstruct
     public void createControls(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         summary = new Label(parent, SWT.NONE);
         summary.setData(WidgetIds.KEY, WidgetIds.CHANNELS_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -105,14 +144,24 @@ public class ChannelsPart {
         onlyRinging.setText("Only ringing");
         onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
         onlyRinging.addListener(SWT.Selection, event -> refresh());
+        presentation = new Combo(parent, SWT.READ_ONLY);
+        presentation.setData(WidgetIds.KEY, WidgetIds.CHANNELS_PRESENTATION);
+        presentation.setItems("Channels", "Calls");
+        presentation.setToolTipText("One row per channel, or one per call with its channels under it");
+        presentation.select(partModel != null && CALLS.equals(partModel.getPersistedState().get(PRESENTATION_KEY))
+                ? 1 : 0);
+        presentation.addListener(SWT.Selection, event -> presentationChosen());
 
         toolbar = new ChannelToolBar(parent, this);
 
-        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
+        Composite views = new Composite(parent, SWT.NONE);
+        stack = new StackLayout();
+        views.setLayout(stack);
+        views.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table = new Table(views, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
         table.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         for (int i = 0; i < COLUMNS.length; i++) {
             TableColumn column = new TableColumn(table, SWT.LEFT);
             column.setText(COLUMNS[i]);
@@ -126,20 +175,28 @@ public class ChannelsPart {
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
         table.addListener(SWT.Selection, event -> updateActions(snapshot()));
+        calls = new CallTree(views, icons, RINGING);
+        calls.tree().addListener(SWT.DefaultSelection, event -> pickUpSelected());
+        calls.tree().addListener(SWT.Selection, event -> updateActions(snapshot()));
+        stack.topControl = callsShown() ? calls.tree() : table;
 
         notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
-        notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         notifier = new Notifier(notice);
         channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell());
         contributions = new Contributions();
         table.setMenu(new ChannelMenu(table, this, contributions).menu());
+        calls.tree().setMenu(table.getMenu());
 
         if (registry != null) {
             registry.addListener(listener);
         }
         if (connection != null) {
             connection.addStatusListener(connectionListener);
+        }
+        if (colleagues != null) {
+            colleagues.addListener(colleagueListener);
         }
         refresh();
         tick();
@@ -151,8 +208,27 @@ public class ChannelsPart {
         filter.setFocus();
     }
 
+    /** Whether the Calls presentation is chosen. */
+    public boolean callsShown() {
+        return presentation.getSelectionIndex() == 1;
+    }
+
+    private void presentationChosen() {
+        stack.topControl = callsShown() ? calls.tree() : table;
+        stack.topControl.getParent().layout();
+        if (partModel != null) {
+            partModel.getPersistedState().put(PRESENTATION_KEY, callsShown() ? CALLS : CHANNELS);
+        }
+        refresh();
+    }
+
     /** The first ringing row found, as the agent filters mostly to pick up; else the first row. */
     private void selectFirstFound() {
+        if (callsShown()) {
+            calls.selectFirst();
+            updateActions(snapshot());
+            return;
+        }
         if (rows.isEmpty()) {
             return;
         }
@@ -167,6 +243,7 @@ public class ChannelsPart {
 
     @PreDestroy
     public void dispose() {
+        grouper.shutdownNow();
         contributions.close();
         icons.dispose();
         if (registry != null) {
@@ -175,15 +252,24 @@ public class ChannelsPart {
         if (connection != null) {
             connection.removeStatusListener(connectionListener);
         }
+        if (colleagues != null) {
+            colleagues.removeListener(colleagueListener);
+        }
     }
 
-    /** The channels shown, in their order; for handlers and tests. */
+    /** The channels shown, in their order; for handlers and tests. Empty while the Calls presentation is shown. */
     public List<Channel> rows() {
         return rows;
     }
 
-    /** The channel selected, as last shown; {@code null} if none is. */
+    /**
+     * The channel selected, as last shown; {@code null} if none is. In the Calls presentation, a call selected stands
+     * for its ringing channel, else its first.
+     */
     public Channel selected() {
+        if (callsShown()) {
+            return calls.selected();
+        }
         int index = table.getSelectionIndex();
         return index < 0 || index >= rows.size() ? null : rows.get(index);
     }
@@ -237,15 +323,52 @@ public class ChannelsPart {
         if (table.isDisposed()) {
             return;
         }
-        Channel selected = selected();
         ChannelSnapshot snapshot = snapshot();
+        if (callsShown()) {
+            groupCalls(snapshot);
+            return;
+        }
+        Channel selected = selected();
         rows = ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection(), sort);
         table.setItemCount(rows.size());
         table.clearAll();
         keepSelected(selected);
-        summary.setText(summaryOf(snapshot));
+        showSummary(snapshot, rows.size() < snapshot.size() ? rows.size() + " shown" : "");
+    }
+
+    private void showSummary(ChannelSnapshot snapshot, String shown) {
+        summary.setText(summaryOf(snapshot, shown));
         summary.requestLayout();
         updateActions(snapshot);
+    }
+
+    /** Groups the channels into calls off the UI thread, then shows them unless a newer grouping was asked for. */
+    private void groupCalls(ChannelSnapshot snapshot) {
+        int ticket = ++grouping;
+        String needle = filter.getText();
+        boolean ringing = onlyRinging.getSelection();
+        Set<String> phones = colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues());
+        rows = List.of();
+        CompletableFuture.supplyAsync(() -> CallRows.of(snapshot, phones, needle, ringing), grouper)
+                .whenComplete((grouped, failure) -> {
+                    if (failure != null) {
+                        LOG.error("Grouping the channels into calls failed", failure);
+                        return;
+                    }
+                    uiSync.asyncExec(() -> {
+                        if (!table.isDisposed() && ticket == grouping) {
+                            calls.show(grouped);
+                            showSummary(snapshot, !needle.isBlank() || ringing
+                                    ? count(grouped.size(), "call") + " shown" : "");
+                        }
+                    });
+                });
+    }
+
+    /** The calls shown, in their order; for tests. */
+    public List<String[]> callCells() {
+        Instant now = Instant.now();
+        return calls.rows().stream().map(call -> call.cells(now)).toList();
     }
 
     /** A header click sorts by its column, ascending, then descending, then back to grouping by call. */
@@ -274,7 +397,8 @@ public class ChannelsPart {
         table.deselectAll();
     }
 
-    private String summaryOf(ChannelSnapshot snapshot) {
+    /** @param shown how many rows are shown, e.g. "3 shown", when a filter hides some; empty otherwise */
+    private String summaryOf(ChannelSnapshot snapshot, String shown) {
         if (registry == null) {
             return "Channels are not available: the CTI service is missing";
         }
@@ -287,7 +411,7 @@ public class ChannelsPart {
         }
         long ringing = snapshot.channels().stream().filter(Channel::isRinging).count();
         return count(snapshot.size(), "live channel") + " in " + count(snapshot.calls().size(), "call") + ", "
-                + ringing + " ringing" + (rows.size() < snapshot.size() ? "; " + rows.size() + " shown" : "");
+                + ringing + " ringing" + (shown.isEmpty() ? "" : "; " + shown);
     }
 
     /** "1 call", "2 calls". */
@@ -300,7 +424,11 @@ public class ChannelsPart {
         if (table.isDisposed()) {
             return;
         }
-        table.clearAll();
+        if (callsShown()) {
+            calls.tick();
+        } else {
+            table.clearAll();
+        }
         table.getDisplay().timerExec(TICK_MILLIS, this::tick);
     }
 

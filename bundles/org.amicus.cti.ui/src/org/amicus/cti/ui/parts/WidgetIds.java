@@ -1,5 +1,7 @@
 package org.amicus.cti.ui.parts;
 
+import org.amicus.cti.ui.actions.MyCallAction;
+
 /** Names under which widgets carry their identity ({@code widget.getData(KEY)}), for tests and automation. */
 public final class WidgetIds {
 
@@ -9,6 +11,8 @@ public final class WidgetIds {
     public static final String CHANNELS_FILTER = "channels.filter";
     public static final String CHANNELS_ONLY_RINGING = "channels.onlyRinging";
     public static final String CHANNELS_NOTICE = "channels.notice";
+    public static final String CHANNELS_PRESENTATION = "channels.presentation";
+    public static final String CHANNELS_CALLS = "channels.calls";
     public static final String CHANNELS_TOOLBAR = "channels.toolbar";
     public static final String COLLEAGUES_TABLE = "colleagues.table";
     public static final String COLLEAGUES_SUMMARY = "colleagues.summary";
@@ -27,6 +31,9 @@ public final class WidgetIds {
     public static final String QUEUES_PAUSE_MEMBER = "queues.pauseMember";
     public static final String QUEUES_UNPAUSE_MEMBER = "queues.unpauseMember";
     public static final String QUEUES_LOG_OUT_MEMBER = "queues.logOutMember";
+    public static final String MY_CALL_SUMMARY = "myCall.summary";
+    public static final String MY_CALL_TABLE = "myCall.table";
+    public static final String MY_CALL_NOTICE = "myCall.notice";
     public static final String REASON_PROMPT = "reason";
     public static final String REASON_CHOICE = "reason.choice";
     public static final String REASON_PROBLEM = "reason.problem";
@@ -57,5 +64,10 @@ public final class WidgetIds {
     public static final String SETTINGS_SAVE = "settings.save";
 
     private WidgetIds() {
+    }
+
+    /** The My call part's button for the action, e.g. {@code myCall.hangUp}. */
+    public static String myCall(MyCallAction action) {
+        return "myCall." + action.parameterValue;
     }
 }

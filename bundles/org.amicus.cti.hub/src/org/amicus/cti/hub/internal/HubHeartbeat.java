@@ -1,0 +1,127 @@
+package org.amicus.cti.hub.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.cti.hub.HubStatus;
+import org.amicus.cti.hub.HubStatusListener;
+import org.amicus.cti.hub.HubSubjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener.Events;
+import io.nats.client.Dispatcher;
+
+/**
+ * The desktop's {@link HubStatus}, from the leading hub's heartbeat: a plain NATS subject, not a key-value watch,
+ * because the client subscribes to it again by itself after a reconnect and no JetStream consumer stands between
+ * (a watch can stall for seconds while the cluster elects a stream leader, and would then call a serving hub gone).
+ * Silence for {@link #SILENCE} while connected means no hub serves; so does a lost connection, at once.
+ */
+public final class HubHeartbeat implements HubStatus {
+
+    /** Three missed heartbeats but for a margin: at most 3 s from the hub's end to the desktop's knowing it. */
+    static final Duration SILENCE = Duration.ofMillis(2500);
+    static final String NOT_CONNECTED = "Not connected to the hub";
+    static final String UNAVAILABLE = "The hub is unavailable";
+    private static final Duration CHECK = Duration.ofMillis(250);
+    private static final Logger LOG = LoggerFactory.getLogger(HubHeartbeat.class);
+
+    private final List<HubStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final Runnable hubLost;
+    private ScheduledExecutorService checker;
+    private Dispatcher dispatcher;
+    private volatile String problem = NOT_CONNECTED;
+    private volatile boolean connected;
+    private volatile long lastBeat;
+
+    /** @param hubLost run when the hub falls silent while the connection holds: its answers will not come */
+    public HubHeartbeat(Runnable hubLost) {
+        this.hubLost = hubLost;
+    }
+
+    /** Listens for the heartbeat on this open connection. */
+    public synchronized void start(Connection connection) {
+        lastBeat = System.nanoTime();
+        connected = true;
+        dispatcher = connection.createDispatcher(message -> alive());
+        dispatcher.subscribe(HubSubjects.HEARTBEAT);
+        checker = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "amicus-hub-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The hub answered or beat: it serves. */
+    public void alive() {
+        lastBeat = System.nanoTime();
+        if (connected) {
+            set(null);
+        }
+    }
+
+    /** What the NATS client says of the connection. */
+    public void connectionEvent(Events event) {
+        if (event == Events.DISCONNECTED || event == Events.CLOSED) {
+            connected = false;
+            set(NOT_CONNECTED);
+        } else if (event == Events.RECONNECTED) {
+            connected = true;
+            lastBeat = System.nanoTime();   // the hub gets its heartbeat's time to be heard again
+        }
+    }
+
+    public synchronized void stop() {
+        if (checker != null) {
+            checker.shutdownNow();
+        }
+        connected = false;
+        set(NOT_CONNECTED);
+    }
+
+    @Override
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public void addListener(HubStatusListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(HubStatusListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void check() {
+        if (connected && !UNAVAILABLE.equals(problem) && System.nanoTime() - lastBeat > SILENCE.toNanos()) {
+            LOG.warn("No heartbeat from the hub for {} ms", SILENCE.toMillis());
+            set(UNAVAILABLE);
+            hubLost.run();
+        }
+    }
+
+    private synchronized void set(String now) {
+        if (Objects.equals(problem, now)) {
+            return;
+        }
+        problem = now;
+        for (HubStatusListener listener : listeners) {
+            try {
+                listener.hubStatusChanged(this);
+            } catch (RuntimeException e) {
+                LOG.warn("A hub status listener failed", e);
+            }
+        }
+    }
+}

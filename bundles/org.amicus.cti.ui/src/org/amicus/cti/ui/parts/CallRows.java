@@ -1,0 +1,42 @@
+package org.amicus.cti.ui.parts;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.Colleague;
+
+/** The rows of the Calls presentation: built off the UI thread, as grouping thousands of channels costs. */
+final class CallRows {
+
+    /** Columns of the Calls presentation with their initial widths in pixels; a call's channels show under it. */
+    static final String[] COLUMNS = { "Customer", "Agent", "Direction", "Queue", "Wait", "State", "Duration" };
+    static final int[] WIDTHS = { 220, 160, 80, 90, 70, 140, 80 };
+
+    private CallRows() {
+    }
+
+    /**
+     * The calls with a channel that passes the filter (as {@link ChannelRows#of} filters channels), each with all its
+     * channels, in the order they began.
+     */
+    static List<CallRow> of(ChannelSnapshot snapshot, Set<String> phones, String filter, boolean onlyRinging) {
+        Set<String> shown = ChannelRows.of(snapshot, filter, onlyRinging, null).stream().map(Channel::linkedId)
+                .collect(Collectors.toSet());
+        Map<String, List<Channel>> calls = snapshot.calls();
+        return shown.stream().map(linkedId -> CallRow.of(calls.get(linkedId), phones))
+                .sorted(Comparator.comparing(CallRow::started).thenComparing(CallRow::linkedId)).toList();
+    }
+
+    /** The devices of the phones with a hint, e.g. {@code PJSIP/104}: the agents' phones. */
+    static Set<String> phones(Collection<Colleague> colleagues) {
+        return colleagues.stream().flatMap(colleague -> List.of(colleague.hint().split("[&,]")).stream())
+                .map(String::strip).filter(device -> device.contains("/") && !device.contains(":"))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

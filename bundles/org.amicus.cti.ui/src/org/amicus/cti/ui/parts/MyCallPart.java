@@ -1,0 +1,275 @@
+package org.amicus.cti.ui.parts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.amicus.ami.AmiConnection;
+import org.amicus.ami.ConnectionState;
+import org.amicus.ami.ConnectionStatusListener;
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ChannelListener;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.RecordingState;
+import org.amicus.cti.ui.actions.MyCallAction;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+/**
+ * My phone's current calls: whom I talk to, the queue the call came through, how long, whether it is recorded; and
+ * buttons (with key bindings) to hang up, transfer, park, record and mute the recording of the call I talk in. Each
+ * says in the part's notice what the PBX then reported, or why it could not be done. Refreshes are coalesced to at
+ * most ten a second; durations tick every second.
+ */
+public class MyCallPart {
+
+    static final String[] COLUMNS = { "With", "Queue", "State", "Duration", "Recording" };
+    private static final int[] WIDTHS = { 220, 90, 90, 80, 120 };
+    private static final int REFRESH_DELAY_MILLIS = 100;
+    private static final int TICK_MILLIS = 1000;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    ChannelRegistry registry;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    CtiActions actions;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    AmiConnection connection;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    AgentProfiles agents;
+
+    @Inject
+    UISynchronize uiSync;
+
+    private Label summary;
+    private RowTable<MyCall> calls;
+    private Composite buttonRow;
+    private final Map<MyCallAction, Button> buttons = new EnumMap<>(MyCallAction.class);
+    private MyCallActions runner;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final ChannelListener listener = changes -> queueRefresh();
+    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+
+    @PostConstruct
+    public void createControls(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        summary = new Label(parent, SWT.NONE);
+        summary.setData(WidgetIds.KEY, WidgetIds.MY_CALL_SUMMARY);
+        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        calls = new RowTable<>(parent, WidgetIds.MY_CALL_TABLE, COLUMNS, WIDTHS, this::cells,
+                call -> call.mine().uniqueId());
+        GridData tableLayout = new GridData(SWT.FILL, SWT.FILL, true, true);
+        tableLayout.heightHint = 80;
+        calls.table().setLayoutData(tableLayout);
+        calls.table().addListener(SWT.Selection, event -> updateButtons());
+
+        buttonRow = new Composite(parent, SWT.NONE);
+        buttonRow.setLayout(new RowLayout());
+        buttonRow.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        for (MyCallAction action : MyCallAction.values()) {
+            Button button = new Button(buttonRow, SWT.PUSH);
+            button.setData(WidgetIds.KEY, WidgetIds.myCall(action));
+            button.addListener(SWT.Selection, event -> run(action));
+            buttons.put(action, button);
+        }
+        Label notice = new Label(parent, SWT.NONE);
+        notice.setData(WidgetIds.KEY, WidgetIds.MY_CALL_NOTICE);
+        notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        runner = new MyCallActions(actions, new Notifier(notice), this);
+
+        if (registry != null) {
+            registry.addListener(listener);
+        }
+        if (connection != null) {
+            connection.addStatusListener(connectionListener);
+        }
+        refresh();
+        tick();
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (registry != null) {
+            registry.removeListener(listener);
+        }
+        if (connection != null) {
+            connection.removeStatusListener(connectionListener);
+        }
+    }
+
+    /** Takes the action on my call, or says why it cannot; for the buttons and the key bindings. */
+    public void run(MyCallAction action) {
+        Optional<String> whyNot = whyNot(action);
+        if (whyNot.isPresent()) {
+            runner.refused(whyNot.get());
+        } else {
+            runner.run(action, selectedOrFirst(), recording());
+        }
+    }
+
+    /** Why the action cannot be taken now, if it cannot. */
+    private Optional<String> whyNot(MyCallAction action) {
+        if (actions == null || registry == null) {
+            return Optional.of("Calls are not available: the CTI service is missing");
+        }
+        if (!connected()) {
+            return Optional.of("Not connected to the PBX");
+        }
+        String device = device();
+        if (device.isEmpty()) {
+            return Optional.of("Set your phone (device) in the settings first");
+        }
+        List<MyCall> mine = calls.rows();
+        if (mine.isEmpty()) {
+            return Optional.of("My phone " + device + " has no call");
+        }
+        if (action == MyCallAction.HANG_UP) {
+            return Optional.empty();
+        }
+        if (!mine.get(0).talking()) {
+            return Optional.of("My phone " + device + " has no answered call");
+        }
+        if (action == MyCallAction.MUTE_RECORDING && !recording().map(RecordingState::recording).orElse(false)) {
+            return Optional.of("My call is not being recorded: there is nothing to mute");
+        }
+        return Optional.empty();
+    }
+
+    /** Any thread: runs the UI work unless the part is gone. */
+    void inUi(Runnable work) {
+        uiSync.asyncExec(() -> {
+            if (!summary.isDisposed()) {
+                work.run();
+            }
+        });
+    }
+
+    Shell shell() {
+        return summary.getShell();
+    }
+
+    /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
+    void queueRefresh() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            inUi(() -> summary.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh));
+        }
+    }
+
+    private void refresh() {
+        refreshQueued.set(false);
+        if (summary.isDisposed()) {
+            return;
+        }
+        ChannelSnapshot snapshot = registry == null ? ChannelSnapshot.EMPTY : registry.snapshot();
+        calls.show(MyCall.of(snapshot, device()));
+        summary.setText(summary());
+        summary.requestLayout();
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        Optional<RecordingState> recording = recording();
+        boolean recorded = recording.map(RecordingState::recording).orElse(false);
+        boolean muted = recording.map(RecordingState::muted).orElse(false);
+        for (Map.Entry<MyCallAction, Button> entry : buttons.entrySet()) {
+            MyCallAction action = entry.getKey();
+            Button button = entry.getValue();
+            String label = action == MyCallAction.RECORD && recorded ? "Stop recording"
+                    : action == MyCallAction.MUTE_RECORDING && muted ? "Unmute recording" : action.label;
+            button.setText(label);
+            Optional<String> whyNot = whyNot(action);
+            button.setEnabled(whyNot.isEmpty());
+            button.setToolTipText(whyNot.orElse(action.purpose) + " (" + action.keys + ")");
+        }
+        buttonRow.requestLayout(); // the labels change with the recording
+    }
+
+    private String summary() {
+        if (registry == null) {
+            return "Calls are not available: the CTI service is missing";
+        }
+        if (device().isEmpty()) {
+            return "Set your phone (device) in the settings to see its calls";
+        }
+        String calling = calls.rows().isEmpty() ? "no call" : ChannelsPart.count(calls.rows().size(), "call");
+        return "My phone " + device() + ": " + calling + (connected() ? "" : "; not connected to the PBX");
+    }
+
+    private String[] cells(MyCall call) {
+        Optional<RecordingState> recording = recording().filter(r -> r.channelId().equals(call.mine().uniqueId()));
+        String recorded = !call.talking() ? ""
+                : recording.map(r -> !r.recording() ? "Not recorded" : r.muted() ? "Recording, muted" : "Recording")
+                        .orElse("Not recorded");
+        return new String[] { MyCallActions.describe(call), call.queue(), state(call),
+                ChannelRows.clock(Duration.between(call.since(), Instant.now())), recorded };
+    }
+
+    private static String state(MyCall call) {
+        if (call.mine().onHold()) {
+            return "On hold";
+        }
+        if (call.talking()) {
+            return "Talking";
+        }
+        return switch (call.mine().state()) {
+            case RINGING -> "Ringing";
+            case RING, DIALING, PRE_RING -> "Dialling";
+            case UP -> "Answered";
+            default -> call.mine().state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    /** The call selected, else the first: the one I talk in, if any. */
+    private MyCall selectedOrFirst() {
+        MyCall selected = calls.selected();
+        return selected != null ? selected : calls.rows().isEmpty() ? null : calls.rows().get(0);
+    }
+
+    private Optional<RecordingState> recording() {
+        return actions == null || device().isEmpty() ? Optional.empty() : actions.myRecording();
+    }
+
+    private String device() {
+        return agents == null ? "" : agents.current().device();
+    }
+
+    private boolean connected() {
+        return connection == null || connection.status().state() == ConnectionState.CONNECTED;
+    }
+
+    /**
+     * Durations tick: the rows are shown again every second, and with them the recording state (which the channel
+     * registry does not report) and a phone changed in the settings.
+     */
+    private void tick() {
+        if (summary.isDisposed()) {
+            return;
+        }
+        refresh();
+        summary.getDisplay().timerExec(TICK_MILLIS, this::tick);
+    }
+}

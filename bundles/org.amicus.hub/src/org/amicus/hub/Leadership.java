@@ -1,0 +1,121 @@
+package org.amicus.hub;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.cti.hub.HubSubjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+
+/**
+ * Runs the hub while this process holds the lease, and stands by otherwise: any number of hubs may run with one
+ * configuration; one leads (holds the AMI session, writes the buckets, answers the desktops), the others wait for
+ * its lease to lapse. A leader that loses the lease stops serving and stands by again.
+ */
+final class Leadership {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
+    private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HubConfig config;
+    private final HubStart start;
+
+    /** How this process starts serving once it leads: logs in to the PBX and to NATS, and serves. */
+    @FunctionalInterface
+    interface HubStart {
+        Hub start() throws IOException, InterruptedException;
+    }
+
+    Leadership(HubConfig config, HubStart start) {
+        this.config = config;
+        this.start = start;
+    }
+
+    /**
+     * Leads or stands by until told to stop; a leader releases the lease as it stops, so that a standby takes over at
+     * once.
+     *
+     * @throws IOException with a message for the operator if the NATS servers or, on taking the lead, the PBX cannot
+     *                     be used
+     */
+    void run(CountDownLatch stop) throws IOException, InterruptedException {
+        try (Connection nats = Nats.connect(Options.builder().servers(config.natsServers().toArray(String[]::new))
+                .userInfo(config.natsUser(), config.natsPassword())
+                .inboxPrefix(HubSubjects.inboxPrefix(config.natsUser())).connectionName("amicus-hub-lease")
+                .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build())) {
+            HubLease lease = new HubLease(nats, holderName(), config.replicas());
+            LOG.info("Hub {} stands by until it holds the lease", lease.holder());
+            while (lease.acquire(stop)) {
+                boolean stopped;
+                try {
+                    stopped = lead(lease, stop);
+                } catch (IOException e) {
+                    lease.release();    // a standby may reach the PBX
+                    throw e;
+                }
+                if (stopped) {
+                    lease.release();
+                    return;
+                }
+                LOG.info("Hub {} stands by again", lease.holder());
+            }
+        } catch (JetStreamApiException e) {
+            throw new IOException("cannot use the lease bucket at " + config.natsServers() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Serves while the lease is renewed; true if told to stop, false if the lease was lost. The renewals run on a
+     * thread of their own from the moment the lease is taken, so that logging in to the PBX and reading its channels,
+     * however long they take, never let it lapse.
+     */
+    private boolean lead(HubLease lease, CountDownLatch stop) throws IOException, InterruptedException {
+        long since = System.nanoTime();
+        CountDownLatch lost = new CountDownLatch(1);
+        ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "amicus-hub-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        renewals.scheduleWithFixedDelay(() -> {
+            if (!lease.renew()) {
+                lost.countDown();
+            }
+        }, HubLease.RENEWAL.toMillis(), HubLease.RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
+        try (Hub hub = start.start()) {
+            LOG.info("Hub {} serves, {} ms after it took the lease", lease.holder(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since));
+            while (!stop.await(HubLease.RENEWAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (lost.getCount() == 0) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            renewals.shutdownNow();
+            renewals.awaitTermination(HubLease.EXPIRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** This process's name in the lease: its host and process id, as an operator finds it. */
+    private static String holderName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+}
