@@ -48,7 +48,15 @@ public final class AmiEvent {
 
     private String value(String key) {
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key || keys[i].equals(key)) { // the same reference, unless past the keys' limit
+            if (keys[i] == key) {
+                return headers.get(i).getValue();
+            }
+        }
+        if (HeaderKeys.allShared()) { // then a key that is not the same reference is another key
+            return null;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
                 return headers.get(i).getValue();
             }
         }

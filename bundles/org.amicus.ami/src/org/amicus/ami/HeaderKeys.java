@@ -13,6 +13,8 @@ final class HeaderKeys {
 
     static final int LIMIT = 10_000;
     private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+    /** Set once a key was handed out that is not shared: past the limit, keys may be equal without being the same. */
+    private static volatile boolean full;
 
     private HeaderKeys() {
     }
@@ -26,9 +28,16 @@ final class HeaderKeys {
         String lower = name.toLowerCase(Locale.ROOT);
         key = KEYS.getOrDefault(lower, lower);
         if (KEYS.size() < LIMIT) {
-            KEYS.putIfAbsent(lower, key);
+            key = KEYS.putIfAbsent(lower, key) instanceof String shared ? shared : key;
             KEYS.putIfAbsent(name, key);
+        } else {
+            full = true;
         }
         return key;
+    }
+
+    /** Whether every key handed out so far is the shared one, so that two keys are equal only if they are the same. */
+    static boolean allShared() {
+        return !full;
     }
 }

@@ -19,6 +19,12 @@ import org.amicus.cti.internal.EventChannelRegistry;
  */
 final class AmicusPipeline {
 
+    /**
+     * Longer than a pass: the replay server answers a ping after the events already in the socket's buffers, which
+     * on a busy machine can take longer than the product's patience; a lost connection would replay the stream.
+     */
+    private static final Duration PING_INTERVAL = Duration.ofMinutes(10);
+
     final AmiConnectionService connection = new AmiConnectionService();
     final EventChannelRegistry registry = new EventChannelRegistry();
 
@@ -43,7 +49,7 @@ final class AmicusPipeline {
             }
         });
         connection.connect(new AmiProfile("replay", "127.0.0.1", port, false, "amicus"), "secret",
-                new ConnectionOptions(Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(30),
+                new ConnectionOptions(PING_INTERVAL, Duration.ofMillis(500), Duration.ofSeconds(30),
                         ConnectionOptions.DEFAULT.eventQueueCapacity()))
                 .get();
     }

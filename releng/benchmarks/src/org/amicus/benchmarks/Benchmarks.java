@@ -15,11 +15,13 @@ import org.amicus.benchmarks.ReplayServer.Plan;
  * Runs every contender over the same recorded trace in one run and writes the figures: {@code results.md} (the
  * tables) and the data files the plots are drawn from, in the output folder.
  * <p>
- * Usage: {@code Benchmarks TRACE OUT_DIR PEERS_DIR [reps=3] [passes=2] [originates=300] [pbx=HOST:PORT]
- * [product=LAUNCHER] [sections=throughput,lag,originate,ui,queues,product]}
+ * Usage: {@code Benchmarks TRACE OUT_DIR PEERS_DIR [reps=3] [passes=N] [originates=300] [pbx=HOST:PORT]
+ * [product=LAUNCHER] [sections=throughput,lag,originate,ui,queues,product] [contenders=framing,amicus,...]}; without
+ * {@code passes}, the trace is played as often as it takes to make at least {@link #EVENTS_PER_RUN} events.
  */
 public final class Benchmarks {
 
+    static final long EVENTS_PER_RUN = 800_000;
     private static final double[] LAG_RATES = { 1_000, 10_000 };
     private static final int LAG_SECONDS = 20;
     /** The zero-loss search stops when the bounds are this close, relative to the upper one. */
@@ -59,8 +61,11 @@ public final class Benchmarks {
             benchmarks.report.line("Trace: %,d events, %,d bytes (%.0f B per event on average).", trace.events(),
                     trace.size(), (double) trace.size() / trace.events());
             if (sections.contains("throughput")) {
-                benchmarks.throughput(Integer.parseInt(options.getOrDefault("reps", "3")),
-                        Integer.parseInt(options.getOrDefault("passes", "2")));
+                int passes = options.containsKey("passes") ? Integer.parseInt(options.get("passes"))
+                        : (int) Math.max(2, -Math.floorDiv(-EVENTS_PER_RUN, trace.events()));
+                List<String> contenders = List.of(options.getOrDefault("contenders", String.join(",",
+                        Contenders.ALL)).split(","));
+                benchmarks.throughput(Integer.parseInt(options.getOrDefault("reps", "3")), passes, contenders);
             }
             if (sections.contains("lag")) {
                 benchmarks.lag();
@@ -94,22 +99,24 @@ public final class Benchmarks {
      * Every contender at full speed over the trace played {@code passes} times, {@code reps} times each in turns
      * (so that a disturbance hits all alike); then the highest rate at which Amicus loses nothing.
      */
-    private void throughput(int reps, int passes) throws Exception {
+    private void throughput(int reps, int passes, List<String> names) throws Exception {
         long events = (long) passes * trace.events();
-        System.out.printf("Throughput: %,d events per pass, %d passes each%n", events, reps);
+        System.out.printf("Throughput: %,d events per pass (the trace %d times), %d passes each%n", events, passes,
+                reps);
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (int rep = 0; rep < reps; rep++) {
-            for (int i = 0; i < Contenders.ALL.size(); i++) {
-                String contender = Contenders.ALL.get((i + rep) % Contenders.ALL.size());
+            for (int i = 0; i < names.size(); i++) {
+                String contender = names.get((i + rep) % names.size());
                 runs.computeIfAbsent(contender, name -> new ArrayList<>())
                         .add(contenders.run(contender, new Plan(0, events, 0, false)));
             }
         }
         Map<String, Run> medians = new LinkedHashMap<>();
-        Contenders.ALL.forEach(name -> medians.put(name, median(runs.get(name))));
+        names.forEach(name -> medians.put(name, median(runs.get(name))));
         Run amicus = medians.get("amicus");
-        double zeroLoss = amicus.lost() == 0 && amicus.dropped() == 0 ? amicus.eventsPerSecond()
-                : highestLossless("amicus", events, amicus);
+        double zeroLoss = amicus == null ? 0
+                : amicus.lost() == 0 && amicus.dropped() == 0 ? amicus.eventsPerSecond()
+                        : highestLossless("amicus", events, amicus);
         report.throughput(medians, zeroLoss, reps, events);
         StringBuilder data = new StringBuilder(); // Amicus's figure is the one without loss
         medians.values().forEach(run -> data.append('"').append(run.contender()).append("\" ")

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,10 +34,31 @@ final class Child {
         return command;
     }
 
-    /** Runs the command to its end and returns its result lines, without the prefix. */
+    /** Runs the command to its end, within 15 minutes, and returns its result lines, without the prefix. */
     static List<String> results(List<String> command, Path log) throws IOException, InterruptedException {
+        return results(command, log, Duration.ofMinutes(15));
+    }
+
+    /**
+     * Runs the command to its end and returns its result lines, without the prefix. A process that does not end in
+     * time, ends in failure or reports nothing fails the run, saying which and where its log is: a contender that
+     * does not finish must not pass unnoticed, nor stall the run.
+     */
+    static List<String> results(List<String> command, Path log, Duration limit)
+            throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        AtomicBoolean overtime = new AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    overtime.set(true);
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException ended) {
+                // the process ended in time
+            }
+        });
         List<String> results = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -46,11 +69,15 @@ final class Child {
                 }
             }
         }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        int exit = process.waitFor();
+        watchdog.interrupt();
+        String what = String.join(" ", command);
+        if (overtime.get()) {
+            throw new IOException(what + " did not finish within " + limit.toSeconds() + " s; see " + log);
         }
-        if (results.isEmpty()) {
-            throw new IOException(String.join(" ", command) + " ended without a result; see " + log);
+        if (exit != 0 || results.isEmpty()) {
+            throw new IOException(what + " ended with exit code " + exit
+                    + (results.isEmpty() ? " and without a result" : "") + "; see " + log);
         }
         return results;
     }

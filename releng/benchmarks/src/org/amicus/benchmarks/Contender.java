@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Runs one contender against the replay server, in a JVM of its own, and prints what it measured on one line:
- * {@code RESULT end=<nanoTime> delivered=<events> dropped=<events> channels=<left in the registry>}.
+ * {@code RESULT end=<nanoTime> delivered=<events> dropped=<events> channels=<left in the registry>
+ * cpu=<CPU nanoseconds from the first event to the end>}.
  * <p>
  * Usage: {@code Contender framing|asterisk-java|amicus PORT [STAMPS STAMP_FILE]}
  */
@@ -37,8 +38,8 @@ public final class Contender {
         if (stamps > 0) {
             tally.writeStamps(Path.of(args[3]));
         }
-        System.out.printf("RESULT end=%d delivered=%d dropped=%d channels=%d%n", tally.endedAt(), tally.delivered(),
-                dropped, channels);
+        System.out.printf("RESULT end=%d delivered=%d dropped=%d channels=%d cpu=%d%n", tally.endedAt(),
+                tally.delivered(), dropped, channels, tally.cpu());
         System.exit(0);
     }
 

@@ -8,8 +8,15 @@ package org.amicus.benchmarks;
  * @param delivered events that reached the contender's listener
  * @param dropped   events the contender itself reported dropping
  * @param channels  live channels left in Amicus's registry at the end; -1 for the others
+ * @param cpu       CPU time of the contender's process from its first event to the end, in nanoseconds
  */
-record Run(String contender, double rate, long sent, double seconds, long delivered, long dropped, long channels) {
+record Run(String contender, double rate, long sent, double seconds, long delivered, long dropped, long channels,
+        long cpu) {
+
+    /** CPU microseconds per event delivered: the cost of an event, little moved by a busy machine. */
+    double cpuMicrosPerEvent() {
+        return cpu / 1e3 / Math.max(1, delivered);
+    }
 
     double eventsPerSecond() {
         return sent / seconds;

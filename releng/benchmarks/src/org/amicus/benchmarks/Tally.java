@@ -3,6 +3,7 @@ package org.amicus.benchmarks;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,8 @@ final class Tally {
     private final CountDownLatch ended = new CountDownLatch(1);
     private long delivered;
     private volatile long endedAt;
+    private long cpuAtFirst;
+    private volatile long cpuAtEnd;
 
     /** @param stamps how many events to note dispatch times for; 0 for none */
     Tally(int stamps) {
@@ -25,6 +28,9 @@ final class Tally {
     }
 
     void event() {
+        if (delivered == 0) {
+            cpuAtFirst = cpuNanos();
+        }
         if (delivered < dispatchedAt.length) {
             dispatchedAt[(int) delivered] = System.nanoTime();
         }
@@ -33,6 +39,7 @@ final class Tally {
 
     void end() {
         endedAt = System.nanoTime();
+        cpuAtEnd = cpuNanos();
         ended.countDown();
     }
 
@@ -47,6 +54,19 @@ final class Tally {
 
     long endedAt() {
         return endedAt;
+    }
+
+    /**
+     * CPU time the whole process (every thread, the JIT and the collector included) used from the first event to
+     * the end: unlike the time a pass takes, it hardly grows when other processes share the cores.
+     */
+    long cpu() {
+        return cpuAtEnd - cpuAtFirst;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Writes the dispatch times, as many as were noted, for the harness to set against the send times. */
