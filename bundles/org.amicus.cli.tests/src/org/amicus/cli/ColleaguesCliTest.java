@@ -4,27 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code amicus cli colleagues} against the real test PBX, while a customer's call rings a phone. */
-class ColleaguesCliTest extends AgainstTestPbx {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private Cli cli;
-
-    @BeforeEach
-    void findCli() throws Exception {
-        cli = services.get(Cli.class);
-    }
+class ColleaguesCliTest extends CliAgainstTestPbx {
 
     @Test
     void colleaguesListsEveryPhoneWithAHintAndWhatItIsDoing() throws Exception {
@@ -33,7 +20,7 @@ class ColleaguesCliTest extends AgainstTestPbx {
             events.await("ExtensionStatus", e -> e.get("Exten").orElse("").equals("104")
                     && e.get("Status").orElse("").equals("8"), TIMEOUT);
 
-            CliRun text = run(TestPbx.SECRET, "colleagues", "--user", "amicus");
+            CliRun text = runAs("amicus", TestPbx.SECRET, "colleagues");
             assertEquals(Exit.OK.code(), text.awaitExit(TIMEOUT), text.toString());
             assertEquals(ColleagueList.HEADING, text.out.lines().get(0));
             assertEquals(List.of("104", "105", "106", "107", "108", "110"),
@@ -44,7 +31,7 @@ class ColleaguesCliTest extends AgainstTestPbx {
                     + ".* +\\d+:\\d\\d";
             assertTrue(text.out.lines().stream().skip(1).allMatch(line -> line.matches(row)), text.toString());
 
-            CliRun json = run(TestPbx.SECRET, "colleagues", "--json", "--user", "amicus");
+            CliRun json = runAs("amicus", TestPbx.SECRET, "colleagues", "--json");
             assertEquals(Exit.OK.code(), json.awaitExit(TIMEOUT), json.toString());
             json.out.await(line -> line.startsWith("{\"extension\":\"104\",\"context\":\"amicus\",\"hint\":"
                     + "\"PJSIP/104,CustomPresence:104\",\"device\":\"PJSIP/104\",\"state\":\"RINGING\",\"inUse\":false,"
@@ -54,15 +41,9 @@ class ColleaguesCliTest extends AgainstTestPbx {
 
     @Test
     void colleaguesWithoutTheRightToListThemIsPermissionDenied() throws Exception {
-        CliRun colleagues = run(TestPbx.RESTRICTED_SECRET, "colleagues", "--user", "amicus-restricted");
+        CliRun colleagues = runAs("amicus-restricted", TestPbx.RESTRICTED_SECRET, "colleagues");
 
         assertEquals(Exit.PERMISSION_DENIED.code(), colleagues.awaitExit(TIMEOUT), colleagues.toString());
         assertTrue(colleagues.err.text().contains("may not run ExtensionStateList"), colleagues.toString());
-    }
-
-    private CliRun run(String secret, String... words) throws Exception {
-        List<String> args = new ArrayList<>(List.of(words));
-        args.addAll(List.of("--host", TestPbx.HOST, "--port", String.valueOf(TestPbx.PORT)));
-        return new CliRun(cli, Map.of(Login.SECRET_VARIABLE, secret), args);
     }
 }

@@ -2,33 +2,18 @@ package org.amicus.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code amicus cli channels --watch} on a call that the phone which dialled it puts on hold, then takes back. */
-class HoldCliTest extends AgainstTestPbx {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private Cli cli;
-
-    @BeforeEach
-    void findCli() throws Exception {
-        cli = services.get(Cli.class);
-    }
+class HoldCliTest extends CliAgainstTestPbx {
 
     @Test
     void theWatchShowsTheChannelOnHoldUntilItsPhoneTakesTheCallBack() throws Exception {
-        CliRun watch = new CliRun(cli, Map.of(Login.SECRET_VARIABLE, TestPbx.DESKTOP_SECRET),
-                List.of("channels", "--watch", "--json", "--host", TestPbx.HOST, "--port",
-                        String.valueOf(TestPbx.PORT), "--user", TestPbx.desktop().username()));
+        CliRun watch = runAs(TestPbx.desktop().username(), TestPbx.DESKTOP_SECRET, "channels", "--watch", "--json");
         events.awaitResync(TIMEOUT); // told after the command line's login
         String holding;
         try (SipCall call = SipCall.phoneDialsAndHolds("106", "108")) {

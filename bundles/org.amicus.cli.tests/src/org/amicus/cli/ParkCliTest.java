@@ -4,30 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code amicus cli park} on a customer's call over the trunk that my phone (108) answered by itself, and
  * {@code amicus cli retrieve} of the parked call to another phone.
  */
-class ParkCliTest extends AgainstTestPbx {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private Cli cli;
-
-    @BeforeEach
-    void findCli() throws Exception {
-        cli = services.get(Cli.class);
-    }
+class ParkCliTest extends CliAgainstTestPbx {
 
     @Test
     void parkPutsTheCustomerInASpaceAndSaysWhichAndParkedListsIt() throws Exception {
@@ -90,8 +77,6 @@ class ParkCliTest extends AgainstTestPbx {
     }
 
     private CliRun run(String... words) throws Exception {
-        List<String> args = new ArrayList<>(List.of(words));
-        args.addAll(List.of("--host", TestPbx.HOST, "--port", String.valueOf(TestPbx.PORT), "--user", "amicus"));
-        return new CliRun(cli, Map.of(Login.SECRET_VARIABLE, TestPbx.SECRET), args);
+        return runAs("amicus", TestPbx.SECRET, words);
     }
 }

@@ -3,32 +3,19 @@ package org.amicus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.RawAmi;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code amicus cli record}, with the desktop's rights, on a customer's call over the trunk that my phone (108)
  * answered by itself; the PBX's own {@code MixMonitor*} events, seen by an admin, are the evidence.
  */
-class RecordCliTest extends AgainstTestPbx {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private Cli cli;
-
-    @BeforeEach
-    void findCli() throws Exception {
-        cli = services.get(Cli.class);
-    }
+class RecordCliTest extends CliAgainstTestPbx {
 
     @Test
     void recordStartsMutesAndStopsTheRecordingOfMyCall() throws Exception {
@@ -70,8 +57,6 @@ class RecordCliTest extends AgainstTestPbx {
         if (!args.contains("--device")) {
             args.addAll(List.of("--device", "PJSIP/108"));
         }
-        args.addAll(List.of("--host", TestPbx.HOST, "--port", String.valueOf(TestPbx.PORT),
-                "--user", TestPbx.recordingDesktop().username()));
-        return new CliRun(cli, Map.of(Login.SECRET_VARIABLE, TestPbx.RECORDING_SECRET), args);
+        return runAs(TestPbx.recordingDesktop().username(), TestPbx.RECORDING_SECRET, args.toArray(String[]::new));
     }
 }

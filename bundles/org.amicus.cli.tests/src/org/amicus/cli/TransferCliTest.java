@@ -3,28 +3,14 @@ package org.amicus.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code amicus cli transfer} on a customer's call over the trunk that my phone (108) answered by itself. */
-class TransferCliTest extends AgainstTestPbx {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
-
-    private Cli cli;
-
-    @BeforeEach
-    void findCli() throws Exception {
-        cli = services.get(Cli.class);
-    }
+class TransferCliTest extends CliAgainstTestPbx {
 
     @Test
     void transferSendsTheCustomerOnAndSaysSo() throws Exception {
@@ -69,8 +55,6 @@ class TransferCliTest extends AgainstTestPbx {
     }
 
     private CliRun run(String... words) throws Exception {
-        List<String> args = new ArrayList<>(List.of(words));
-        args.addAll(List.of("--host", TestPbx.HOST, "--port", String.valueOf(TestPbx.PORT), "--user", "amicus"));
-        return new CliRun(cli, Map.of(Login.SECRET_VARIABLE, TestPbx.SECRET), args);
+        return runAs("amicus", TestPbx.SECRET, words);
     }
 }
