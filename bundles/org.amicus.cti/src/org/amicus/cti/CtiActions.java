@@ -61,6 +61,17 @@ public interface CtiActions {
     Duration TRANSFER_LIMIT = Duration.ofSeconds(10);
 
     /**
+     * Attended transfer: puts the other party of my current call on hold and rings a number in my dial context, a
+     * colleague's extension or a queue's, for me to consult. Completes once my phone is in the consultation (the
+     * target ringing or answered), at most {@link #TRANSFER_LIMIT} after the PBX accepted it, with the
+     * {@link Consultation} to complete or cancel; fails with a {@link CtiException} when I have no answered call, the
+     * number is bad or unknown to the PBX, or this implementation cannot transfer.
+     */
+    default CompletableFuture<Consultation> attendedTransfer(String number) {
+        return CompletableFuture.failedFuture(new CtiException("Attended transfer is not available here"));
+    }
+
+    /**
      * Starts recording my phone's answered call into a file whose name Amicus chooses. Completes once the PBX reports
      * {@code MixMonitorStart}, at most {@link #RECORDING_LIMIT} after the request; fails with a {@link CtiException}
      * when I have no answered call, it is recorded already, or this implementation cannot record.

@@ -19,6 +19,8 @@ import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateRequest;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.AttendedTransferOutcome;
+import org.amicus.cti.Consultation;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
@@ -32,6 +34,7 @@ import org.amicus.cti.ParkedCall;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
+import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.MixMonitorAction;
 import org.asteriskjava.manager.action.MixMonitorMuteAction;
@@ -61,6 +64,8 @@ public class AmiCtiActions implements CtiActions {
     @Reference
     private TransferEvidence transfers;
     @Reference
+    private ConsultationEvidence consultations;
+    @Reference
     private RecordingEvidence recordings;
     @Reference
     private ParkEvidence parking;
@@ -77,6 +82,7 @@ public class AmiCtiActions implements CtiActions {
         actions.profiles = profiles;
         actions.evidence = evidence;
         actions.transfers = transfers;
+        actions.consultations = consultations;
         actions.recordings = recordings;
         actions.parking = parking;
         actions.parkedCalls = parkedCalls;
@@ -187,6 +193,35 @@ public class AmiCtiActions implements CtiActions {
                     }
                 });
         return outcome;
+    }
+
+    @Override
+    public CompletableFuture<Consultation> attendedTransfer(String number) {
+        return attempt(() -> {
+            Inputs.numberProblem(number).ifPresent(problem -> {
+                throw new CtiException(problem);
+            });
+            AgentProfile agent = agent();
+            Channel mine = myAnsweredCall(agent);
+            return Destinations.checkDialable(connection, number, agent.dialContext())
+                    .thenCompose(dialable -> consult(mine, number, agent.dialContext()));
+        });
+    }
+
+    private CompletableFuture<Consultation> consult(Channel mine, String number, String context) {
+        ConsultationTrack track = consultations.expect(mine.uniqueId(), mine.bridgedWith(), number + "@" + context);
+        connection.send(new AtxferAction(mine.name(), context, number, 1), ACTION_TIMEOUT)
+                .whenComplete((response, failure) -> {
+                    if (failure == null) {
+                        consultations.started(track, TRANSFER_LIMIT);
+                    } else {
+                        Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+                        track.underWay.completeExceptionally(cause);
+                        track.outcome.complete(track.ended(AttendedTransferOutcome.Result.FAILED,
+                                String.valueOf(cause.getMessage())));
+                    }
+                });
+        return track.underWay.thenApply(started -> new AmiConsultation(connection, consultations, track, mine.name()));
     }
 
     @Override
