@@ -3,6 +3,7 @@ package org.amicus.cli;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,12 @@ final class CliRun {
         PipedInputStream in = new PipedInputStream(input);
         Terminal terminal = new Terminal(in, out.stream, err.stream, new CompletableFuture<>());
         exit = CompletableFuture.supplyAsync(() -> cli.run(args, environment, terminal));
+    }
+
+    /** Writes a line to its standard input, as a person types it. */
+    void type(String line) throws IOException {
+        input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        input.flush();
     }
 
     void closeInput() throws IOException {

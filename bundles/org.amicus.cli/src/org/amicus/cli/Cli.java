@@ -95,7 +95,8 @@ public class Cli {
                 case CALL, PICKUP, PLAYBACK, SPY, RETRIEVE ->
                     new ActionCommand(registry, parkedCalls, actions, agents).run(arguments, login, pbx, output);
                 case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
-                case TRANSFER -> new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output);
+                case TRANSFER ->
+                    new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output, terminal);
                 case RECORD -> new RecordCommand(registry, actions, agents).run(arguments, login, pbx, output);
                 case PARK -> new ParkCommand(registry, actions, agents).run(arguments, login, pbx, output);
                 case PARKED -> ParkedList.list(parkedCalls, login, pbx, output);

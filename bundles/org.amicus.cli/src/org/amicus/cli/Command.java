@@ -30,7 +30,8 @@ enum Command {
     PLAYBACK("playback", "FILE", "Ring my phone and play it a recording known to the PBX (e.g. custom/welcome).",
             true),
     SPY("spy", "CHANNEL", "Ring my phone and join it to an agent's CHANNEL: listen, whisper or barge.", true, MODE),
-    TRANSFER("transfer", "NUMBER", "Send the other party of my answered call on to NUMBER (blind transfer).", true),
+    TRANSFER("transfer", "NUMBER", "Send the other party of my answered call on to NUMBER (blind transfer), or with"
+            + " --attended consult NUMBER first.", true, Option.ATTENDED),
     RECORD("record", "ACTION", "Record my answered call: ACTION is start, stop, mute or unmute.", true),
     PARK("park", null, "Park the other party of my answered call; say in which space of the parking lot.", true),
     RETRIEVE("retrieve", "SPACE", "Ring my phone and connect it to the call waiting in parking space SPACE.", true),

@@ -17,6 +17,7 @@ enum Option {
     MODE("mode", "MODE", "listen (default), whisper (talk to the agent) or barge (talk to both)"),
     QUEUE("queue", "NAME", "the queue (default: every queue)"),
     REASON("reason", "TEXT", "why I pause, from the reasons the administrator set (e.g. Lunch)"),
+    ATTENDED("attended", null, "consult NUMBER first, then type complete to hand the call over or cancel"),
     WATCH("watch", null, "print every change as it happens, until interrupted or standard input ends"),
     JSON("json", null, "print one JSON object per line"),
     HELP("help", null, "show this help");

@@ -11,7 +11,8 @@ import org.amicus.cti.TransferOutcome;
 
 /**
  * {@code transfer NUMBER}: blind transfer of my phone's answered call to NUMBER; prints how the PBX reported it and
- * ends with 0 when transferred, 9 when the PBX failed it, 6 when it reported nothing in time.
+ * ends with 0 when transferred, 9 when the PBX failed it, 6 when it reported nothing in time. With {@code --attended},
+ * an {@link AttendedTransferCommand}.
  */
 final class TransferCommand {
 
@@ -28,13 +29,16 @@ final class TransferCommand {
         this.agents = agents;
     }
 
-    Exit run(Arguments arguments, Login login, PbxSession pbx, Output output)
+    Exit run(Arguments arguments, Login login, PbxSession pbx, Output output, Terminal terminal)
             throws ExecutionException, InterruptedException {
         String number = arguments.parameter();
         AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         var listed = registry.nextResync(); // my call is found among the channels of the new connection
         pbx.connect(login);
         pbx.await(listed, LISTING_TIMEOUT, "with its channels");
+        if (arguments.has(Option.ATTENDED)) {
+            return new AttendedTransferCommand(actions.as(agent), terminal, output).run(number, agent, pbx);
+        }
         TransferOutcome outcome = pbx.await(actions.as(agent).blindTransfer(number),
                 CtiActions.TRANSFER_LIMIT.plus(ANSWER_MARGIN), "about the transfer");
         Exit exit = switch (outcome.result()) {
