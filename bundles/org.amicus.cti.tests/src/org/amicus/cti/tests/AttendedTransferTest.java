@@ -23,6 +23,7 @@ import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestPbx;
+import org.asteriskjava.manager.action.HangupAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,16 @@ class AttendedTransferTest extends AgainstTestPbx {
                 || c.device().equals("PJSIP/106")), TIMEOUT, "108 and 106 are done with earlier tests' calls");
     }
 
+    /** A consultation a failed test left behind would outlive the customer's call: my phone never hangs up itself. */
     @AfterEach
-    void stopWatching() {
+    void hangUpMyPhone() throws Exception {
         watcher.close();
+        for (Channel mine : services.get(ChannelRegistry.class).snapshot().channels()) {
+            if (mine.device().equals("PJSIP/108")) {
+                connection.send(new HangupAction(mine.name()), TIMEOUT).exceptionally(gone -> null)
+                        .get(15, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
@@ -61,8 +69,9 @@ class AttendedTransferTest extends AgainstTestPbx {
             Consultation consultation = actions.as(agent("PJSIP/108")).attendedTransfer("106")
                     .get(15, TimeUnit.SECONDS);
             assertEquals(trunk.name(), consultation.transferee());
-            watcher.await(s -> s.channels().stream().anyMatch(c -> c.name().startsWith("Local/106@amicus-")
-                    && c.bridgedWith().startsWith("PJSIP/108-") && c.state() == ChannelState.UP), TIMEOUT,
+            watcher.await(s -> s.channels().stream().anyMatch(c -> c.device().equals("PJSIP/108")
+                    && s.byName(c.bridgedWith()).filter(target -> target.name().startsWith("Local/106@amicus-")
+                            && target.state() == ChannelState.UP).isPresent()), TIMEOUT,
                     "106 answered my consultation");
             AttendedTransferOutcome outcome = consultation.complete().get(15, TimeUnit.SECONDS);
 
@@ -83,6 +92,10 @@ class AttendedTransferTest extends AgainstTestPbx {
 
             Consultation consultation = actions.as(agent("PJSIP/108")).attendedTransfer("106")
                     .get(15, TimeUnit.SECONDS);
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> actions.as(agent("PJSIP/108")).attendedTransfer("104").get(15, TimeUnit.SECONDS));
+            assertEquals("My call is in a consultation already: complete or cancel it first",
+                    refused.getCause().getMessage());
             AttendedTransferOutcome outcome = consultation.cancel().get(15, TimeUnit.SECONDS);
 
             assertEquals(new AttendedTransferOutcome(Result.RETURNED, caller.name(), "106@amicus", "cancelled"),

@@ -33,10 +33,15 @@ public class ConsultationEvidence implements AmiEventListener {
         return thread;
     });
 
-    /** Follows an attended transfer by my channel; call before sending it, as its events may come before the response. */
+    /**
+     * Follows an attended transfer by my channel; call before sending it, as its events may come before the response.
+     * Refused while that channel is in a consultation already: each ends in its own outcome.
+     */
     ConsultationTrack expect(String transfererId, String transferee, String target) {
         ConsultationTrack track = new ConsultationTrack(transfererId, transferee, target);
-        tracks.put(transfererId, track);
+        if (tracks.putIfAbsent(transfererId, track) != null) {
+            throw new CtiException("My call is in a consultation already: complete or cancel it first");
+        }
         track.outcome.whenComplete((done, failure) -> {
             tracks.remove(transfererId, track);
             if (!track.consulting()) { // else its start is on its way to the hand-off thread
