@@ -51,8 +51,7 @@ public interface CtiActions {
      * Blind transfer: sends the other party of my current call (my phone's answered call) to a number in my dial
      * context, a colleague's extension or a queue's, and leaves the call. Completes with the PBX's
      * {@code BlindTransfer} event, at most {@link #TRANSFER_LIMIT} after the PBX accepted it; fails with a
-     * {@link CtiException} when I have no answered call, the number is bad, or this implementation (hub mode, for
-     * now) cannot transfer.
+     * {@link CtiException} when I have no answered call, the number is bad, or this implementation cannot transfer.
      */
     default CompletableFuture<TransferOutcome> blindTransfer(String number) {
         return CompletableFuture.failedFuture(new CtiException("Blind transfer is not available here"));

@@ -64,7 +64,7 @@ public final class QueuesUiBench {
         QueuesPart part = ContextInjectionFactory.make(QueuesPart.class, context);
         shell.open();
 
-        Contact centre = new Contact(events, queues, membersPerQueue);
+        ContactCentre centre = new ContactCentre(events, queues, membersPerQueue);
         centre.fill(callers);
         long deadline = System.nanoTime() + 60_000_000_000L;
         while ((part.memberRows().size() < queues * membersPerQueue || part.callerRows().size() < callers)
@@ -110,7 +110,7 @@ public final class QueuesUiBench {
     }
 
     /** The queues, their members and callers, and the events that put calls through. */
-    private static final class Contact {
+    private static final class ContactCentre {
 
         final AtomicLong sent = new AtomicLong();
         private final EventQueueRegistry registry;
@@ -121,7 +121,7 @@ public final class QueuesUiBench {
         private long callerCount;
         private long call;
 
-        Contact(EventQueueRegistry registry, int queues, int membersPerQueue) {
+        ContactCentre(EventQueueRegistry registry, int queues, int membersPerQueue) {
             this.registry = registry;
             this.queues = queues;
             this.membersPerQueue = membersPerQueue;

@@ -82,7 +82,9 @@ class TransferTest extends AgainstTestPbx {
     }
 
     @Test
-    void withoutAnAnsweredCallThereIsNothingToTransfer() {
+    void withoutAnAnsweredCallThereIsNothingToTransfer() throws Exception {
+        watcher.await(s -> s.channels().stream().noneMatch(c -> c.device().equals("PJSIP/106")), TIMEOUT,
+                "106 is done with an earlier test's call");
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> actions.as(agent("PJSIP/106")).blindTransfer("105").get(15, TimeUnit.SECONDS));
         assertInstanceOf(CtiException.class, refused.getCause());

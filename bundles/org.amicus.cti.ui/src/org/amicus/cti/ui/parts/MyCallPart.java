@@ -261,13 +261,15 @@ public class MyCallPart {
         return connection == null || connection.status().state() == ConnectionState.CONNECTED;
     }
 
-    /** Durations tick: the visible rows are filled again every second, and the recording state with them. */
+    /**
+     * Durations tick: the rows are shown again every second, and with them the recording state (which the channel
+     * registry does not report) and a phone changed in the settings.
+     */
     private void tick() {
         if (summary.isDisposed()) {
             return;
         }
-        calls.table().clearAll();
-        updateButtons();
+        refresh();
         summary.getDisplay().timerExec(TICK_MILLIS, this::tick);
     }
 }
