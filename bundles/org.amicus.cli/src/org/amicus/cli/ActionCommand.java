@@ -1,6 +1,7 @@
 package org.amicus.cli;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -48,7 +49,7 @@ final class ActionCommand {
         CompletableFuture<?> listed = needsChannels ? registry.nextResync() : null;
         pbx.connect(login);
         if (listed != null) {
-            pbx.await(listed, LISTING_TIMEOUT, "with its channels");
+            pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
         }
         CompletableFuture<OriginateOutcome> action = switch (command) {
             case CALL -> mine.call(target);
@@ -59,7 +60,7 @@ final class ActionCommand {
         };
         Duration played = command == Command.PLAYBACK ? CtiActions.PLAYBACK_LIMIT : Duration.ZERO;
         OriginateOutcome outcome = pbx.await(action, agent.originateTimeout().plus(OUTCOME_MARGIN).plus(played),
-                "about the outcome");
+                Messages.awaitOutcome);
         Exit exit = Exit.of(outcome.result());
         output.result(new Json().put("command", command.commandName()).put("argument", target)
                 .put("device", agent.device()).put("result", outcome.result().name())
@@ -68,7 +69,8 @@ final class ActionCommand {
                 .put("cause", outcome.hangupCause().map(cause -> new Json().put("code", cause.code())
                         .put("text", cause.text())).orElse(null))
                 .put("exit", exit.code()),
-                outcome.describe() + " (" + agent.device() + ", channel id " + outcome.channelId() + ")");
+                Messages.bind(Messages.outcomeOf, new Object[] { outcome.describe(Locale.getDefault()), agent.device(),
+                    outcome.channelId() }));
         return exit;
     }
 
@@ -83,8 +85,7 @@ final class ActionCommand {
             throw Arguments.usage(e.getMessage());
         }
         if (needsDevice && !agent.hasDevice()) {
-            throw new CliFailure(Exit.BAD_INPUT, "no phone to ring: give --device, or set your phone in Amicus's"
-                    + " settings");
+            throw new CliFailure(Exit.BAD_INPUT, Messages.noPhoneToRing);
         }
         return agent;
     }

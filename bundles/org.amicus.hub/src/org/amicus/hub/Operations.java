@@ -66,7 +66,7 @@ final class Operations {
         Channel channel = now.byName(name)
                 .filter(ringing -> roster.bucketsOf(now.calls().getOrDefault(ringing.linkedId(), List.of())).stream()
                         .anyMatch(asker.buckets()::contains))   // a call that reaches one of the asker's buckets
-                .orElseThrow(() -> new CtiException(name + " is not a call you may pick up"));
+                .orElseThrow(() -> CtiException.of("notYoursToPickUp", name));
         return actionsOf(asker).pickUp(channel.name());
     }
 
@@ -76,14 +76,14 @@ final class Operations {
         try {
             mode = SpyMode.valueOf(argument(arguments, "mode"));
         } catch (IllegalArgumentException e) {
-            throw new CtiException("mode must be LISTEN, WHISPER or BARGE");
+            throw CtiException.of("badSpyMode");
         }
         if (asker.role() != Role.SUPERVISOR) {
-            throw new CtiException("Only a supervisor may listen, whisper or barge");
+            throw CtiException.of("onlySupervisorSpies");
         }
         Channel channel = registry.snapshot().byName(name)
                 .filter(target -> roster.ownerOf(target).filter(asker::supervises).isPresent())
-                .orElseThrow(() -> new CtiException(name + " is not a call of an agent of your teams"));
+                .orElseThrow(() -> CtiException.of("notYourTeam", name));
         return actionsOf(asker).spy(channel.name(), mode);
     }
 
@@ -95,7 +95,7 @@ final class Operations {
         }
         Channel channel = live.get();
         if (!channel.device().equals(asker.phone())) {
-            throw new CtiException(channel.name() + " is not your call");
+            throw CtiException.of("notYourCall", channel.name());
         }
         return actionsOf(asker).hangUp(channel.uniqueId()).thenApply(done -> JsonValue.NULL);
     }
@@ -107,7 +107,7 @@ final class Operations {
     private static String argument(JsonValue arguments, String name) {
         String value = arguments.map == null ? null : readString(arguments, name);
         if (value == null) {
-            throw new CtiException("the request has no \"" + name + "\"");
+            throw CtiException.of("requestLacks", name);
         }
         return value;
     }

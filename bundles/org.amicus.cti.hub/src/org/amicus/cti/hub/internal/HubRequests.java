@@ -39,10 +39,10 @@ public final class HubRequests {
         return connection.requestWithTimeout(HubSubjects.action(user, operation), body, ACTION_TIMEOUT)
                 .handle((reply, failure) -> {
                     if (failure != null) {
-                        throw new CtiException("The hub did not answer: " + reason(failure));
+                        throw CtiException.of("hubNoAnswer", reason(failure));
                     }
                     if (reply.isStatusMessage()) {    // 503: nobody listens on the subject
-                        throw new CtiException("The hub is unavailable");
+                        throw CtiException.of("hubUnavailable");
                     }
                     return ActionReplies.result(reply.getData());
                 });

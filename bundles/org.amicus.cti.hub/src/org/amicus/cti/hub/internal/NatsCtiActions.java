@@ -57,7 +57,7 @@ public final class NatsCtiActions implements CtiActions {
         if (hub == null || agent.device().equals(phone)) {
             return this;
         }
-        throw new CtiException("Through the hub, actions ring your own phone " + phone + ", not " + agent.device());
+        throw CtiException.of("hubOwnPhone", phone, agent.device());
     }
 
     @Override
@@ -71,7 +71,7 @@ public final class NatsCtiActions implements CtiActions {
 
     private CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
         HubRequests requests = hub;
-        return requests == null ? CompletableFuture.failedFuture(new CtiException("Not connected to the hub"))
+        return requests == null ? CompletableFuture.failedFuture(CtiException.of("notConnectedToHub"))
                 : requests.ask(operation, arguments);
     }
 

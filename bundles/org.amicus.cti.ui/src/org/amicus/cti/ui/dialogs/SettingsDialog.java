@@ -11,6 +11,7 @@ import org.amicus.ami.AmiSecrets;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.AutoAnswer;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.Failures;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.swt.SWT;
@@ -31,8 +32,7 @@ import org.eclipse.swt.widgets.Text;
  */
 public final class SettingsDialog {
 
-    private static final String[] AUTO_ANSWER_CHOICES = { "Call-Info header (PJSIP phones)",
-            "SIPADDHEADER (chan_sip)", "None: my phone rings as usual" };
+    /** In the order of {@link Messages#settingsAutoAnswerChoices}. */
     private static final AutoAnswer[] AUTO_ANSWERS = { AutoAnswer.CALL_INFO, AutoAnswer.SIP_ADD_HEADER,
             AutoAnswer.NONE };
 
@@ -40,6 +40,7 @@ public final class SettingsDialog {
     private final AmiSecrets secrets;
     private final AgentProfiles agents;
     private final AmiConnection connection;
+    private final Messages messages;
     private final Shell dialog;
     private final Combo profileName;
     private final Text host;
@@ -57,43 +58,44 @@ public final class SettingsDialog {
     private final Button save;
 
     public SettingsDialog(Shell parent, AmiProfiles profiles, AmiSecrets secrets, AgentProfiles agents,
-            AmiConnection connection) {
+            AmiConnection connection, Messages messages) {
+        this.messages = messages;
         this.profiles = profiles;
         this.secrets = secrets;
         this.agents = agents;
         this.connection = connection;
         dialog = new Shell(parent, SWT.DIALOG_TRIM | SWT.APPLICATION_MODAL | SWT.RESIZE);
-        dialog.setText("Amicus settings");
+        dialog.setText(messages.settingsTitle);
         dialog.setData(WidgetIds.KEY, WidgetIds.SETTINGS);
         dialog.setLayout(new GridLayout(1, false));
 
-        Group pbx = group("PBX (Asterisk Manager Interface)");
+        Group pbx = group(messages.settingsPbx);
         profileName = new Combo(pbx, SWT.DROP_DOWN);
-        field(pbx, "Profile name:", profileName, WidgetIds.SETTINGS_PROFILE);
+        field(pbx, messages.settingsProfile, profileName, WidgetIds.SETTINGS_PROFILE);
         profiles.all().forEach(profile -> profileName.add(profile.name()));
-        host = text(pbx, "Host:", WidgetIds.SETTINGS_HOST, SWT.NONE);
-        port = text(pbx, "Port:", WidgetIds.SETTINGS_PORT, SWT.NONE);
+        host = text(pbx, messages.settingsHost, WidgetIds.SETTINGS_HOST, SWT.NONE);
+        port = text(pbx, messages.settingsPort, WidgetIds.SETTINGS_PORT, SWT.NONE);
         tls = new Button(pbx, SWT.CHECK);
-        tls.setText("TLS (encrypted; usually port 5039)");
+        tls.setText(messages.settingsTls);
         field(pbx, "", tls, WidgetIds.SETTINGS_TLS);
-        user = text(pbx, "User:", WidgetIds.SETTINGS_USER, SWT.NONE);
-        secret = text(pbx, "Secret:", WidgetIds.SETTINGS_SECRET, SWT.PASSWORD);
-        certificate = text(pbx, "Trusted certificate:", WidgetIds.SETTINGS_CERTIFICATE, SWT.NONE);
-        certificate.setMessage("PEM file of a self-signed PBX certificate (optional)");
+        user = text(pbx, messages.settingsUser, WidgetIds.SETTINGS_USER, SWT.NONE);
+        secret = text(pbx, messages.settingsSecret, WidgetIds.SETTINGS_SECRET, SWT.PASSWORD);
+        certificate = text(pbx, messages.settingsCertificate, WidgetIds.SETTINGS_CERTIFICATE, SWT.NONE);
+        certificate.setMessage(messages.settingsCertificateHint);
 
-        Group phone = group("My phone");
-        device = text(phone, "Device:", WidgetIds.SETTINGS_DEVICE, SWT.NONE);
-        device.setMessage("e.g. PJSIP/104");
+        Group phone = group(messages.settingsMyPhone);
+        device = text(phone, messages.settingsDevice, WidgetIds.SETTINGS_DEVICE, SWT.NONE);
+        device.setMessage(messages.settingsDeviceHint);
         autoAnswer = new Combo(phone, SWT.DROP_DOWN | SWT.READ_ONLY);
-        autoAnswer.setItems(AUTO_ANSWER_CHOICES);
-        field(phone, "Auto-answer:", autoAnswer, WidgetIds.SETTINGS_AUTO_ANSWER);
-        dialContext = text(phone, "Dial context:", WidgetIds.SETTINGS_CONTEXT, SWT.NONE);
-        callerId = text(phone, "My caller ID:", WidgetIds.SETTINGS_CALLER_ID, SWT.NONE);
-        callerId.setMessage("e.g. \"Desk 4\" <104>; empty for the PBX's");
-        ringSeconds = text(phone, "Ring my phone for (s):", WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
+        autoAnswer.setItems(Messages.list(messages.settingsAutoAnswerChoices));
+        field(phone, messages.settingsAutoAnswer, autoAnswer, WidgetIds.SETTINGS_AUTO_ANSWER);
+        dialContext = text(phone, messages.settingsDialContext, WidgetIds.SETTINGS_CONTEXT, SWT.NONE);
+        callerId = text(phone, messages.settingsCallerId, WidgetIds.SETTINGS_CALLER_ID, SWT.NONE);
+        callerId.setMessage(messages.settingsCallerIdHint);
+        ringSeconds = text(phone, messages.settingsRingSeconds, WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
 
         problem = Dialogs.problemLine(dialog, WidgetIds.SETTINGS_PROBLEM, 480);
-        save = Dialogs.buttons(dialog, "Save and connect", WidgetIds.SETTINGS_SAVE, this::save);
+        save = Dialogs.buttons(dialog, messages, messages.settingsSave, WidgetIds.SETTINGS_SAVE, this::save);
 
         show(profiles.current().or(() -> connectedProfile()).orElse(null));
         showAgent(agents.current());
@@ -141,7 +143,7 @@ public final class SettingsDialog {
     }
 
     private void show(AmiProfile profile) {
-        profileName.setText(profile == null ? "My PBX" : profile.name());
+        profileName.setText(profile == null ? messages.settingsDefaultProfile : profile.name());
         host.setText(profile == null ? "" : profile.host());
         port.setText(String.valueOf(profile == null ? 5038 : profile.port()));
         tls.setSelection(profile != null && profile.tls());
@@ -178,35 +180,35 @@ public final class SettingsDialog {
 
     private Entered entered(Optional<String> storedSecret) {
         AmiProfile profile = new AmiProfile(profileName.getText().strip(), host.getText().strip(),
-                number("port", port.getText()), tls.getSelection(), user.getText().strip(),
+                number(messages.settingsPortName, port.getText()), tls.getSelection(), user.getText().strip(),
                 certificate.getText().isBlank() ? null : certificate.getText().strip());
         if (profile.name().contains("/")) {
-            throw new IllegalArgumentException("profile name cannot contain '/'");
+            throw new IllegalArgumentException(messages.settingsNoSlash);
         }
         AgentProfile agent = new AgentProfile(device.getText().strip(), AUTO_ANSWERS[autoAnswer.getSelectionIndex()],
-                dialContext.getText().strip(), Duration.ofSeconds(number("ring time", ringSeconds.getText())),
+                dialContext.getText().strip(), Duration.ofSeconds(number(messages.settingsRingTimeName, ringSeconds.getText())),
                 callerId.getText().strip());
         String typed = secret.getText();
         if (typed.isEmpty() && storedSecret.isEmpty()) {
-            throw new IllegalArgumentException("enter the secret of " + profile.username() + " (from manager.conf)");
+            throw new IllegalArgumentException(Messages.format(messages.settingsEnterSecret, profile.username()));
         }
         if (typed.chars().anyMatch(c -> c < 0x20)) {
-            throw new IllegalArgumentException("the secret must be a single line");
+            throw new IllegalArgumentException(messages.settingsSecretOneLine);
         }
         return new Entered(profile, agent, typed, typed.isEmpty() ? storedSecret.get() : typed);
     }
 
-    private static int number(String what, String text) {
+    private int number(String what, String text) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a whole number, not \"" + text.strip() + "\"");
+            throw new IllegalArgumentException(Messages.format(messages.settingsWholeNumber, what, text.strip()));
         }
     }
 
     private void validate() {
         Optional<String> stored = storedSecret(); // read once per keystroke: secure storage decrypts
-        secret.setMessage(stored.isPresent() ? "unchanged (stored securely)" : "");
+        secret.setMessage(stored.isPresent() ? messages.settingsSecretUnchanged : "");
         try {
             entered(stored);
             problem.setText("");
@@ -221,7 +223,7 @@ public final class SettingsDialog {
     /** The secret stored for the server and user in the fields, if any: the profile's name plays no part. */
     private Optional<String> storedSecret() {
         try {
-            return secrets.find(new AmiProfile("-", host.getText().strip(), number("port", port.getText()),
+            return secrets.find(new AmiProfile("-", host.getText().strip(), number(messages.settingsPortName, port.getText()),
                     tls.getSelection(), user.getText().strip()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -243,7 +245,7 @@ public final class SettingsDialog {
             }
             agents.save(entered.agent());
         } catch (RuntimeException e) {
-            problem.setText("Cannot save: " + Failures.message(e));
+            problem.setText(Messages.format(messages.settingsCannotSave, Failures.message(e)));
             problem.requestLayout();
             return;
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ui.Messages;
 
 /** What the Channels table shows: which channels, in which order, and each one's cells. */
 final class ChannelRows {
@@ -48,7 +49,8 @@ final class ChannelRows {
             case 3 -> Comparator.comparing(channel -> channel.connectedLine().describe());
             case 4 -> Comparator.comparing(ChannelRows::since, Comparator.reverseOrder()); // the longest last
             case 5 -> Comparator.comparing(Channel::application);
-            default -> Comparator.comparing(channel -> cells(channel, Instant.EPOCH)[6]);
+            default -> Comparator.comparing(channel -> channel.spying().isEmpty() ? channel.bridgedWith()
+                    : channel.spying());
         };
         return sort.ascending() ? column : column.reversed();
     }
@@ -58,12 +60,15 @@ final class ChannelRows {
                 channel.application(), channel.bridgedWith()).toLowerCase(Locale.ROOT);
     }
 
-    /** The cells of a row, in the order of {@link ChannelsPart#COLUMNS}. */
-    static String[] cells(Channel channel, Instant now) {
-        return new String[] { channel.name(), channel.state().label(), channel.callerId().describe(),
+    /** The cells of a row, in the order of {@link Messages#channelsColumns}. */
+    static String[] cells(Channel channel, Instant now, Messages messages) {
+        return new String[] { channel.name(), channel.state().label(Locale.getDefault()),
+                channel.callerId().describe(),
                 channel.connectedLine().describe(), duration(channel, now), channel.application(),
-                channel.spying().isEmpty() ? channel.bridgedWith() : "spying on " + channel.spying() };
+                channel.spying().isEmpty() ? channel.bridgedWith()
+                        : Messages.format(messages.spyingOn, channel.spying()) };
     }
+
 
     /** Time since answered, or since it began while not answered. */
     static String duration(Channel channel, Instant now) {

@@ -3,6 +3,7 @@ package org.amicus.cti.ui.parts;
 import java.util.Optional;
 
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -23,7 +24,7 @@ final class ChannelToolBar {
         toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         for (ChannelAction action : ChannelAction.values()) {
             ToolItem item = new ToolItem(toolbar, SWT.PUSH);
-            item.setText(action.label);
+            item.setText(action.label(part.messages()));
             item.setData(action);
             item.addListener(SWT.Selection, event -> part.run(action));
         }
@@ -35,7 +36,8 @@ final class ChannelToolBar {
             ChannelAction action = (ChannelAction) item.getData();
             Optional<String> refusal = part.whyNot(action, now);
             item.setEnabled(refusal.isEmpty());
-            item.setToolTipText(refusal.orElse(action.purpose) + " (" + action.keys + ")");
+            item.setToolTipText(Messages.format(part.messages().withKeys, refusal.orElse(action.purpose(part.messages())),
+                    action.keys(part.messages())));
         }
     }
 }

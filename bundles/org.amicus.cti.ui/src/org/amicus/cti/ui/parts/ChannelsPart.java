@@ -2,7 +2,6 @@ package org.amicus.cti.ui.parts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.amicus.ami.AmiConnection;
@@ -14,10 +13,12 @@ import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.ChannelActions;
 import org.amicus.cti.ui.actions.Contributions;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
@@ -42,9 +43,7 @@ import jakarta.inject.Inject;
  */
 public class ChannelsPart {
 
-    /** Columns with their initial widths in pixels. */
-    static final String[] COLUMNS = { "Channel", "State", "Caller ID", "Connected line", "Duration", "Application",
-            "Bridged with" };
+    /** The columns' initial widths in pixels, in the order of {@link Messages#channelsColumns}. */
     private static final int[] WIDTHS = { 200, 90, 150, 150, 80, 120, 200 };
     private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
@@ -69,6 +68,10 @@ public class ChannelsPart {
     @Inject
     UISynchronize uiSync;
 
+    @Inject
+    @Translation
+    Messages messages;
+
     private Label summary;
     private Text filter;
     private Button onlyRinging;
@@ -92,7 +95,7 @@ public class ChannelsPart {
         summary.setData(WidgetIds.KEY, WidgetIds.CHANNELS_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
-        filter.setMessage("Filter channels, numbers, names");
+        filter.setMessage(messages.channelsFilter);
         filter.setData(WidgetIds.KEY, WidgetIds.CHANNELS_FILTER);
         filter.setLayoutData(new GridData(220, SWT.DEFAULT));
         filter.addModifyListener(event -> refresh());
@@ -102,7 +105,7 @@ public class ChannelsPart {
             }
         });
         onlyRinging = new Button(parent, SWT.CHECK);
-        onlyRinging.setText("Only ringing");
+        onlyRinging.setText(messages.channelsOnlyRinging);
         onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
         onlyRinging.addListener(SWT.Selection, event -> refresh());
 
@@ -113,12 +116,12 @@ public class ChannelsPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        for (int i = 0; i < COLUMNS.length; i++) {
+        String[] columns = Messages.list(messages.channelsColumns);
+        for (int i = 0; i < columns.length; i++) {
             TableColumn column = new TableColumn(table, SWT.LEFT);
-            column.setText(COLUMNS[i]);
+            column.setText(columns[i]);
             column.setWidth(WIDTHS[i]);
-            column.setToolTipText("Sort by " + COLUMNS[i].toLowerCase(Locale.ROOT)
-                    + "; a third click groups by call again");
+            column.setToolTipText(Messages.format(messages.sortBy, columns[i]));
             int index = i;
             column.addListener(SWT.Selection, event -> sortBy(index));
         }
@@ -131,7 +134,8 @@ public class ChannelsPart {
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         notifier = new Notifier(notice);
-        channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell());
+        channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell(),
+                messages);
         contributions = new Contributions();
         table.setMenu(new ChannelMenu(table, this, contributions).menu());
 
@@ -202,11 +206,15 @@ public class ChannelsPart {
         return notifier;
     }
 
+    Messages messages() {
+        return messages;
+    }
+
     /** Double-click or Enter: a ringing channel is picked up on my phone. */
     private void pickUpSelected() {
         Channel channel = selected();
         if (channel != null && !channel.isRinging()) {
-            notifier.bad(channel.name() + " is not ringing: double-click picks up ringing calls");
+            notifier.bad(Messages.format(messages.notRingingDoubleClick, channel.name()));
             return;
         }
         run(ChannelAction.PICK_UP);
@@ -276,23 +284,18 @@ public class ChannelsPart {
 
     private String summaryOf(ChannelSnapshot snapshot) {
         if (registry == null) {
-            return "Channels are not available: the CTI service is missing";
+            return messages.channelsMissing;
         }
         if (connection != null && connection.status().state() != ConnectionState.CONNECTED) {
-            return snapshot.size() == 0 ? "Not connected to the PBX"
-                    : "Not connected to the PBX: these channels are as last known, and may have changed";
+            return snapshot.size() == 0 ? messages.notConnected : messages.channelsAsLastKnown;
         }
         if (snapshot.size() == 0) {
-            return "No live channels";
+            return messages.noLiveChannels;
         }
         long ringing = snapshot.channels().stream().filter(Channel::isRinging).count();
-        return count(snapshot.size(), "live channel") + " in " + count(snapshot.calls().size(), "call") + ", "
-                + ringing + " ringing" + (rows.size() < snapshot.size() ? "; " + rows.size() + " shown" : "");
-    }
-
-    /** "1 call", "2 calls". */
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        String summary = Messages.format(messages.channelsSummary, Messages.plural(messages.liveChannels,
+                snapshot.size()), Messages.plural(messages.calls, snapshot.calls().size()), ringing);
+        return rows.size() < snapshot.size() ? Messages.format(messages.channelsShown, summary, rows.size()) : summary;
     }
 
     /** Durations tick: the visible rows are filled again every second. */
@@ -309,7 +312,7 @@ public class ChannelsPart {
             return;
         }
         Channel channel = rows.get(index);
-        item.setText(ChannelRows.cells(channel, Instant.now()));
+        item.setText(ChannelRows.cells(channel, Instant.now(), messages));
         item.setImage(1, icons.of(channel.state()));
         item.setBackground(channel.isRinging() ? RINGING : null);
         item.setData(channel);
