@@ -14,7 +14,10 @@ import org.amicus.testing.TestPbx;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code amicus cli park} on a customer's call over the trunk that my phone (108) answered by itself. */
+/**
+ * {@code amicus cli park} on a customer's call over the trunk that my phone (108) answered by itself, and
+ * {@code amicus cli retrieve} of the parked call to another phone.
+ */
 class ParkCliTest extends AgainstTestPbx {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -55,6 +58,35 @@ class ParkCliTest extends AgainstTestPbx {
 
         assertEquals(Exit.BAD_INPUT.code(), park.awaitExit(TIMEOUT), park.toString());
         assertTrue(park.err.text().contains("My phone PJSIP/105 has no answered call"), park.toString());
+    }
+
+    @Test
+    void retrieveConnectsMyPhoneToTheCallParkedInTheSpace() throws Exception {
+        connectWithFullRights();
+        try (SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000062", "Ole Dahl")) {
+            String trunk = events.await("BridgeEnter", e -> e.get("Channel").orElse("").startsWith("PJSIP/trunk-")
+                    && e.get("CallerIDNum").orElse("").equals("0611000062"), TIMEOUT).get("Channel").orElseThrow();
+            CliRun park = run("park", "--device", "PJSIP/108", "--context", TestPbx.CONTEXT);
+            assertEquals(Exit.OK.code(), park.awaitExit(TIMEOUT), park.toString());
+            String space = events.await("ParkedCall", e -> e.get("ParkeeChannel").orElse("").equals(trunk), TIMEOUT)
+                    .get("ParkingSpace").orElseThrow();
+
+            CliRun retrieve = run("retrieve", space, "--device", "PJSIP/105", "--json");
+
+            assertEquals(Exit.OK.code(), retrieve.awaitExit(Duration.ofSeconds(30)), retrieve.toString());
+            String retriever = events.await("UnParkedCall", e -> e.get("ParkeeChannel").orElse("").equals(trunk),
+                    TIMEOUT).get("RetrieverUniqueid").orElseThrow();
+            assertTrue(retrieve.out.text().contains("\"result\":\"ANSWERED\"")
+                    && retrieve.out.text().contains("\"channelId\":\"" + retriever + "\""), retrieve.toString());
+        }
+    }
+
+    @Test
+    void retrieveFromAnEmptySpaceIsBadInput() throws Exception {
+        CliRun retrieve = run("retrieve", "820", "--device", "PJSIP/105");
+
+        assertEquals(Exit.BAD_INPUT.code(), retrieve.awaitExit(TIMEOUT), retrieve.toString());
+        assertTrue(retrieve.err.text().contains("No call is parked in space 820"), retrieve.toString());
     }
 
     private CliRun run(String... words) throws Exception {

@@ -10,12 +10,13 @@ import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.SpyMode;
 
 /**
- * {@code call}, {@code pickup}, {@code playback} and {@code spy}: the agent actions, from the phone of the stored agent
- * profile or of {@code --device}. Each prints its outcome and ends with the matching {@link Exit exit code}; the call
- * itself goes on at the PBX.
+ * {@code call}, {@code pickup}, {@code playback}, {@code spy} and {@code retrieve}: the agent actions, from the phone
+ * of the stored agent profile or of {@code --device}. Each prints its outcome and ends with the matching
+ * {@link Exit exit code}; the call itself goes on at the PBX.
  */
 final class ActionCommand {
 
@@ -28,11 +29,13 @@ final class ActionCommand {
     private static final Duration OUTCOME_MARGIN = Duration.ofSeconds(30);
 
     private final ChannelRegistry registry;
+    private final ParkedCalls parkedCalls;
     private final CtiActions actions;
     private final AgentProfiles agents;
 
-    ActionCommand(ChannelRegistry registry, CtiActions actions, AgentProfiles agents) {
+    ActionCommand(ChannelRegistry registry, ParkedCalls parkedCalls, CtiActions actions, AgentProfiles agents) {
         this.registry = registry;
+        this.parkedCalls = parkedCalls;
         this.actions = actions;
         this.agents = agents;
     }
@@ -44,18 +47,20 @@ final class ActionCommand {
         SpyMode mode = command == Command.SPY ? arguments.mode() : null;
         AgentProfile agent = agent(arguments, agents.current(), true);
         CtiActions mine = actions.as(agent);
-        // pickup and spy name a live channel: they wait until the new connection knows them all
+        // pickup and spy name a live channel, retrieve a parked call: they wait until the new connection knows them
         boolean needsChannels = command == Command.PICKUP || command == Command.SPY;
-        CompletableFuture<?> listed = needsChannels ? registry.nextResync() : null;
+        CompletableFuture<?> listed = needsChannels ? registry.nextResync()
+                : command == Command.RETRIEVE ? parkedCalls.nextResync() : null;
         pbx.connect(login);
         if (listed != null) {
-            pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
+            pbx.await(listed, LISTING_TIMEOUT, needsChannels ? Messages.awaitChannels : Messages.awaitParked);
         }
         CompletableFuture<OriginateOutcome> action = switch (command) {
             case CALL -> mine.call(target);
             case PICKUP -> mine.pickUp(target);
             case PLAYBACK -> mine.playBack(target);
             case SPY -> mine.spy(target, mode);
+            case RETRIEVE -> mine.retrieveParked(target);
             default -> throw new IllegalArgumentException(command + " is no agent action");
         };
         Duration played = command == Command.PLAYBACK ? CtiActions.PLAYBACK_LIMIT : Duration.ZERO;

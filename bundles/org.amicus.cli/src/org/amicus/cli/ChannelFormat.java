@@ -21,7 +21,8 @@ final class ChannelFormat {
                         + ")");
         String with = channel.spying().isEmpty() ? channel.bridgedWith()
                 : Messages.bind(Messages.spyingOn, channel.spying());
-        return row(channel.name(), channel.state().label(Locale.getDefault()), channel.callerId().describe(),
+        return row(channel.name(), channel.onHold() ? Messages.onHold : channel.state().label(Locale.getDefault()),
+                channel.callerId().describe(),
                 channel.connectedLine().describe(), at, with, duration(Duration.between(channel.started(), now)));
     }
 
@@ -43,7 +44,8 @@ final class ChannelFormat {
                 .put("exten", channel.exten()).put("application", channel.application())
                 .put("applicationData", channel.applicationData()).put("bridgedWith", channel.bridgedWith())
                 .put("spying", channel.spying()).put("started", channel.started().toString())
-                .put("answered", channel.answered() == null ? null : channel.answered().toString());
+                .put("answered", channel.answered() == null ? null : channel.answered().toString())
+                .put("onHold", channel.onHold());
     }
 
     private static Json json(Party party) {

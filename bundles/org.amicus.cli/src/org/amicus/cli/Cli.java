@@ -92,8 +92,8 @@ public class Cli {
                 case CHANNELS -> arguments.has(Option.WATCH)
                         ? new ChannelWatch(connection, registry, output).run(login, pbx, terminal)
                         : ChannelWatch.list(registry, login, pbx, output);
-                case CALL, PICKUP, PLAYBACK, SPY -> new ActionCommand(registry, actions, agents)
-                        .run(arguments, login, pbx, output);
+                case CALL, PICKUP, PLAYBACK, SPY, RETRIEVE ->
+                    new ActionCommand(registry, parkedCalls, actions, agents).run(arguments, login, pbx, output);
                 case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
                 case TRANSFER -> new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output);
                 case RECORD -> new RecordCommand(registry, actions, agents).run(arguments, login, pbx, output);

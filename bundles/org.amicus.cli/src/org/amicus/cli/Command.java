@@ -32,6 +32,7 @@ enum Command {
     TRANSFER("transfer", "NUMBER", Messages.commandTransfer, true),
     RECORD("record", "ACTION", Messages.commandRecord, true),
     PARK("park", null, Messages.commandPark, true),
+    RETRIEVE("retrieve", "SPACE", Messages.commandRetrieve, true),
     PARKED("parked", null, Messages.commandParked, false),
     COLLEAGUES("colleagues", null, Messages.commandColleagues, false),
     QUEUE("queue", "ACTION", Messages.commandQueue, false, DEVICE, Option.QUEUE, REASON);

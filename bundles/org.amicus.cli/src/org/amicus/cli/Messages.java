@@ -122,6 +122,8 @@ public final class Messages extends NLS {
     public static String awaitRecording;
     public static String awaitQueueAction;
     public static String awaitVersion;
+    public static String commandRetrieve;
+    public static String onHold;
 
     static {
         NLS.initializeMessages("OSGI-INF.l10n.bundle", Messages.class);

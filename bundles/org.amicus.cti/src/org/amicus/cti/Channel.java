@@ -21,10 +21,22 @@ import java.time.Instant;
  * @param spying          name of the channel it spies on, if it runs ChanSpy; empty otherwise
  * @param started         when the channel was created (when Amicus learnt of it, for channels older than that)
  * @param answered        when it was answered; {@code null} if it has not been
+ * @param onHold          whether its phone has put the call on hold, from the PBX's {@code Hold} and {@code Unhold}
+ *                        events about it (a SIP phone's re-INVITE with {@code sendonly} or {@code inactive}). The
+ *                        PBX's channel listing does not tell: a channel first learnt of from a listing shows not on
+ *                        hold until its next {@code Hold}.
  */
 public record Channel(String uniqueId, String name, String linkedId, ChannelState state, Party callerId,
         Party connectedLine, String context, String exten, String application, String applicationData,
-        String bridgedWith, String spying, Instant started, Instant answered) {
+        String bridgedWith, String spying, Instant started, Instant answered, boolean onHold) {
+
+    /** A channel not on hold. */
+    public Channel(String uniqueId, String name, String linkedId, ChannelState state, Party callerId,
+            Party connectedLine, String context, String exten, String application, String applicationData,
+            String bridgedWith, String spying, Instant started, Instant answered) {
+        this(uniqueId, name, linkedId, state, callerId, connectedLine, context, exten, application, applicationData,
+                bridgedWith, spying, started, answered, false);
+    }
 
     /**
      * Whether this channel's phone is being rung ({@link ChannelState#RINGING}, 5): the only ringing a person can

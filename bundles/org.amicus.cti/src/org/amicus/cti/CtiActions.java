@@ -105,6 +105,17 @@ public interface CtiActions {
     Duration PARK_LIMIT = Duration.ofSeconds(10);
 
     /**
+     * Retrieves a parked call to my phone: rings my phone, then connects it to the call waiting in a parking space (as
+     * {@link ParkedCalls} lists it), e.g. {@code 801}. Answered once the PBX reports the {@code UnParkedCall} by my
+     * phone; {@link OriginateOutcome.Result#ACTION_FAILED} if my phone answered but the call no longer waited there
+     * (retrieved by someone else, or gone). Fails with a {@link CtiException} when no call is parked in that space or
+     * this implementation cannot retrieve.
+     */
+    default CompletableFuture<OriginateOutcome> retrieveParked(String space) {
+        return CompletableFuture.failedFuture(CtiException.of("retrieveUnavailable"));
+    }
+
+    /**
      * Ends a session of mine (a spy or playback), given its outcome's channel id (or the channel's name); done if it
      * has ended already. Only a live channel of my own phone is hung up: anything else is refused with a
      * {@link CtiException}, and nothing is sent to the PBX.

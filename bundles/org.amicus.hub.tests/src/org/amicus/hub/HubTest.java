@@ -22,15 +22,27 @@ import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelState;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.ParkOutcome;
+import org.amicus.cti.ParkedCalls;
+import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueMember;
+import org.amicus.cti.QueueRegistry;
+import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
+import org.amicus.cti.TransferOutcome;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
+import org.amicus.cti.hub.RecordJson;
+import org.amicus.testing.QueueWatcher;
 import org.amicus.testing.RawAmi;
 import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.Services;
+import org.amicus.testing.SipCall;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
 import org.asteriskjava.manager.action.HangupAction;
@@ -42,12 +54,15 @@ import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.support.JsonValue;
 
 /**
- * The hub against the real test PBX and the real 3-node NATS cluster of releng/test-nats, with the NATS accounts the
- * hub writes for its roster, and desktops in hub mode as the product makes them. The roster: agents alice (phone 104,
- * which rings and never answers) and carol (106, answers) in team sales, bob (107) in team support, and sam (108,
- * answers) who supervises sales.
+ * The hub against the real test PBX (logged in as {@code amicus-hub}, the least-privileged user the deployment guide
+ * gives it) and the real 3-node NATS cluster of releng/test-nats, with the NATS accounts the hub writes for its
+ * roster, and desktops in hub mode as the product makes them. The roster: agents alice (phone 104, which rings and never
+ * answers) and carol (106, answers; a static member of the queue sales) in team sales, bob (107) in team support, and
+ * sam (108, answers) who supervises sales. Every refusal is shown with the PBX's own events, read by an admin
+ * observer: nothing happened.
  */
 class HubTest {
 
@@ -69,7 +84,7 @@ class HubTest {
         Path config = Files.createTempFile("amicus-hub", ".json");
         Files.writeString(config, """
                 {
-                  "pbx": { "host": "%s", "port": %d, "user": "amicus", "secret": "%s" },
+                  "pbx": { "host": "%s", "port": %d, "user": "amicus-hub", "secret": "%s" },
                   "nats": { "servers": ["%s"], "user": "hub", "password": "hub%s", "replicas": 3 },
                   "dialContext": "%s",
                   "users": [
@@ -79,7 +94,7 @@ class HubTest {
                     { "user": "sam", "password": "sam%5$s", "role": "supervisor", "phone": "PJSIP/108", "teams": ["sales"] }
                   ]
                 }
-                """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.SECRET, String.join("\", \"", SERVERS),
+                """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.HUB_SECRET, String.join("\", \"", SERVERS),
                 PASSWORD_SUFFIX, TestPbx.CONTEXT));
         HubConfig hubConfig = HubConfig.read(config);
         Files.delete(config);
@@ -88,7 +103,11 @@ class HubTest {
         startNats(accounts);   // the script keeps its own copy
         Files.delete(accounts);
         pbx = services.get(AmiConnection.class);
-        hub = Hub.start(hubConfig, pbx, services.get(ChannelRegistry.class), services.get(CtiActions.class));
+        List<CompletableFuture<?>> listings = List.of(services.get(QueueRegistry.class).nextResync(),
+                services.get(ColleagueRegistry.class).nextResync(), services.get(ParkedCalls.class).nextResync());
+        hub = Hub.start(hubConfig, pbx, services.get(ChannelRegistry.class), services.get(CtiActions.class),
+                services.get(QueueActions.class));
+        CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         alice = desktop("alice");
         carol = desktop("carol");
         bob = desktop("bob");
@@ -111,7 +130,7 @@ class HubTest {
     @Test
     void aRingingCallIsSeenAndPickedUpByItsTeamOnlyAndRemovedAtHangUp() throws Exception {
         try (RegistryWatcher aliceSees = new RegistryWatcher(alice.registry());
-                RegistryWatcher carolSees = new RegistryWatcher(carol.registry())) {
+                RegistryWatcher carolSees = new RegistryWatcher(carol.registry()); RawAmi observer = new RawAmi()) {
             String customer = TestCalls.customerCallsPhone104(pbx).channelId();
             Channel ringing = TestCalls.ringingFor(aliceSees.await(seen -> TestCalls.ringingFor(seen, customer) != null,
                     WAIT, "104 rings on alice's desktop"), customer);
@@ -125,6 +144,9 @@ class HubTest {
 
             assertEquals(ringing.name() + " is not a call you may pick up",
                     refusal(bob.actions().pickUp(ringing.name())));
+            List<Map<String, String>> sinceBobAsked = observer.eventsUntilNow();
+            assertNone(sinceBobAsked, ringing.name(), "Pickup");
+            assertNone(sinceBobAsked, "PJSIP/107", "Newchannel", "OriginateResponse");   // bob's phone never rang
             OriginateOutcome pickedUp = carol.actions().pickUp(ringing.name()).get(40, TimeUnit.SECONDS);
             assertEquals(Result.ANSWERED, pickedUp.result(), pickedUp.describe());
 
@@ -136,7 +158,7 @@ class HubTest {
 
     @Test
     void anAgentsCallRingsItsOwnPhoneAndOnlyItsOwnCallsMayItHangUp() throws Exception {
-        try (RegistryWatcher carolSees = new RegistryWatcher(carol.registry())) {
+        try (RegistryWatcher carolSees = new RegistryWatcher(carol.registry()); RawAmi observer = new RawAmi()) {
             OriginateOutcome call = carol.actions().call("200").get(40, TimeUnit.SECONDS);
             assertEquals(Result.ANSWERED, call.result(), call.describe());
             Channel onHerPhone = carolSees.await(seen -> seen.byUniqueId(call.channelId()).isPresent(), WAIT,
@@ -144,6 +166,7 @@ class HubTest {
             assertEquals("PJSIP/106", onHerPhone.device());
 
             assertEquals(onHerPhone.name() + " is not your call", refusal(alice.actions().hangUp(call.channelId())));
+            assertNone(observer.eventsUntilNow(), onHerPhone.name(), "Hangup", "SoftHangupRequest", "HangupRequest");
             carol.actions().hangUp(call.channelId()).get(20, TimeUnit.SECONDS);
             carolSees.await(seen -> seen.byUniqueId(call.channelId()).isEmpty(), WAIT, "carol's call has ended");
         }
@@ -178,6 +201,80 @@ class HubTest {
     }
 
     @Test
+    void onlyItsOwnAnsweredCallDoesOneRecordTransferOrPark() throws Exception {
+        try (RawAmi observer = new RawAmi(); RegistryWatcher samSees = new RegistryWatcher(sam.registry());
+                RegistryWatcher carolSees = new RegistryWatcher(carol.registry());
+                SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000061", "Uma Lind")) {
+            Channel samsLeg = talkingTo(samSees, customer, "PJSIP/108");
+            Channel trunk = customer.calling(samSees.await(seen -> true, WAIT, "")).orElseThrow();
+
+            // alice's phone has no answered call: her requests reach nobody else's, the supervisor's call included
+            for (CompletableFuture<?> notHers : List.of(alice.actions().startRecording(),
+                    alice.actions().blindTransfer("105"), alice.actions().park())) {
+                assertEquals("My phone PJSIP/104 has no answered call", refusal(notHers));
+            }
+            List<Map<String, String>> sinceAliceAsked = observer.eventsUntilNow();
+            assertNone(sinceAliceAsked, "", "BlindTransfer", "ParkedCall");
+            // the PBX's dialplan records every trunk call itself: only a recording of sam's phone would be the hub's
+            assertNone(sinceAliceAsked, "PJSIP/108-", "MixMonitorStart");
+
+            assertEquals(new RecordingState(samsLeg.uniqueId(), samsLeg.name(), true, false),
+                    sam.actions().startRecording().get(20, TimeUnit.SECONDS));
+            observer.awaitEvent("MixMonitorStart", "Channel", samsLeg.name());
+            assertTrue(sam.actions().muteRecording(true).get(20, TimeUnit.SECONDS).muted());
+            observer.awaitEvent("MixMonitorMute", "Channel", samsLeg.name());
+            assertFalse(sam.actions().stopRecording().get(20, TimeUnit.SECONDS).recording());
+            observer.awaitEvent("MixMonitorStop", "Channel", samsLeg.name());
+
+            assertEquals(new TransferOutcome(TransferOutcome.Result.TRANSFERRED, trunk.name(), "106@amicus", ""),
+                    sam.actions().blindTransfer("106").get(20, TimeUnit.SECONDS));
+            observer.awaitEvent("BlindTransfer", "TransfereeChannel", trunk.name());
+            carolSees.await(seen -> seen.channels().stream().anyMatch(leg -> leg.device().equals("PJSIP/106")
+                    && talking(leg) && leg.bridgedWith().equals(trunk.name())), WAIT,
+                    "carol talks to the customer sam transferred");
+
+            ParkOutcome parked = carol.actions().park().get(20, TimeUnit.SECONDS);
+            assertEquals(ParkOutcome.Result.PARKED, parked.result(), parked.detail());
+            assertEquals(trunk.name(), parked.parkee());
+            assertEquals(parked.space(), observer.awaitEvent("ParkedCall", "ParkeeChannel", trunk.name())
+                    .get("ParkingSpace"));
+        }
+    }
+
+    @Test
+    void anAgentPausesAndLogsOutItselfAndASupervisorTheAgentsOfItsTeamsOnly() throws Exception {
+        QueueWatcher.resetQueues();
+        try (RawAmi observer = new RawAmi()) {
+            assertEquals("Only a supervisor may act for another agent",
+                    refusal(alice.ask("queuePause", Map.of("queue", text("sales"), "member", text("PJSIP/106")))));
+            assertEquals("PJSIP/107 is not an agent of your teams",
+                    refusal(sam.ask("queuePause", Map.of("queue", text("support"), "member", text("PJSIP/107")))));
+            assertEquals("You may log in only yourself",
+                    refusal(sam.ask("queueLogIn", Map.of("queue", text("support"), "member", text("PJSIP/106")))));
+            assertNone(observer.eventsUntilNow(), "", "QueueMemberPause", "QueueMemberAdded", "QueueMemberRemoved");
+
+            QueueMember paused = member(carol.ask("queuePause", Map.of("queue", text("sales"), "reason",
+                    text("Lunch"))));
+            assertEquals(List.of("PJSIP/106", "Lunch"), List.of(paused.device(), paused.pauseReason()));
+            assertEquals("Lunch", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("PausedReason"));
+            assertFalse(member(sam.ask("queueUnpause", Map.of("queue", text("sales"), "member", text("PJSIP/106"))))
+                    .paused());
+            assertEquals("0", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("Paused"));
+
+            assertTrue(member(carol.ask("queueLogIn", Map.of("queue", text("support")))).dynamic());
+            observer.awaitEvent("QueueMemberAdded", "Interface", "PJSIP/106");
+            assertFalse(member(sam.ask("queueLogOut", Map.of("queue", text("support"), "member",
+                    text("PJSIP/106")))).loggedIn());
+            observer.awaitEvent("QueueMemberRemoved", "Interface", "PJSIP/106");
+        } finally {
+            try (RawAmi admin = new RawAmi()) {
+                admin.send("QueueRemove", "Queue", "support", "Interface", "PJSIP/106");
+            }
+            QueueWatcher.resetQueues();
+        }
+    }
+
+    @Test
     void theBrokerRefusesAUserWhatItsRoleMayNot() throws Exception {
         CompletableFuture<String> violation = new CompletableFuture<>();
         try (Connection asAlice = connect("alice", violation)) {
@@ -199,6 +296,38 @@ class HubTest {
             assertTrue(watchOthers.get(5, TimeUnit.SECONDS).startsWith("Permissions Violation for Publish to "
                     + "\"$JS.API."), watchOthers.get());
         }
+    }
+
+    /**
+     * Fails if the PBX's own account (e.g. {@link RawAmi#eventsUntilNow()}) holds one of these events with a value
+     * starting with that text (any value for an empty one).
+     */
+    private static void assertNone(List<Map<String, String>> account, String valueStart, String... events) {
+        List<Map<String, String>> done = account.stream()
+                .filter(event -> List.of(events).contains(event.get("Event")))
+                .filter(event -> event.values().stream().anyMatch(value -> value.startsWith(valueStart))).toList();
+        assertTrue(done.isEmpty(), "the PBX did what was refused: " + done);
+    }
+
+    /** The phone's leg of the customer's call once it is as the actions need it: answered, up and bridged. */
+    private static Channel talkingTo(RegistryWatcher sees, SipCall customer, String phone) throws Exception {
+        return customer.leg(sees.await(seen -> customer.leg(seen, phone).filter(HubTest::talking).isPresent(), WAIT,
+                phone + " talks to " + customer.caller()), phone).orElseThrow();
+    }
+
+    private static boolean talking(Channel leg) {
+        return leg.state() == ChannelState.UP && leg.answered() != null && !leg.bridgedWith().isEmpty();
+    }
+
+    /** The one queue member of an answer to a queue operation on one queue. */
+    private static QueueMember member(CompletableFuture<JsonValue> answer) throws Exception {
+        JsonValue members = answer.get(20, TimeUnit.SECONDS);
+        assertEquals(1, members.array.size(), members.toJson());
+        return RecordJson.as(members.array.get(0), QueueMember.class);
+    }
+
+    private static JsonValue text(String value) {
+        return new JsonValue(value);
     }
 
     /** The desktop's message for a refused action; fails if the action was not refused. */

@@ -14,6 +14,7 @@ import org.amicus.ami.AmiConnection;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.QueueActions;
 import org.amicus.cti.hub.HubSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +56,8 @@ public final class Hub implements AutoCloseable {
      *
      * @throws IOException with a message for the operator if the PBX or the NATS servers cannot be used
      */
-    public static Hub start(HubConfig config, AmiConnection pbx, ChannelRegistry registry, CtiActions actions)
-            throws IOException, InterruptedException {
+    public static Hub start(HubConfig config, AmiConnection pbx, ChannelRegistry registry, CtiActions actions,
+            QueueActions queues) throws IOException, InterruptedException {
         CompletableFuture<ChannelSnapshot> resync = registry.nextResync();
         await(pbx.connect(config.pbx(), config.pbxSecret()), "login to the PBX " + config.pbx().server());
         try {
@@ -72,8 +73,8 @@ public final class Hub implements AutoCloseable {
         try {
             RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets(nats, config));
             publisher.start();
-            ActionServer server = new ActionServer(nats, config.roster(), new Operations(actions, registry,
-                    config.roster(), config.dialContext()));
+            ActionServer server = new ActionServer(nats, config.roster(), new Operations(actions, queues,
+                    registry, config.roster(), config.dialContext()));
             server.start();
             LOG.info("Hub serving {} users through {}", config.roster().members().size(), config.natsServers());
             return new Hub(pbx, nats, publisher, server);

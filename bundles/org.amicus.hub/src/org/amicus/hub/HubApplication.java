@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.amicus.ami.AmiConnection;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.QueueActions;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
@@ -62,15 +63,18 @@ public class HubApplication implements IApplication {
         BundleContext bundles = FrameworkUtil.getBundle(HubApplication.class).getBundleContext();
         try (Tracked<AmiConnection> pbx = new Tracked<>(bundles, AmiConnection.class);
                 Tracked<ChannelRegistry> registry = new Tracked<>(bundles, ChannelRegistry.class);
-                Tracked<CtiActions> actions = new Tracked<>(bundles, CtiActions.class)) {
-            if (pbx.service() == null || registry.service() == null || actions.service() == null) {
+                Tracked<CtiActions> actions = new Tracked<>(bundles, CtiActions.class);
+                Tracked<QueueActions> queues = new Tracked<>(bundles, QueueActions.class)) {
+            if (pbx.service() == null || registry.service() == null || actions.service() == null
+                    || queues.service() == null) {
                 err.println("amicus hub: Amicus's services did not start: see the log");
                 return INTERNAL_ERROR;
             }
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "amicus-hub-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            try (Hub hub = Hub.start(config, pbx.service(), registry.service(), actions.service())) {
+            try (Hub hub = Hub.start(config, pbx.service(), registry.service(), actions.service(),
+                    queues.service())) {
                 stop.await();
                 return OK;
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.amicus.hub;
 
 import static io.nats.client.support.JsonValueUtils.readString;
+import static java.util.Map.entry;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.AgentProfile;
@@ -18,17 +18,20 @@ import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.QueueActions;
 import org.amicus.cti.SpyMode;
-import org.amicus.cti.hub.ActionReplies;
 import org.amicus.cti.hub.Identity;
+import org.amicus.cti.hub.RecordJson;
 
 import io.nats.client.support.JsonValue;
 
 /**
- * The {@link CtiActions} operations as desktops may ask for them, with the role rules: every action rings the
- * asker's own phone; a pick-up only of a ringing call the asker may see; a hang-up only of the asker's own calls;
- * listen, whisper and barge only by a supervisor, on the calls of the agents of its teams. A refusal sends nothing to
- * the PBX.
+ * The {@link CtiActions} and {@link QueueActions} operations as desktops may ask for them, with the role rules: every
+ * action rings, or acts on the call of, the asker's own phone (a transfer, park or recording only of its own answered
+ * call); a pick-up only of a ringing call the asker may see; a hang-up only of the asker's own calls; listen, whisper
+ * and barge only by a supervisor, on the calls of the agents of its teams; queue log-in only for oneself, log-out and
+ * pauses for oneself or, by a supervisor, for the agents of its teams. A refusal sends nothing to the PBX. A new
+ * operation is one entry here: its result goes back as {@link RecordJson} writes it.
  */
 final class Operations {
 
@@ -36,24 +39,50 @@ final class Operations {
 
     private final Map<String, Operation> byName;
     private final CtiActions actions;
+    private final QueueActions queues;
     private final ChannelRegistry registry;
     private final Roster roster;
     private final String dialContext;
 
-    Operations(CtiActions actions, ChannelRegistry registry, Roster roster, String dialContext) {
+    Operations(CtiActions actions, QueueActions queues, ChannelRegistry registry, Roster roster, String dialContext) {
         this.actions = actions;
+        this.queues = queues;
         this.registry = registry;
         this.roster = roster;
         this.dialContext = dialContext;
-        byName = Map.of(
-                Identity.OPERATION, (asker, arguments) -> CompletableFuture.completedFuture(
-                        new Identity(asker.user(), asker.role().label(), asker.phone(), asker.buckets()).toJson()),
-                "call", originate((asker, arguments) -> actionsOf(asker).call(argument(arguments, "number"))),
-                "playBack", originate((asker, arguments) -> actionsOf(asker).playBack(argument(arguments,
-                        "recording"))),
-                "pickUp", originate(this::pickUp),
-                "spy", originate(this::spy),
-                "hangUp", this::hangUp);
+        byName = Map.ofEntries(
+                entry(Identity.OPERATION, (asker, arguments) -> CompletableFuture.completedFuture(
+                        new Identity(asker.user(), asker.role().label(), asker.phone(), asker.buckets()).toJson())),
+                answer("call", (asker, arguments) -> actionsOf(asker).call(argument(arguments, "number"))),
+                answer("playBack", (asker, arguments) -> actionsOf(asker).playBack(argument(arguments, "recording"))),
+                answer("pickUp", this::pickUp),
+                answer("spy", this::spy),
+                answer("hangUp", this::hangUp),
+                answer("blindTransfer", (asker, arguments) -> actionsOf(asker).blindTransfer(
+                        argument(arguments, "number"))),
+                answer("park", (asker, arguments) -> actionsOf(asker).park()),
+                answer("startRecording", (asker, arguments) -> actionsOf(asker).startRecording()),
+                answer("stopRecording", (asker, arguments) -> actionsOf(asker).stopRecording()),
+                answer("muteRecording", (asker, arguments) -> actionsOf(asker).muteRecording(
+                        flag(arguments, "muted"))),
+                answer("queueLogIn", (asker, arguments) -> {
+                    QueueActions own = queuesOf(asker, arguments, false);
+                    return optional(arguments, "queue").map(own::logIn).orElseGet(own::logInAll);
+                }),
+                answer("queueLogOut", (asker, arguments) -> {
+                    QueueActions member = queuesOf(asker, arguments, true);
+                    return optional(arguments, "queue").map(member::logOut).orElseGet(member::logOutAll);
+                }),
+                answer("queuePause", (asker, arguments) -> {
+                    QueueActions member = queuesOf(asker, arguments, true);
+                    String reason = optional(arguments, "reason").orElse("");
+                    return optional(arguments, "queue").map(queue -> member.pause(queue, reason))
+                            .orElseGet(() -> member.pauseAll(reason));
+                }),
+                answer("queueUnpause", (asker, arguments) -> {
+                    QueueActions member = queuesOf(asker, arguments, true);
+                    return optional(arguments, "queue").map(member::unpause).orElseGet(member::unpauseAll);
+                }));
     }
 
     Optional<Operation> named(String name) {
@@ -87,17 +116,33 @@ final class Operations {
         return actionsOf(asker).spy(channel.name(), mode);
     }
 
-    private CompletableFuture<JsonValue> hangUp(Member asker, JsonValue arguments) {
+    /**
+     * The queue actions for the request's {@code member} (a phone, e.g. {@code PJSIP/106}; the asker's own if absent):
+     * an agent acts for itself only; a supervisor also for the agents of its teams, if the operation lets it.
+     */
+    private QueueActions queuesOf(Member asker, JsonValue arguments, boolean supervisorMay) {
+        String phone = optional(arguments, "member").orElse(asker.phone());
+        if (!phone.equals(asker.phone())) {
+            if (!supervisorMay || asker.role() != Role.SUPERVISOR) {
+                throw CtiException.of(supervisorMay ? "onlySupervisorActsForOthers" : "logInOnlyYourself");
+            }
+            roster.withPhone(phone).filter(asker::supervises)
+                    .orElseThrow(() -> CtiException.of("notAgentOfYourTeams", phone));
+        }
+        return queues.forMember(phone);
+    }
+
+    private CompletableFuture<Void> hangUp(Member asker, JsonValue arguments) {
         String id = argument(arguments, "channel");
         Optional<Channel> live = registry.snapshot().byUniqueId(id).or(() -> registry.snapshot().byName(id));
         if (live.isEmpty()) {
-            return CompletableFuture.completedFuture(JsonValue.NULL); // already ended: nothing to send
+            return CompletableFuture.completedFuture(null); // already ended: nothing to send
         }
         Channel channel = live.get();
         if (!channel.device().equals(asker.phone())) {
             throw CtiException.of("notYourCall", channel.name());
         }
-        return actionsOf(asker).hangUp(channel.uniqueId()).thenApply(done -> JsonValue.NULL);
+        return actionsOf(asker).hangUp(channel.uniqueId());
     }
 
     private CtiActions actionsOf(Member asker) {
@@ -105,15 +150,24 @@ final class Operations {
     }
 
     private static String argument(JsonValue arguments, String name) {
-        String value = arguments.map == null ? null : readString(arguments, name);
-        if (value == null) {
-            throw CtiException.of("requestLacks", name);
-        }
-        return value;
+        return optional(arguments, name).orElseThrow(() -> CtiException.of("requestLacks", name));
     }
 
-    private static Operation originate(BiFunction<Member, JsonValue, CompletableFuture<OriginateOutcome>> action) {
-        Function<OriginateOutcome, JsonValue> toJson = ActionReplies::outcome;
-        return (asker, arguments) -> action.apply(asker, arguments).thenApply(toJson);
+    private static Optional<String> optional(JsonValue arguments, String name) {
+        return Optional.ofNullable(arguments.map == null ? null : readString(arguments, name));
+    }
+
+    private static boolean flag(JsonValue arguments, String name) {
+        JsonValue value = arguments.map == null ? null : arguments.map.get(name);
+        if (value == null || value.bool == null) {
+            throw CtiException.of("requestLacksFlag", name);
+        }
+        return value.bool;
+    }
+
+    /** An operation whose result, whatever its type, is answered as {@link RecordJson} writes it. */
+    private static Map.Entry<String, Operation> answer(String name,
+            BiFunction<Member, JsonValue, CompletableFuture<?>> action) {
+        return entry(name, (asker, arguments) -> action.apply(asker, arguments).thenApply(RecordJson::of));
     }
 }

@@ -41,7 +41,12 @@ public final class Roster {
 
     /** The member whose phone the channel is on, e.g. for {@code PJSIP/104-0000001c} the one of {@code PJSIP/104}. */
     public Optional<Member> ownerOf(Channel channel) {
-        return Optional.ofNullable(byPhone.get(channel.device()));
+        return withPhone(channel.device());
+    }
+
+    /** The member whose phone that is, e.g. {@code PJSIP/104}. */
+    public Optional<Member> withPhone(String phone) {
+        return Optional.ofNullable(byPhone.get(phone));
     }
 
     /**

@@ -34,13 +34,7 @@ public final class RawAmi implements AutoCloseable {
 
     /** Sends an action given as header name and value pairs; returns its response's headers. */
     public Map<String, String> send(String action, String... headers) throws IOException {
-        String actionId = "raw-" + ++actions;
-        StringBuilder frame = new StringBuilder("Action: " + action + "\r\nActionID: " + actionId + "\r\n");
-        for (int i = 0; i < headers.length; i += 2) {
-            frame.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
-        }
-        out.write(frame.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        String actionId = write(action, headers);
         while (true) {
             Map<String, String> message = read();
             if (actionId.equals(message.get("ActionID")) && message.containsKey("Response")) {
@@ -74,6 +68,28 @@ public final class RawAmi implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Every event the PBX sent this connection since the last read, up to a {@code UserEvent} of its own sent now:
+     * once an action was answered, what the PBX did about it (or did not do) is in there.
+     */
+    public List<Map<String, String>> eventsUntilNow() throws IOException {
+        String mark = "amicus-mark-" + (actions + 1);
+        write("UserEvent", "UserEvent", mark);
+        return eventsUntil("UserEvent", "UserEvent", mark);
+    }
+
+    /** Writes an action frame; returns its action id. */
+    private String write(String action, String... headers) throws IOException {
+        String actionId = "raw-" + ++actions;
+        StringBuilder frame = new StringBuilder("Action: " + action + "\r\nActionID: " + actionId + "\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            frame.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        out.write(frame.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return actionId;
     }
 
     private Map<String, String> read() throws IOException {

@@ -14,7 +14,9 @@ import org.amicus.cti.ChannelSnapshot;
  * A call that starts where production calls start: a customer dialling a DID over the test PBX's trunk, or a phone
  * dialling a number itself. Each is a sipp caller (the scenario {@code uac_call.xml}) in the PBX's chroot: it talks
  * until the PBX hangs up, hangs up by itself after its time limit, and is hung up (cancelled or ended with a BYE) at
- * once by {@link #close()}. The numbers are in releng/test-pbx/README.md.
+ * once by {@link #close()}. A caller that holds ({@code uac_hold.xml}) puts the call on hold {@link #HOLD_AFTER} after
+ * it is answered and takes it off hold {@link #HOLD_FOR} later, as a phone's hold key does: a re-INVITE with
+ * {@code sendonly}, then one with {@code sendrecv}. The numbers are in releng/test-pbx/README.md.
  */
 public final class SipCall implements AutoCloseable {
 
@@ -25,6 +27,13 @@ public final class SipCall implements AutoCloseable {
     /** Every call hangs up by itself after this, so that none outlives its test. */
     public static final Duration LIMIT = Duration.ofSeconds(60);
 
+    /** How long after the answer a caller that holds puts the call on hold. */
+    public static final Duration HOLD_AFTER = Duration.ofSeconds(1);
+    /** How long it keeps the call on hold. */
+    public static final Duration HOLD_FOR = Duration.ofSeconds(4);
+
+    private static final String CALLS = "/opt/amicus-sipp/uac_call.xml";
+    private static final String HOLDS = "/opt/amicus-sipp/uac_hold.xml";
     private static final String CARRIER_ADDRESS = "127.0.0.2";
     private static final String PHONE_ADDRESS = "127.0.0.1";
     private static final Duration HANG_UP_TIMEOUT = Duration.ofSeconds(10);
@@ -34,13 +43,13 @@ public final class SipCall implements AutoCloseable {
     private final String callingDevice;
     private final String number;
 
-    private SipCall(String address, String caller, String callerName, String number, String callingDevice)
-            throws IOException {
+    private SipCall(String scenario, String address, String caller, String callerName, String number,
+            String callingDevice) throws IOException {
         this.caller = caller;
         this.callingDevice = callingDevice;
         this.number = number;
         List<String> command = new ArrayList<>(List.of("chroot", TestPbx.root().toString(), "sipp",
-                "-sf", "/opt/amicus-sipp/uac_call.xml", "-i", address, "-p", "0", "-s", number,
+                "-sf", scenario, "-i", address, "-p", "0", "-s", number,
                 "-key", "caller", caller, "-key", "caller_name", callerName,
                 "-m", "1", "-timeout", LIMIT.toSeconds() + "s", "-nostdin", TestPbx.HOST + ":5060"));
         sipp = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -52,12 +61,22 @@ public final class SipCall implements AutoCloseable {
      * number and name as caller id: the PBX sees a channel {@code PJSIP/trunk-…} with that caller.
      */
     public static SipCall customerCalls(String did, String number, String name) throws IOException {
-        return new SipCall(CARRIER_ADDRESS, number, name, did, "PJSIP/trunk");
+        return new SipCall(CALLS, CARRIER_ADDRESS, number, name, did, "PJSIP/trunk");
+    }
+
+    /** As {@link #customerCalls}, and the customer puts the call on hold once answered, then takes it back. */
+    public static SipCall customerCallsAndHolds(String did, String number, String name) throws IOException {
+        return new SipCall(HOLDS, CARRIER_ADDRESS, number, name, did, "PJSIP/trunk");
     }
 
     /** A phone (e.g. "105") dials a number itself, e.g. "104": the PBX sees a channel {@code PJSIP/105-…} dialling. */
     public static SipCall phoneDials(String phone, String number) throws IOException {
-        return new SipCall(PHONE_ADDRESS, phone, "Agent " + phone, number, "PJSIP/" + phone);
+        return new SipCall(CALLS, PHONE_ADDRESS, phone, "Agent " + phone, number, "PJSIP/" + phone);
+    }
+
+    /** As {@link #phoneDials}, and the phone puts the call on hold once answered, then takes it back. */
+    public static SipCall phoneDialsAndHolds(String phone, String number) throws IOException {
+        return new SipCall(HOLDS, PHONE_ADDRESS, phone, "Agent " + phone, number, "PJSIP/" + phone);
     }
 
     /** The DID that rings one phone directly, e.g. 5550104 for "104". */

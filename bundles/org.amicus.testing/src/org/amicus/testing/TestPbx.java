@@ -20,6 +20,8 @@ public final class TestPbx {
     public static final String SECRET = "amicus-secret";
     public static final String DESKTOP_SECRET = "desktop-secret";
     public static final String RECORDING_SECRET = "recording-secret";
+    /** The secret of {@code amicus-hub}, the hub's least-privileged user. */
+    public static final String HUB_SECRET = "hub-secret";
     public static final String RESTRICTED_SECRET = "restricted-secret";
     public static final String ELSEWHERE_SECRET = "elsewhere-secret";
 

@@ -8,19 +8,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Records a real AMI event stream: puts the test PBX under generated load (hundreds of concurrent calls that ring,
- * are answered, bridged and hung up, some busy or rejected) and writes every event frame it sends, byte for byte,
- * from the first call to the last hangup.
+ * Records a real AMI event stream: puts the test PBX under generated load of one {@link Shape shape} and writes every
+ * event frame it sends, byte for byte, from the first call to the last hangup.
  * <p>
- * Usage: {@code RecordTrace HOST PORT USER SECRET OUT_FILE EVENTS MAX_CHANNELS}
+ * Usage: {@code RecordTrace HOST PORT USER SECRET OUT_FILE EVENTS MAX_CHANNELS [calls|varsets|queues|phones]}
  */
 public final class RecordTrace {
 
@@ -44,6 +46,11 @@ public final class RecordTrace {
             { "PJSIP/105", "706", "10000" }, // two phones bridged, talking up to 30 s
             { "Local/109@amicus", "901", "10000" }, // rejected before answer
     };
+    /** Data a dialler attaches to its calls, inherited by every leg: each one a VarSet per channel. */
+    private static final String[] CRM_VARIABLES = { "__CRM_CUSTOMER_ID=C-0004711", "__CRM_SEGMENT=premium",
+            "__CRM_LANGUAGE=de", "__CRM_CAMPAIGN=winter-renewals", "__CRM_TICKET=T-20261130-0815",
+            "__CRM_PRIORITY=2", "__CRM_AGENT_GROUP=retention", "__CRM_CONTRACT=K-998877",
+            "__CRM_LAST_CONTACT=2026-11-12", "__CRM_SCORE=87" };
     private static final String[] CUSTOMERS = { "\"Alice Martin\" <0612345678>", "\"Bob Keller\" <0498765432>",
             "\"Carla Rossi\" <0311223344>", "\"Deniz Yilmaz\" <0555667788>" };
     private static final int ORIGINATES_PER_SECOND = 120;
@@ -54,16 +61,38 @@ public final class RecordTrace {
     private final Object allHungUp = new Object();
     private final AtomicInteger peak = new AtomicInteger();
     private volatile boolean recording = true;
+    private final Shape shape;
+    /** Opens once the recorder has the events asked for. */
+    private final CountDownLatch enough = new CountDownLatch(1);
+    private long wanted;
+
+    /** What the load is made of. */
+    enum Shape {
+        /** Originated calls, mostly answered and bridged, some ringing out, busy or rejected, a few long ones. */
+        CALLS,
+        /** The same calls tagged by a dialler with inherited variables: VarSet events dominate. */
+        VARSETS,
+        /** Customers over the trunk into the sales and support queues, waiting, answered or giving up. */
+        QUEUES,
+        /** Many short calls between phones: answered and hung up after a second, unanswered, busy. */
+        PHONES
+    }
+
+    private RecordTrace(Shape shape) {
+        this.shape = shape;
+    }
 
     public static void main(String[] args) throws Exception {
         String host = args[0];
         int port = Integer.parseInt(args[1]);
-        new RecordTrace().record(host, port, args[2], args[3], Path.of(args[4]), Long.parseLong(args[5]),
+        Shape shape = args.length > 7 ? Shape.valueOf(args[7].toUpperCase(java.util.Locale.ROOT)) : Shape.CALLS;
+        new RecordTrace(shape).record(host, port, args[2], args[3], Path.of(args[4]), Long.parseLong(args[5]),
                 Integer.parseInt(args[6]));
     }
 
     private void record(String host, int port, String user, String secret, Path out, long events, int maxChannels)
             throws Exception {
+        wanted = events;
         try (Socket listening = login(host, port, user, secret, "on");
                 Socket originating = login(host, port, user, secret, "off")) {
             Thread recorder = new Thread(() -> recordEvents(listening, out), "recorder");
@@ -72,7 +101,11 @@ public final class RecordTrace {
             drain.setDaemon(true);
             drain.start();
             long started = System.nanoTime();
-            int calls = generateLoad(originating.getOutputStream(), events, maxChannels);
+            switch (shape) {
+                case CALLS, VARSETS -> generateLoad(originating.getOutputStream(), events, maxChannels);
+                case QUEUES -> SippLoad.queues(originating.getOutputStream()).runUntil(enough);
+                case PHONES -> SippLoad.phones().runUntil(enough);
+            }
             long loadEnded = System.nanoTime();
             long deadline = loadEnded + TimeUnit.SECONDS.toNanos(60);
             synchronized (allHungUp) {
@@ -84,8 +117,9 @@ public final class RecordTrace {
             recording = false;
             listening.shutdownInput();
             recorder.join();
-            System.out.printf("recorded %d events of %d calls in %.1f s, up to %d live channels, %d left live%n",
-                    recorded.get(), calls, (System.nanoTime() - started) / 1e9, peak.get(), live.get());
+            System.out.printf("recorded %d events (%s) in %.1f s, up to %d live channels, %d left live%n",
+                    recorded.get(), shape.name().toLowerCase(java.util.Locale.ROOT),
+                    (System.nanoTime() - started) / 1e9, peak.get(), live.get());
         }
     }
 
@@ -103,16 +137,22 @@ public final class RecordTrace {
     }
 
     /** Originates calls, paced, keeping at most maxChannels live, until the recorder has the events asked for. */
-    private int generateLoad(OutputStream out, long events, int maxChannels) throws IOException, InterruptedException {
+    private void generateLoad(OutputStream out, long events, int maxChannels) throws IOException, InterruptedException {
         long interval = TimeUnit.SECONDS.toNanos(1) / ORIGINATES_PER_SECOND;
         long next = System.nanoTime();
         int calls = 0;
         while (recorded.get() < events) {
             if (live.get() < maxChannels) {
                 String[] call = CALLS[calls % CALLS.length];
-                AmiWire.send(out, "Originate", "ActionID", "load-" + calls, "Channel", call[0], "Context", "amicus",
-                        "Exten", call[1], "Priority", "1", "Timeout", call[2], "CallerID",
-                        CUSTOMERS[calls % CUSTOMERS.length], "Async", "true");
+                List<String> headers = new ArrayList<>(List.of("ActionID", "load-" + calls, "Channel", call[0],
+                        "Context", "amicus", "Exten", call[1], "Priority", "1", "Timeout", call[2], "CallerID",
+                        CUSTOMERS[calls % CUSTOMERS.length], "Async", "true"));
+                if (shape == Shape.VARSETS) {
+                    for (String variable : CRM_VARIABLES) {
+                        headers.addAll(List.of("Variable", variable));
+                    }
+                }
+                AmiWire.send(out, "Originate", headers.toArray(String[]::new));
                 calls++;
             }
             next += interval;
@@ -121,7 +161,7 @@ public final class RecordTrace {
                 TimeUnit.NANOSECONDS.sleep(wait); // pacing the load, not synchronising
             }
         }
-        return calls;
+        System.out.printf("%d calls originated%n", calls);
     }
 
     /** Writes every event frame from the first Newchannel on, and counts the live channels. */
@@ -145,7 +185,9 @@ public final class RecordTrace {
                 }
                 if (started) {
                     file.write(frame);
-                    recorded.incrementAndGet();
+                    if (recorded.incrementAndGet() == wanted) {
+                        enough.countDown();
+                    }
                     live.set(channels.size());
                     peak.accumulateAndGet(channels.size(), Math::max);
                     if (channels.isEmpty()) {

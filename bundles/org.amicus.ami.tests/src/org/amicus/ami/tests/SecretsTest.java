@@ -38,8 +38,10 @@ class SecretsTest extends AgainstTestPbx {
                 profile.username())), "the display name does not matter");
         assertFalse(Files.readString(DIRECTORY.resolve("secure-storage"), StandardCharsets.ISO_8859_1)
                 .contains(secret), "the storage file holds no plain secret");
-        assertEquals("rw-------",
-                PosixFilePermissions.toString(Files.getPosixFilePermissions(DIRECTORY.resolve("secure-storage.key"))));
+        for (String file : new String[] { "secure-storage", "secure-storage.key" }) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    DIRECTORY.resolve(file))), file);
+        }
 
         secrets.delete(profile);
         assertEquals(Optional.empty(), secrets.find(profile));

@@ -21,7 +21,7 @@ final class AmiSocket implements AutoCloseable {
 
     /** The greeting of an AMI server, e.g. "Asterisk Call Manager/9.0.0" or "Asterisk Manager Proxy/1.0". */
     private static final Pattern BANNER = Pattern.compile("[A-Za-z ]+ (Call Manager|Manager Proxy)/.*");
-    /** A frame's longest text; the rest of a longer one is skipped. */
+    /** A frame's most bytes, line ends not counted; a longer one ends the connection. */
     static final int MAX_FRAME = 16 << 20;
 
     /** One frame's headers in order; {@code tooLong} if a line of it was too long, so that it lacks that line. */
@@ -42,6 +42,7 @@ final class AmiSocket implements AutoCloseable {
 
     private final Socket socket;
     private final LineReader lines;
+    private final HeaderNames names = new HeaderNames();
     private final OutputStream out;
 
     AmiSocket(Socket socket) throws IOException {
@@ -78,20 +79,21 @@ final class AmiSocket implements AutoCloseable {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         long size = 0;
         boolean tooLong = false;
-        String line;
-        while ((line = lines.next()) != null) {
-            if (line.isEmpty()) {
+        LineReader.Found found;
+        while ((found = lines.advance()) != LineReader.Found.END) {
+            int length = lines.lineLength();
+            if (found == LineReader.Found.TOO_LONG) {
+                tooLong = true;
+            } else if (length == 0) {
                 if (!headers.isEmpty() || tooLong) {
                     return new Frame(List.copyOf(headers), tooLong);
                 }
-            } else if (line == LineReader.TOO_LONG) {
-                tooLong = true;
             } else {
-                size += line.length();
+                size += length;
                 if (size > MAX_FRAME) {
-                    throw new IOException("a message from the PBX is longer than " + MAX_FRAME + " characters");
+                    throw new IOException("a message from the PBX is longer than " + MAX_FRAME + " bytes");
                 }
-                headers.add(header(line));
+                headers.add(header(lines.buffer(), lines.lineStart(), length));
             }
         }
         if (!headers.isEmpty() || tooLong) {
@@ -100,16 +102,33 @@ final class AmiSocket implements AutoCloseable {
         return null;
     }
 
-    private static Map.Entry<String, String> header(String line) {
-        int colon = line.indexOf(':');
-        if (colon < 0) {
-            return new SimpleImmutableEntry<>(line, "");
+    /** A "Name: value" line's header straight from its bytes; blanks after the colon are not part of the value. */
+    private Map.Entry<String, String> header(byte[] buffer, int start, int length) {
+        int end = start + length;
+        int colon = start;
+        while (colon < end && buffer[colon] != ':') {
+            colon++;
         }
-        int start = colon + 1;
-        while (start < line.length() && Character.isWhitespace(line.charAt(start))) {
-            start++;
+        if (colon == end) {
+            return new SimpleImmutableEntry<>(names.of(buffer, start, length), "");
         }
-        return new SimpleImmutableEntry<>(line.substring(0, colon), line.substring(start));
+        int value = colon + 1;
+        while (value < end && buffer[value] >= 0 && Character.isWhitespace(buffer[value])) {
+            value++;
+        }
+        String text = new String(buffer, value, end - value, StandardCharsets.UTF_8);
+        if (value < end && buffer[value] < 0) { // a blank beyond ASCII, such as U+2003, is a blank too
+            text = text.substring(leadingBlanks(text));
+        }
+        return new SimpleImmutableEntry<>(names.of(buffer, start, colon - start), text);
+    }
+
+    private static int leadingBlanks(String text) {
+        int blanks = 0;
+        while (blanks < text.length() && Character.isWhitespace(text.charAt(blanks))) {
+            blanks++;
+        }
+        return blanks;
     }
 
     /** Writes a whole frame and sends it at once. */

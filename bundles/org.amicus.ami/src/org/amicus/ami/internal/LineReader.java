@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads CRLF- (or bare LF-) terminated UTF-8 lines from a stream. A line longer than {@link #MAX_LINE} is skipped to
- * its end and reported as {@link #TOO_LONG}, so that one absurd line costs neither the memory nor the connection.
+ * Reads CRLF- (or bare LF-) terminated lines from a stream, in place: {@link #advance()} finds the next line in its
+ * buffer without making a string of it, so that a reader builds only the strings it keeps. A line longer than
+ * {@link #MAX_LINE} is skipped to its end and reported as too long, so that one absurd line costs neither the memory
+ * nor the connection.
  */
 final class LineReader {
 
@@ -17,28 +19,52 @@ final class LineReader {
     @SuppressWarnings("StringOperationCanBeSimplified")
     static final String TOO_LONG = new String("<line too long>");
 
+    /** What {@link #advance()} found. */
+    enum Found {
+        /** A line, at {@link #lineStart()} in {@link #buffer()}, {@link #lineLength()} bytes without its end. */
+        LINE,
+        /** A line too long, skipped. */
+        TOO_LONG,
+        /** The end of the stream. */
+        END
+    }
+
     private final InputStream in;
     private byte[] buffer = new byte[1 << 16];
     private int start;
     private int end;
+    private int lineStart;
+    private int lineLength;
     private boolean skipping;
 
     LineReader(InputStream in) {
         this.in = in;
     }
 
-    /** The next line without its terminator, {@link #TOO_LONG}, or {@code null} at the end of the stream. */
+    /** The next line as a UTF-8 string without its terminator, {@link #TOO_LONG}, or {@code null} at the end. */
     String next() throws IOException {
+        return switch (advance()) {
+            case LINE -> new String(buffer, lineStart, lineLength, StandardCharsets.UTF_8);
+            case TOO_LONG -> TOO_LONG;
+            case END -> null;
+        };
+    }
+
+    /**
+     * Moves to the next line. Its bytes stay in {@link #buffer()} until the next call; the buffer may be another
+     * array after it.
+     */
+    Found advance() throws IOException {
         int checked = 0; // bytes after start already known to hold no line feed
         while (true) {
             for (int i = start + checked; i < end; i++) {
                 if (buffer[i] == '\n') {
-                    int lineEnd = i > start && buffer[i - 1] == '\r' ? i - 1 : i;
-                    String line = skipping ? TOO_LONG
-                            : new String(buffer, start, lineEnd - start, StandardCharsets.UTF_8);
+                    boolean skipped = skipping;
                     skipping = false;
+                    lineStart = start;
+                    lineLength = (i > start && buffer[i - 1] == '\r' ? i - 1 : i) - start;
                     start = i + 1;
-                    return line;
+                    return skipped ? Found.TOO_LONG : Found.LINE;
                 }
             }
             checked = end - start;
@@ -51,9 +77,21 @@ final class LineReader {
                 if (start < end || skipping) {
                     throw new IOException("the PBX closed the connection in the middle of a line");
                 }
-                return null;
+                return Found.END;
             }
         }
+    }
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    int lineLength() {
+        return lineLength;
     }
 
     /** Reads more bytes, making room first; false at the end of the stream. */

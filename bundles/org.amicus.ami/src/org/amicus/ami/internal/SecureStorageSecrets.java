@@ -3,9 +3,12 @@ package org.amicus.ami.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.crypto.spec.PBEKeySpec;
 
@@ -58,6 +61,7 @@ public class SecureStorageSecrets implements AmiSecrets {
         Path keyFile = directory.resolve(STORAGE + ".key");
         try {
             StorageLock.holding(directory.resolve(STORAGE + ".lock"), () -> {
+                readableByOwnerOnly(file);
                 Optional<ISecurePreferences> keyring = KeyringStorage.open(file, sharingKeyring);
                 if (keyring.isPresent()) {
                     root = keyring.get();
@@ -69,6 +73,22 @@ public class SecureStorageSecrets implements AmiSecrets {
             });
         } catch (IOException e) {
             throw new IOException("Cannot open the secure storage in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The storage holds only ciphertext, yet it is nobody else's to read: owner-only where the file system has POSIX
+     * permissions (Equinox rewrites the file in place, so the mode stays). Elsewhere see {@link MasterPasswordFile}.
+     */
+    private static void readableByOwnerOnly(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.exists(file)) {
+            Files.setPosixFilePermissions(file, ownerOnly);
+        } else {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
         }
     }
 

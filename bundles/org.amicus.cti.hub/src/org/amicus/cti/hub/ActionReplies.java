@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 
-import org.amicus.ami.HangupCause;
-import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.CtiException;
 
 import io.nats.client.support.JsonParseException;
@@ -16,9 +14,10 @@ import io.nats.client.support.JsonParser;
 import io.nats.client.support.JsonValue;
 
 /**
- * The JSON the hub answers an action with: {@code {"ok":true,"result":…}} with the true outcome, or
- * {@code {"ok":false,"error":"…"}} with a message for the person who asked (in English; with its {@code "key"} and
- * {@code "arguments"} where it has them, so that the asker's desktop words it in the agent's language).
+ * The JSON the hub answers an action with: {@code {"ok":true,"result":…}} with the true outcome (as
+ * {@link RecordJson} writes it), or {@code {"ok":false,"error":"…"}} with a message for the person who asked (in
+ * English; with its {@code "key"} and {@code "arguments"} where it has them, so that the asker's desktop words it in
+ * the agent's language).
  */
 public final class ActionReplies {
 
@@ -44,22 +43,6 @@ public final class ActionReplies {
                     .map(argument -> new JsonValue(String.valueOf(argument))).toList()));
         });
         return json(json);
-    }
-
-    public static JsonValue outcome(OriginateOutcome outcome) {
-        Map<String, JsonValue> json = new LinkedHashMap<>();
-        json.put("result", new JsonValue(outcome.result().name()));
-        json.put("channelId", new JsonValue(outcome.channelId()));
-        outcome.hangupCause().ifPresent(cause -> json.put("cause", new JsonValue(Map.of(
-                "code", new JsonValue(cause.code()), "text", new JsonValue(cause.text())))));
-        return new JsonValue(json);
-    }
-
-    public static OriginateOutcome outcome(JsonValue json) {
-        JsonValue cause = json.map.get("cause");
-        return new OriginateOutcome(OriginateOutcome.Result.valueOf(readString(json, "result")),
-                readString(json, "channelId"), cause == null ? null
-                        : new HangupCause(cause.map.get("code").i, readString(cause, "text", "")));
     }
 
     /**

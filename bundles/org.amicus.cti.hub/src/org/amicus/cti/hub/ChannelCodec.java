@@ -1,5 +1,6 @@
 package org.amicus.cti.hub;
 
+import static io.nats.client.support.JsonValueUtils.readBoolean;
 import static io.nats.client.support.JsonValueUtils.readString;
 
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ public final class ChannelCodec {
         if (channel.answered() != null) {
             json.put("answered", new JsonValue(channel.answered().toString()));
         }
+        json.put("onHold", new JsonValue(channel.onHold()));
         return new JsonValue(json).toJson().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -52,7 +54,7 @@ public final class ChannelCodec {
                     party(json.map.get("connectedLine")), text(json, "context"), text(json, "exten"),
                     text(json, "application"), text(json, "applicationData"), text(json, "bridgedWith"),
                     text(json, "spying"), Instant.parse(required(json, "started")),
-                    answered == null ? null : Instant.parse(answered));
+                    answered == null ? null : Instant.parse(answered), readBoolean(json, "onHold", false));
         } catch (JsonParseException | RuntimeException e) {
             throw new IllegalArgumentException("not a channel: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.amicus.cti.hub;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.CtiException;
 import org.amicus.cti.hub.internal.HubRequests;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
 import org.amicus.cti.hub.internal.NatsCtiActions;
@@ -18,6 +20,7 @@ import io.nats.client.Connection;
 import io.nats.client.ConnectionListener.Events;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.support.JsonValue;
 
 /**
  * One desktop's connection to the hub: the live channels its user may see and the actions it may take, as the same
@@ -32,6 +35,7 @@ public final class HubDesktop implements AutoCloseable {
     private final HubLogin login;
     private final KvChannelRegistry registry = new KvChannelRegistry();
     private final NatsCtiActions actions = new NatsCtiActions();
+    private volatile HubRequests requests;
     private volatile Connection connection;
     private volatile Identity identity;
     private volatile boolean closed;
@@ -72,6 +76,7 @@ public final class HubDesktop implements AutoCloseable {
             registry.watch(opened, known.buckets());
             loaded.get(LOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             actions.connected(requests, known.phone());
+            this.requests = requests;
             identity = known;
             connection = opened;
             if (closed) {             // closed while connecting
@@ -101,6 +106,17 @@ public final class HubDesktop implements AutoCloseable {
 
     public CtiActions actions() {
         return actions;
+    }
+
+    /**
+     * Asks the hub for an operation by its name, e.g. {@code queuePause} with {@code {"queue":"sales","reason":"Lunch"}}
+     * (docs/deployment.md lists them): for one that no service here offers. Completes with the result as JSON
+     * ({@link RecordJson} reads it), or exceptionally with a {@link org.amicus.cti.CtiException} saying why not.
+     */
+    public CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
+        HubRequests connected = requests;
+        return connected == null ? CompletableFuture.failedFuture(CtiException.of("notConnectedToHub"))
+                : connected.ask(operation, arguments);
     }
 
     @Override

@@ -54,6 +54,25 @@ class ChannelTableTest {
     }
 
     @Test
+    void aChannelStaysOnHoldThroughAListingWhichDoesNotTellHold() {
+        apply("Newchannel", "Channel", "PJSIP/106-1", "Uniqueid", "1.1", "ChannelState", "6");
+        apply("Hold", "Channel", "PJSIP/106-1", "Uniqueid", "1.1", "ChannelState", "6", "MusicClass", "default");
+        assertTrue(snapshot().byUniqueId("1.1").orElseThrow().onHold());
+
+        table.expectListing("list-1");
+        apply("CoreShowChannel", "ActionID", "list-1", "Channel", "PJSIP/106-1", "Uniqueid", "1.1",
+                "ChannelState", "6", "Duration", "00:00:05");
+        apply("CoreShowChannel", "ActionID", "list-1", "Channel", "PJSIP/108-2", "Uniqueid", "1.2",
+                "ChannelState", "6", "Duration", "00:00:05");
+        apply("CoreShowChannelsComplete", "ActionID", "list-1");
+        assertTrue(snapshot().byUniqueId("1.1").orElseThrow().onHold(), "kept as the events left it");
+        assertFalse(snapshot().byUniqueId("1.2").orElseThrow().onHold(), "first learnt of from the listing");
+
+        apply("Unhold", "Channel", "PJSIP/106-1", "Uniqueid", "1.1", "ChannelState", "6");
+        assertFalse(snapshot().byUniqueId("1.1").orElseThrow().onHold());
+    }
+
+    @Test
     void onlyTheLatestHangUpsAreKept() {
         Tombstones tombstones = new Tombstones(3);
         List.of("1", "2", "3", "4").forEach(tombstones::bury);

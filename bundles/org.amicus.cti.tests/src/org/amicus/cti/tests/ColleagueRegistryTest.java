@@ -147,7 +147,7 @@ class ColleagueRegistryTest extends AgainstTestPbx {
 
         ExecutionException failed = assertThrows(ExecutionException.class, () -> resynced.get(15, TimeUnit.SECONDS));
         assertInstanceOf(AmiPermissionException.class, failed.getCause());
-        assertTrue(registry.resyncProblem().orElseThrow().startsWith("Cannot list the colleagues' phones"),
+        assertTrue(registry.resyncProblem().orElseThrow().startsWith("Cannot list the PBX's hints"),
                 registry.resyncProblem().toString());
         try (SipCall customer = SipCall.customerCalls(SipCall.directLine("104"), "0611000014", "Finn Roe")) {
             watcher.await("104", ColleagueState.RINGING, TIMEOUT);

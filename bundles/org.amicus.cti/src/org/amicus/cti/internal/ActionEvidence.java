@@ -21,9 +21,9 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Turns "my phone answered" into the outcome of the action run on it, from what the PBX shows of that action: a
- * {@code Pickup}, a {@code ChanSpyStart}, a {@code PLAYBACKSTATUS}, or my channel hanging up without any. Events are
- * matched by the originate's channel id. They may come before the originate's outcome is known, so while an action
- * awaits its evidence the latest events about channels are kept (a bounded number).
+ * {@code Pickup}, a {@code ChanSpyStart}, an {@code UnParkedCall}, a {@code PLAYBACKSTATUS}, or my channel hanging up
+ * without any. Events are matched by the originate's channel id. They may come before the originate's outcome is
+ * known, so while an action awaits its evidence the latest events about channels are kept (a bounded number).
  */
 @Component(service = { AmiEventListener.class, ActionEvidence.class })
 public class ActionEvidence implements AmiEventListener {
@@ -136,6 +136,7 @@ public class ActionEvidence implements AmiEventListener {
         return switch (event.name()) {
             case "Pickup", "Hangup" -> event.get("Uniqueid").orElse(null);
             case "ChanSpyStart" -> event.get("SpyerUniqueid").orElse(null);
+            case "UnParkedCall" -> event.get("RetrieverUniqueid").orElse(null);
             case "VarSet" -> event.get("Variable").filter("PLAYBACKSTATUS"::equals)
                     .flatMap(variable -> event.get("Uniqueid")).orElse(null);
             default -> null;

@@ -9,7 +9,8 @@ import org.amicus.cti.internal.ActionEvidence.Proof;
 /**
  * What the PBX shows of each action once my phone has answered (measured on Asterisk 22). My channel hanging up before
  * any of it means the application found nothing to act on: PickupChan nothing ringing, ChanSpy (option S) nothing to
- * spy on; Playback sets PLAYBACKSTATUS to FAILED at once for a missing recording, to SUCCESS once it has played.
+ * spy on, ParkedCall nothing parked in the space; Playback sets PLAYBACKSTATUS to FAILED at once for a missing
+ * recording, to SUCCESS once it has played.
  */
 final class ActionProofs {
 
@@ -28,6 +29,14 @@ final class ActionProofs {
         return (event, answered) -> switch (event.name()) {
             case "ChanSpyStart" -> Optional.of(answered);
             case "Hangup" -> failed(answered, "nothing to join: " + target + " has ended");
+            default -> Optional.empty();
+        };
+    }
+
+    static Proof retrieveParked(String space) {
+        return (event, answered) -> switch (event.name()) {
+            case "UnParkedCall" -> Optional.of(answered);
+            case "Hangup" -> failed(answered, "nothing was retrieved: no call waited in space " + space + " any more");
             default -> Optional.empty();
         };
     }

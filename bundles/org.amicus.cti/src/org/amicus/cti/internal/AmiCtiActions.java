@@ -28,6 +28,8 @@ import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
 import org.amicus.cti.RecordingState;
 import org.amicus.cti.ParkOutcome;
+import org.amicus.cti.ParkedCall;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
 import org.asteriskjava.manager.action.HangupAction;
@@ -62,6 +64,8 @@ public class AmiCtiActions implements CtiActions {
     private RecordingEvidence recordings;
     @Reference
     private ParkEvidence parking;
+    @Reference
+    private ParkedCalls parkedCalls;
     /** The agent these actions are for; {@code null} for the stored profile's. */
     private AgentProfile chosenAgent;
 
@@ -75,6 +79,7 @@ public class AmiCtiActions implements CtiActions {
         actions.transfers = transfers;
         actions.recordings = recordings;
         actions.parking = parking;
+        actions.parkedCalls = parkedCalls;
         actions.chosenAgent = Objects.requireNonNull(agent, "agent");
         return actions;
     }
@@ -265,6 +270,19 @@ public class AmiCtiActions implements CtiActions {
                 }
             });
             return outcome;
+        });
+    }
+
+    @Override
+    public CompletableFuture<OriginateOutcome> retrieveParked(String space) {
+        return attempt(() -> {
+            AgentProfile agent = agent();
+            ParkedCall parked = parkedCalls.inSpace(space)
+                    .orElseThrow(() -> CtiException.of("nothingParked", space));
+            OriginateRequest request = fromMyPhone(agent)
+                    .toApplication("ParkedCall", parked.lot() + "," + parked.space()).build();
+            return evidence.confirm(() -> connection.originate(request), ActionProofs.retrieveParked(parked.space()),
+                    EVIDENCE_LIMIT);
         });
     }
 

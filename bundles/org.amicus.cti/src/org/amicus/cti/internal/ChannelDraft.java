@@ -24,6 +24,7 @@ final class ChannelDraft {
     String spying = "";
     Instant started;
     Instant answered;
+    boolean onHold;
 
     ChannelDraft(String uniqueId, Instant started) {
         this.uniqueId = uniqueId;
@@ -44,6 +45,7 @@ final class ChannelDraft {
         draft.bridgedWith = channel.bridgedWith();
         draft.spying = channel.spying();
         draft.answered = channel.answered();
+        draft.onHold = channel.onHold();
         return draft;
     }
 
@@ -66,6 +68,6 @@ final class ChannelDraft {
 
     Channel build() {
         return new Channel(uniqueId, name, linkedId, state, callerId, connectedLine, context, exten, application,
-                applicationData, bridgedWith, spying, started, answered);
+                applicationData, bridgedWith, spying, started, answered, onHold);
     }
 }

@@ -39,7 +39,7 @@ import org.amicus.cti.ChannelSnapshot;
  * A channel hung up stays hung up: events about it that come later are ignored. An event costs time in proportion to
  * the channels it changes, whatever the number of channels: an event of a bridge, once for each of its members.
  */
-final class ChannelTable {
+final class ChannelTable implements ListedState {
 
     /** Enough for some minutes of a busy contact centre's hang-ups; late events come within seconds. */
     static final int TOMBSTONES = 10_000;
@@ -75,13 +75,13 @@ final class ChannelTable {
         return new ChannelSnapshot(channels);
     }
 
-    /** Expects the listing asked for with this ActionID; an earlier one still under way is forgotten. */
-    void expectListing(String actionId) {
+    @Override
+    public void expectListing(String actionId) {
         resync = new Resync(actionId);
     }
 
-    /** The listing asked for will not come; returns whether it was the one expected (not yet replaced). */
-    boolean abandonListing(String actionId) {
+    @Override
+    public boolean abandonListing(String actionId) {
         if (resync != null && resync.actionId.equals(actionId)) {
             resync = null;
             return true;
@@ -114,6 +114,7 @@ final class ChannelTable {
             case "DialBegin", "DialEnd" -> dial(event, changes);
             case "BridgeEnter", "BridgeLeave" -> bridge(event, changes);
             case "ChanSpyStart", "ChanSpyStop" -> spy(event, changes);
+            case "Hold", "Unhold" -> update(event, OWN, changes, draft -> draft.onHold = event.name().equals("Hold"));
             case "CoreShowChannel" -> list(event);
             case "CoreShowChannelsComplete" -> reconcile(event, changes);
             default -> {
@@ -248,6 +249,7 @@ final class ChannelTable {
                 draft.answered = known.answered() != null ? known.answered() : draft.answered;
                 draft.bridgedWith = known.bridgedWith();
                 draft.spying = known.spying();
+                draft.onHold = known.onHold(); // the listing does not say
             }
             put(draft.build(), changes);
         });

@@ -22,7 +22,7 @@ import org.amicus.cti.ColleagueState;
  * {@code DeviceStateChange} the same news for a hint of a single device, sometimes earlier; {@code PresenceStatus}
  * the presence of hints that have one (do not disturb).
  */
-final class ColleagueTable {
+final class ColleagueTable implements ListedState {
 
     static final int REMOVED = -2;
     static final int NOT_FOUND = -1;
@@ -74,8 +74,8 @@ final class ColleagueTable {
         return colleagues.values().stream().filter(c -> c.extension().equals(extension)).min(ORDER);
     }
 
-    /** A listing asked for with that action id: hints it does not list are gone once it is complete. */
-    void expectListing(String actionId) {
+    @Override
+    public void expectListing(String actionId) {
         listingId = actionId;
         listed.clear();
     }
@@ -84,8 +84,8 @@ final class ColleagueTable {
         return listingId != null;
     }
 
-    /** The listing failed: whether it was the one under way, now given up. */
-    boolean abandonListing(String actionId) {
+    @Override
+    public boolean abandonListing(String actionId) {
         if (!actionId.equals(listingId)) {
             return false;
         }

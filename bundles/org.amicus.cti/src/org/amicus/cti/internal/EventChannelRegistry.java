@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEvent;
@@ -37,13 +35,10 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
 
     private final ChannelTable table = new ChannelTable();
     private final List<ChannelListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger listings = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     /** Made on demand, once per change: readers are few, events are many. */
     private volatile ChannelSnapshot snapshot = ChannelSnapshot.EMPTY;
-    private volatile String resyncProblem;
-    /** Guarded by table. */
-    private final ResyncWaiters<ChannelSnapshot> waiters = new ResyncWaiters<>();
+    private final Listing<ChannelSnapshot> listing = new Listing<>("channels", table, LISTING_TIMEOUT, Runnable::run);
 
     @Reference
     private AmiConnection connection;
@@ -62,13 +57,13 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
 
     @Override
     public Optional<String> resyncProblem() {
-        return Optional.ofNullable(resyncProblem);
+        return listing.problem();
     }
 
     @Override
     public CompletableFuture<ChannelSnapshot> nextResync() {
         synchronized (table) {
-            return waiters.next();
+            return listing.next();
         }
     }
 
@@ -77,10 +72,10 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
         List<ChannelChange> changes;
         List<CompletableFuture<ChannelSnapshot>> resynced = List.of();
         synchronized (table) {
-            boolean listing = table.listingUnderWay();
+            boolean listed = table.listingUnderWay();
             changes = table.apply(event, clock.instant());
-            if (listing && !table.listingUnderWay()) {
-                resynced = waiters.takeListed();
+            if (listed && !table.listingUnderWay()) {
+                resynced = listing.takeListed();
             }
             if (!changes.isEmpty()) {
                 snapshot = null;
@@ -104,30 +99,7 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
     /** Asks the PBX for its channels; the listing arrives as events, in order with all others. */
     @Override
     public void resync() {
-        String actionId = "amicus-channels-" + listings.incrementAndGet();
-        synchronized (table) {
-            table.expectListing(actionId);
-            waiters.listingSent();
-        }
-        CoreShowChannelsAction listing = new CoreShowChannelsAction();
-        listing.setActionId(actionId);
-        connection.sendList(listing, LISTING_TIMEOUT).whenComplete((events, failure) -> {
-            if (failure == null) {
-                resyncProblem = null;
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-            resyncProblem = "Cannot check the channels against the PBX, following its events alone: "
-                    + cause.getMessage();
-            LOG.warn(resyncProblem);
-            List<CompletableFuture<ChannelSnapshot>> abandoned = List.of();
-            synchronized (table) {
-                if (table.abandonListing(actionId)) {
-                    abandoned = waiters.takeListed();
-                }
-            }
-            abandoned.forEach(waiting -> waiting.completeExceptionally(cause));
-        });
+        listing.send(connection, new CoreShowChannelsAction());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -2,15 +2,12 @@ package org.amicus.cti.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEvent;
@@ -40,17 +37,13 @@ public class EventColleagueRegistry implements ColleagueRegistry, AmiEventListen
 
     private final ColleagueTable table = new ColleagueTable();
     private final List<ColleagueListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger listings = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService notices = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "amicus-colleagues");
         thread.setDaemon(true);
         return thread;
     });
-    private volatile String resyncProblem;
-    // Guarded by table: who waits for the listing under way, and who for the next one asked for.
-    private final List<CompletableFuture<List<Colleague>>> awaitingListing = new ArrayList<>();
-    private final List<CompletableFuture<List<Colleague>>> awaitingNextListing = new ArrayList<>();
+    private final Listing<List<Colleague>> listing = new Listing<>("hints", table, LISTING_TIMEOUT, notices);
 
     @Reference
     private AmiConnection connection;
@@ -71,16 +64,14 @@ public class EventColleagueRegistry implements ColleagueRegistry, AmiEventListen
 
     @Override
     public Optional<String> resyncProblem() {
-        return Optional.ofNullable(resyncProblem);
+        return listing.problem();
     }
 
     @Override
     public CompletableFuture<List<Colleague>> nextResync() {
-        CompletableFuture<List<Colleague>> next = new CompletableFuture<>();
         synchronized (table) {
-            awaitingNextListing.add(next);
+            return listing.next();
         }
-        return next;
     }
 
     @Override
@@ -89,10 +80,10 @@ public class EventColleagueRegistry implements ColleagueRegistry, AmiEventListen
         List<CompletableFuture<List<Colleague>>> resynced = List.of();
         List<Colleague> now = List.of();
         synchronized (table) {
-            boolean listing = table.listingUnderWay();
+            boolean listingUnderWay = table.listingUnderWay();
             changes = table.apply(event, clock.instant());
-            if (listing && !table.listingUnderWay()) {
-                resynced = takeAll(awaitingListing);
+            if (listingUnderWay && !table.listingUnderWay()) {
+                resynced = listing.takeListed();
                 now = table.colleagues();
             }
         }
@@ -119,36 +110,7 @@ public class EventColleagueRegistry implements ColleagueRegistry, AmiEventListen
     /** Asks the PBX for every hint's state; the listing arrives as events, in order with all others. */
     @Override
     public void resync() {
-        String actionId = "amicus-colleagues-" + listings.incrementAndGet();
-        synchronized (table) {
-            table.expectListing(actionId);
-            awaitingListing.addAll(takeAll(awaitingNextListing));
-        }
-        ExtensionStateListAction listing = new ExtensionStateListAction();
-        listing.setActionId(actionId);
-        connection.sendList(listing, LISTING_TIMEOUT).whenComplete((events, failure) -> {
-            if (failure == null) {
-                resyncProblem = null;
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-            resyncProblem = "Cannot list the colleagues' phones, following their events alone: " + cause.getMessage();
-            LOG.warn(resyncProblem);
-            List<CompletableFuture<List<Colleague>>> abandoned = List.of();
-            synchronized (table) {
-                if (table.abandonListing(actionId)) {
-                    abandoned = takeAll(awaitingListing);
-                }
-            }
-            List<CompletableFuture<List<Colleague>>> waiting = abandoned;
-            notices.execute(() -> waiting.forEach(future -> future.completeExceptionally(cause)));
-        });
-    }
-
-    private static <T> List<T> takeAll(List<T> from) {
-        List<T> taken = List.copyOf(from);
-        from.clear();
-        return taken;
+        listing.send(connection, new ExtensionStateListAction());
     }
 
     @Deactivate

@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEvent;
@@ -37,15 +35,14 @@ public class EventParkedCalls implements ParkedCalls, AmiEventListener {
     private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(30);
 
     private final ParkingBoard board = new ParkingBoard();
-    private final ResyncWaiters<List<ParkedCall>> waiters = new ResyncWaiters<>();
     private final List<ParkedCallListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger listings = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService notices = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "amicus-parked-calls");
         thread.setDaemon(true);
         return thread;
     });
+    private final Listing<List<ParkedCall>> listing = new Listing<>("parked calls", board, LISTING_TIMEOUT, notices);
 
     @Reference
     private AmiConnection connection;
@@ -65,7 +62,7 @@ public class EventParkedCalls implements ParkedCalls, AmiEventListener {
     @Override
     public CompletableFuture<List<ParkedCall>> nextResync() {
         synchronized (board) {
-            return waiters.next();
+            return listing.next();
         }
     }
 
@@ -75,15 +72,15 @@ public class EventParkedCalls implements ParkedCalls, AmiEventListener {
         List<ParkedCall> now;
         List<CompletableFuture<List<ParkedCall>>> resynced = List.of();
         synchronized (board) {
-            boolean listing = board.listingUnderWay();
+            boolean listingUnderWay = board.listingUnderWay();
             changed = board.apply(event, clock.instant());
-            boolean listed = listing && !board.listingUnderWay();
+            boolean listed = listingUnderWay && !board.listingUnderWay();
             if (!changed && !listed) {
                 return;
             }
             now = board.parked();
             if (listed) {
-                resynced = waiters.takeListed();
+                resynced = listing.takeListed();
             }
         }
         List<CompletableFuture<List<ParkedCall>>> waiting = resynced;
@@ -108,28 +105,7 @@ public class EventParkedCalls implements ParkedCalls, AmiEventListener {
     /** Asks the PBX for its parked calls; the listing arrives as events, in order with all others. */
     @Override
     public void resync() {
-        String actionId = "amicus-parked-" + listings.incrementAndGet();
-        synchronized (board) {
-            board.expectListing(actionId);
-            waiters.listingSent();
-        }
-        ParkedCallsAction listing = new ParkedCallsAction();
-        listing.setActionId(actionId);
-        connection.sendList(listing, LISTING_TIMEOUT).whenComplete((events, failure) -> {
-            if (failure == null) {
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-            LOG.warn("Cannot list the parked calls, following their events alone: {}", cause.getMessage());
-            List<CompletableFuture<List<ParkedCall>>> abandoned = List.of();
-            synchronized (board) {
-                if (board.abandonListing(actionId)) {
-                    abandoned = waiters.takeListed();
-                }
-            }
-            List<CompletableFuture<List<ParkedCall>>> waiting = abandoned;
-            notices.execute(() -> waiting.forEach(future -> future.completeExceptionally(cause)));
-        });
+        listing.send(connection, new ParkedCallsAction());
     }
 
     @Deactivate

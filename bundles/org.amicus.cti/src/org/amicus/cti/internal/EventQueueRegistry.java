@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiEvent;
@@ -37,13 +35,10 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
 
     private final QueueBoard board = new QueueBoard();
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger listings = new AtomicInteger();
     /** The local clock: the day's figures start at local midnight. */
     private final Clock clock = Clock.systemDefaultZone();
     private volatile QueueSnapshot snapshot = QueueSnapshot.EMPTY;
-    private volatile String resyncProblem;
-    /** Guarded by board. */
-    private final ResyncWaiters<QueueSnapshot> waiters = new ResyncWaiters<>();
+    private final Listing<QueueSnapshot> listing = new Listing<>("queues", board, LISTING_TIMEOUT, Runnable::run);
 
     @Reference
     private AmiConnection connection;
@@ -60,13 +55,13 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
 
     @Override
     public Optional<String> resyncProblem() {
-        return Optional.ofNullable(resyncProblem);
+        return listing.problem();
     }
 
     @Override
     public CompletableFuture<QueueSnapshot> nextResync() {
         synchronized (board) {
-            return waiters.next();
+            return listing.next();
         }
     }
 
@@ -75,11 +70,11 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
         List<QueueChange> changes;
         List<CompletableFuture<QueueSnapshot>> resynced = List.of();
         synchronized (board) {
-            boolean listing = board.listingUnderWay();
+            boolean listed = board.listingUnderWay();
             board.rollOver(LocalDate.now(clock));
             changes = board.apply(event, clock.instant());
-            if (listing && !board.listingUnderWay()) {
-                resynced = waiters.takeListed();
+            if (listed && !board.listingUnderWay()) {
+                resynced = listing.takeListed();
             }
             if (!changes.isEmpty()) {
                 snapshot = null;
@@ -103,30 +98,7 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
     /** Asks the PBX for its queues; the listing arrives as events, in order with all others. */
     @Override
     public void resync() {
-        String actionId = "amicus-queues-" + listings.incrementAndGet();
-        synchronized (board) {
-            board.expectListing(actionId);
-            waiters.listingSent();
-        }
-        QueueStatusAction listing = new QueueStatusAction();
-        listing.setActionId(actionId);
-        connection.sendList(listing, LISTING_TIMEOUT).whenComplete((events, failure) -> {
-            if (failure == null) {
-                resyncProblem = null;
-                return;
-            }
-            Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-            resyncProblem = "Cannot check the queues against the PBX, following its events alone: "
-                    + cause.getMessage();
-            LOG.warn(resyncProblem);
-            List<CompletableFuture<QueueSnapshot>> abandoned = List.of();
-            synchronized (board) {
-                if (board.abandonListing(actionId)) {
-                    abandoned = waiters.takeListed();
-                }
-            }
-            abandoned.forEach(waiting -> waiting.completeExceptionally(cause));
-        });
+        listing.send(connection, new QueueStatusAction());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -16,7 +16,7 @@ import org.amicus.cti.Party;
  * board from its own events and the live ones that come meanwhile, and replaces this one when complete. Not thread
  * safe: its owner guards it.
  */
-final class ParkingBoard {
+final class ParkingBoard implements ListedState {
 
     private Map<String, ParkedCall> parked = new HashMap<>();
     private Map<String, ParkedCall> listed;
@@ -62,13 +62,14 @@ final class ParkingBoard {
         }
     }
 
-    void expectListing(String actionId) {
+    @Override
+    public void expectListing(String actionId) {
         listingId = actionId;
         listed = new HashMap<>();
     }
 
-    /** The listing failed: whether it was the one under way, now given up. */
-    boolean abandonListing(String actionId) {
+    @Override
+    public boolean abandonListing(String actionId) {
         if (!actionId.equals(listingId)) {
             return false;
         }

@@ -31,7 +31,7 @@ import org.amicus.cti.QueueSnapshot;
  * A listing replaces the queues' members and callers when it is complete; members known before and no longer listed
  * stay, logged out. The day's figures are the board's own count and survive a listing.
  */
-final class QueueBoard {
+final class QueueBoard implements ListedState {
 
     private final Map<String, QueueDraft> queues = new LinkedHashMap<>();
     private LocalDate day;
@@ -51,12 +51,13 @@ final class QueueBoard {
         return newDay;
     }
 
-    void expectListing(String actionId) {
+    @Override
+    public void expectListing(String actionId) {
         listing = new QueueListing(actionId);
     }
 
-    /** The listing asked for will not come; returns whether it was the one expected (not yet replaced). */
-    boolean abandonListing(String actionId) {
+    @Override
+    public boolean abandonListing(String actionId) {
         if (listing != null && listing.actionId().equals(actionId)) {
             listing = null;
             return true;

@@ -14,6 +14,7 @@ import org.amicus.cti.CtiException;
 import org.amicus.cti.hub.ActionReplies;
 import org.amicus.cti.hub.HubSubjects;
 import org.amicus.cti.hub.Identity;
+import org.amicus.cti.hub.RecordJson;
 
 import io.nats.client.Connection;
 import io.nats.client.support.JsonValue;
@@ -33,7 +34,21 @@ public final class HubRequests {
         this.user = user;
     }
 
-    /** Asks the hub; completes with the result, or exceptionally with a {@link CtiException} saying why not. */
+    /**
+     * Asks the hub; completes with the result as that type ({@link Void} for none), or exceptionally with a
+     * {@link CtiException} saying why not.
+     */
+    public <T> CompletableFuture<T> ask(String operation, Map<String, JsonValue> arguments, Class<T> result) {
+        return ask(operation, arguments).thenApply(json -> {
+            try {
+                return result == Void.class ? null : RecordJson.as(json, result);
+            } catch (IllegalArgumentException e) {
+                throw CtiException.of("hubAnswerUnreadable", operation, e.getMessage());
+            }
+        });
+    }
+
+    /** Asks the hub; completes with the result as JSON, or exceptionally with a {@link CtiException} saying why not. */
     public CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
         byte[] body = new JsonValue(arguments).toJson().getBytes(StandardCharsets.UTF_8);
         return connection.requestWithTimeout(HubSubjects.action(user, operation), body, ACTION_TIMEOUT)

@@ -8,8 +8,10 @@ import org.amicus.cti.AgentProfile;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
+import org.amicus.cti.ParkOutcome;
+import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
-import org.amicus.cti.hub.ActionReplies;
+import org.amicus.cti.TransferOutcome;
 
 import io.nats.client.support.JsonValue;
 
@@ -61,22 +63,49 @@ public final class NatsCtiActions implements CtiActions {
     }
 
     @Override
+    public CompletableFuture<TransferOutcome> blindTransfer(String number) {
+        return Inputs.numberProblem(number).<CompletableFuture<TransferOutcome>>map(NatsCtiActions::refused)
+                .orElseGet(() -> ask("blindTransfer", Map.of("number", new JsonValue(number)),
+                        TransferOutcome.class));
+    }
+
+    @Override
+    public CompletableFuture<ParkOutcome> park() {
+        return ask("park", Map.of(), ParkOutcome.class);
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> startRecording() {
+        return ask("startRecording", Map.of(), RecordingState.class);
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> stopRecording() {
+        return ask("stopRecording", Map.of(), RecordingState.class);
+    }
+
+    @Override
+    public CompletableFuture<RecordingState> muteRecording(boolean muted) {
+        return ask("muteRecording", Map.of("muted", new JsonValue(muted)), RecordingState.class);
+    }
+
+    @Override
     public CompletableFuture<Void> hangUp(String channelId) {
-        return ask("hangUp", Map.of("channel", new JsonValue(channelId))).thenApply(result -> null);
+        return ask("hangUp", Map.of("channel", new JsonValue(channelId)), Void.class);
     }
 
     private CompletableFuture<OriginateOutcome> originate(String operation, Map<String, JsonValue> arguments) {
-        return ask(operation, arguments).thenApply(ActionReplies::outcome);
+        return ask(operation, arguments, OriginateOutcome.class);
     }
 
-    private CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
+    private <T> CompletableFuture<T> ask(String operation, Map<String, JsonValue> arguments, Class<T> result) {
         HubRequests requests = hub;
         return requests == null ? CompletableFuture.failedFuture(CtiException.of("notConnectedToHub"))
-                : requests.ask(operation, arguments);
+                : requests.ask(operation, arguments, result);
     }
 
     /** A check failed before asking: the failed future the caller expects. */
-    private static CompletableFuture<OriginateOutcome> refused(String problem) {
+    private static <T> CompletableFuture<T> refused(String problem) {
         return CompletableFuture.failedFuture(new CtiException(problem));
     }
 }
