@@ -81,7 +81,8 @@ public final class UiHarness implements AutoCloseable {
 
     private static IEclipseContext translatingContext() {
         IEclipseContext workbench = EclipseContextFactory.create("amicus-ui-tests");
-        BundleContext bundle = FrameworkUtil.getBundle(UiHarness.class).getBundleContext();
+        // this bundle is never started: the services' own bundle is, for its components to run
+        BundleContext bundle = FrameworkUtil.getBundle(IMessageFactoryService.class).getBundleContext();
         workbench.set(IMessageFactoryService.class, service(bundle, IMessageFactoryService.class, null));
         workbench.set(ResourceBundleProvider.class, service(bundle, ResourceBundleProvider.class, null));
         workbench.set(TranslationService.LOCALE, Locale.ENGLISH); // what the tests expect, wherever they run

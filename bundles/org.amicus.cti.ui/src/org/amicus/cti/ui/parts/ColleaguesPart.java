@@ -259,8 +259,6 @@ public class ColleaguesPart {
         return states.isEmpty() ? total : Messages.format(messages.colleaguesByState, total, states);
     }
 
-    }
-
     /** How long each has been in its state ticks. */
     private void tick() {
         if (table.isDisposed()) {
