@@ -13,11 +13,16 @@ import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfiles;
 import org.amicus.ami.AmiSecrets;
 import org.amicus.ami.OriginateOutcome;
+import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.ui.actions.MyCallAction;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.ConnectionStatusControl;
+import org.amicus.cti.ui.parts.MyCallPart;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.TestCalls;
@@ -72,7 +77,8 @@ class RussianTest extends AgainstTestPbx {
             try {
                 ui.spinUntil(() -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId()) != null, TIMEOUT);
                 String ringing = TestCalls.ringingFor(registry.snapshot(), dialling.channelId()).name();
-                ui.spinUntil(() -> part.rows().stream().anyMatch(channel -> channel.name().equals(ringing)), TIMEOUT);
+                ui.spinUntil(() -> part.rows().stream()
+                        .anyMatch(channel -> channel.name().equals(ringing) && channel.isRinging()), TIMEOUT);
                 int row = part.rows().indexOf(part.rows().stream().filter(channel -> channel.name().equals(ringing))
                         .findFirst().orElseThrow());
                 assertEquals("Звонит", table.getItem(row).getText(1));
@@ -83,6 +89,31 @@ class RussianTest extends AgainstTestPbx {
             } finally {
                 connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    @Test
+    void myCallPartSpeaksRussian() throws Exception {
+        AgentProfiles agents = services.get(AgentProfiles.class);
+        AgentProfile saved = agents.current();
+        agents.save(new AgentProfile("PJSIP/110", AutoAnswer.CALL_INFO, TestPbx.CONTEXT, Duration.ofSeconds(20), ""));
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
+            connectAsDesktop();
+            ui.context.set(ChannelRegistry.class, services.get(ChannelRegistry.class));
+            ui.context.set(CtiActions.class, services.get(CtiActions.class));
+            ui.context.set(AgentProfiles.class, agents);
+            ui.context.set(AmiConnection.class, connection);
+            ui.make(MyCallPart.class);
+            Table calls = ui.find(Table.class, WidgetIds.MY_CALL_TABLE);
+            assertArrayEquals(new String[] { "С кем", "Очередь", "Состояние", "Длительность", "Запись" },
+                    Arrays.stream(calls.getColumns()).map(TableColumn::getText).toArray());
+            Label summary = ui.find(Label.class, WidgetIds.MY_CALL_SUMMARY);
+            ui.spinUntil(() -> summary.getText().equals("Мой телефон PJSIP/110: нет вызова"), TIMEOUT);
+            Button hangUp = ui.find(Button.class, WidgetIds.myCall(MyCallAction.HANG_UP));
+            assertEquals("Завершить", hangUp.getText());
+            assertEquals("У моего телефона PJSIP/110 нет вызова (Ctrl+Shift+E)", hangUp.getToolTipText());
+        } finally {
+            agents.save(saved);
         }
     }
 
