@@ -101,7 +101,7 @@ final class Operations {
         Channel channel = now.byName(name)
                 .filter(ringing -> roster.bucketsOf(now.calls().getOrDefault(ringing.linkedId(), List.of())).stream()
                         .anyMatch(asker.buckets()::contains))   // a call that reaches one of the asker's buckets
-                .orElseThrow(() -> new CtiException(name + " is not a call you may pick up"));
+                .orElseThrow(() -> CtiException.of("notYoursToPickUp", name));
         return actionsOf(asker).pickUp(channel.name());
     }
 
@@ -111,14 +111,14 @@ final class Operations {
         try {
             mode = SpyMode.valueOf(argument(arguments, "mode"));
         } catch (IllegalArgumentException e) {
-            throw new CtiException("mode must be LISTEN, WHISPER or BARGE");
+            throw CtiException.of("badSpyMode");
         }
         if (asker.role() != Role.SUPERVISOR) {
-            throw new CtiException("Only a supervisor may listen, whisper or barge");
+            throw CtiException.of("onlySupervisorSpies");
         }
         Channel channel = registry.snapshot().byName(name)
                 .filter(target -> roster.ownerOf(target).filter(asker::supervises).isPresent())
-                .orElseThrow(() -> new CtiException(name + " is not a call of an agent of your teams"));
+                .orElseThrow(() -> CtiException.of("notYourTeam", name));
         return actionsOf(asker).spy(channel.name(), mode);
     }
 
@@ -126,7 +126,7 @@ final class Operations {
         String space = argument(arguments, "space");
         parked.inSpace(space).flatMap(call -> roster.withPhone(call.parkedBy()))
                 .filter(parker -> asker.buckets().contains(parker.phoneBucket()))   // parked by a phone it sees
-                .orElseThrow(() -> new CtiException("No call you may retrieve is parked in " + space));
+                .orElseThrow(() -> CtiException.of("notParkedForYou", space));
         return actionsOf(asker).retrieveParked(space);
     }
 
@@ -138,11 +138,10 @@ final class Operations {
         String phone = optional(arguments, "member").orElse(asker.phone());
         if (!phone.equals(asker.phone())) {
             if (!supervisorMay || asker.role() != Role.SUPERVISOR) {
-                throw new CtiException(supervisorMay ? "Only a supervisor may act for another agent"
-                        : "You may log in only yourself");
+                throw CtiException.of(supervisorMay ? "onlySupervisorActsForOthers" : "logInOnlyYourself");
             }
             roster.withPhone(phone).filter(asker::supervises)
-                    .orElseThrow(() -> new CtiException(phone + " is not an agent of your teams"));
+                    .orElseThrow(() -> CtiException.of("notAgentOfYourTeams", phone));
         }
         return queues.forMember(phone);
     }
@@ -155,7 +154,7 @@ final class Operations {
         }
         Channel channel = live.get();
         if (!channel.device().equals(asker.phone())) {
-            throw new CtiException(channel.name() + " is not your call");
+            throw CtiException.of("notYourCall", channel.name());
         }
         return actionsOf(asker).hangUp(channel.uniqueId());
     }
@@ -165,7 +164,7 @@ final class Operations {
     }
 
     private static String argument(JsonValue arguments, String name) {
-        return optional(arguments, name).orElseThrow(() -> new CtiException("the request has no \"" + name + "\""));
+        return optional(arguments, name).orElseThrow(() -> CtiException.of("requestLacks", name));
     }
 
     private static Optional<String> optional(JsonValue arguments, String name) {
@@ -175,7 +174,7 @@ final class Operations {
     private static boolean flag(JsonValue arguments, String name) {
         JsonValue value = arguments.map == null ? null : arguments.map.get(name);
         if (value == null || value.bool == null) {
-            throw new CtiException("the request has no \"" + name + "\" (true or false)");
+            throw CtiException.of("requestLacksFlag", name);
         }
         return value.bool;
     }

@@ -25,12 +25,12 @@ import io.nats.client.support.JsonValue;
  */
 public final class NatsCtiActions implements CtiActions {
 
-    private final HubStatus status;
+    private final HubHeartbeat status;
     private volatile HubRequests hub;
     private volatile String phone;
 
     /** @param status whether a hub serves now: while none does, actions are refused with its words */
-    public NatsCtiActions(HubStatus status) {
+    public NatsCtiActions(HubHeartbeat status) {
         this.status = status;
     }
 
@@ -68,7 +68,7 @@ public final class NatsCtiActions implements CtiActions {
         if (hub == null || agent.device().equals(phone)) {
             return this;
         }
-        throw new CtiException("Through the hub, actions ring your own phone " + phone + ", not " + agent.device());
+        throw CtiException.of("hubOwnPhone", phone, agent.device());
     }
 
     @Override
@@ -114,8 +114,9 @@ public final class NatsCtiActions implements CtiActions {
 
     private <T> CompletableFuture<T> ask(String operation, Map<String, JsonValue> arguments, Class<T> result) {
         HubRequests requests = hub;
-        Optional<String> problem = requests == null ? Optional.of("Not connected to the hub") : status.problem();
-        return problem.isPresent() ? CompletableFuture.failedFuture(new CtiException(problem.get()))
+        Optional<CtiException> refusal = requests == null ? Optional.of(CtiException.of("notConnectedToHub"))
+                : status.refusal();
+        return refusal.isPresent() ? CompletableFuture.failedFuture(refusal.get())
                 : requests.ask(operation, arguments, result);
     }
 
