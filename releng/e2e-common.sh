@@ -34,19 +34,26 @@ connected_times() {  # at least $1 times so far, says the log
 channels() { "$PBX_CLI" core show channels concise; }   # Channel!Context!Exten!Prio!State!App!...!BridgeID!Uniqueid
 channel_line() { channels | grep "^$1-" | head -1; }
 
+# The settings dialog's title in the product's language (AMICUS_E2E_NL, e.g. ru; English by default).
+case "${AMICUS_E2E_NL:-}" in
+  ru) SETTINGS_TITLE='Настройки Amicus' ;;
+  de) SETTINGS_TITLE='Amicus-Einstellungen' ;;
+  *) SETTINGS_TITLE='Amicus settings' ;;
+esac
+
 # Keys pressed while a new window is still settling can be lost: presses again while no dialog shows.
 open_settings() {  # main-window
   local attempt dialog=
   for attempt in 1 2 3 4 5; do
     xdotool windowfocus --sync "$1"
     xdotool key --clearmodifiers ctrl+shift+s
-    dialog=$(timeout 3 xdotool search --sync --onlyvisible --name '^Amicus settings *$' | head -1) && break
+    dialog=$(timeout 3 xdotool search --sync --onlyvisible --name "^$SETTINGS_TITLE *\$" | head -1) && break
   done
   [ -n "$dialog" ] || fail "Ctrl+Shift+S opened no settings dialog"
   echo "$dialog"
 }
 
-settings_closed() { ! xdotool search --onlyvisible --name '^Amicus settings *$'; }
+settings_closed() { ! xdotool search --onlyvisible --name "^$SETTINGS_TITLE *\$"; }
 
 # The settings, typed: a profile for the test PBX with its secret, and my phone PJSIP/108 in the context amicus.
 type_settings() {  # dialog

@@ -2,6 +2,7 @@ package org.amicus.ami;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A snapshot of an {@link AmiConnection}'s state, fit to show to a person.
@@ -23,6 +24,25 @@ public record ConnectionStatus(ConnectionState state, AmiProfile profile, String
     /** One line for a status bar, e.g. "Connected to amicus@127.0.0.1:5038"; a countdown to the next attempt. */
     public String describe() {
         return describe(Instant.now());
+    }
+
+    /**
+     * One line for a status bar in the words of {@code locale}'s language (the detail as the PBX or the network gave
+     * it), counting down to the next attempt from now.
+     */
+    public String describe(Locale locale) {
+        String server = profile == null ? "" : profile.server();
+        String text = state == ConnectionState.DISCONNECTED && profile == null ? Words.of(locale, "status.none")
+                : Words.of(locale, "status." + state.name(), server);
+        if (!detail.isEmpty()) {
+            text = Words.of(locale, "status.detail", text, detail);
+        }
+        if (nextAttempt != null) {
+            long seconds = Math.max(0, (Duration.between(Instant.now(), nextAttempt).toMillis() + 999) / 1000);
+            text = seconds == 0 ? Words.of(locale, "status.tryingNow", text)
+                    : Words.of(locale, "status.nextAttempt", text, seconds);
+        }
+        return text;
     }
 
     /** One line for a status bar, counting down to the next attempt from {@code now}. */

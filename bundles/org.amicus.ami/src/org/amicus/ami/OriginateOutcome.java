@@ -1,5 +1,6 @@
 package org.amicus.ami;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,6 +51,18 @@ public record OriginateOutcome(Result result, String channelId, HangupCause caus
 
     public Optional<HangupCause> hangupCause() {
         return Optional.ofNullable(cause);
+    }
+
+    /**
+     * For a person in the words of {@code locale}'s language (the hangup cause and the detail as the PBX gave them),
+     * e.g. "Ошибка: Call Rejected (причина 21)".
+     */
+    public String describe(Locale locale) {
+        String text = Words.of(locale, "outcome." + result.name());
+        if (cause != null && result == Result.FAILED) {
+            text = Words.of(locale, "outcome.withCause", text, cause.text(), cause.code());
+        }
+        return detail.isEmpty() ? text : Words.of(locale, "outcome.withDetail", text, detail);
     }
 
     /** For a person, e.g. "Failed: Call Rejected (cause 21)" or "Answered, but the action failed: …". */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.MApplicationElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -38,7 +39,24 @@ public class ResetLayoutHandler {
             model.load(in, resources.getLoadOptions());
         }
         MApplication defaults = (MApplication) model.getContents().get(0);
-        return defaults.getChildren().stream().filter(candidate -> windowId.equals(candidate.getElementId()))
-                .findFirst().orElseThrow(() -> new IOException("The application model has no window " + windowId));
+        MWindow pristine = defaults.getChildren().stream()
+                .filter(candidate -> windowId.equals(candidate.getElementId())).findFirst()
+                .orElseThrow(() -> new IOException("The application model has no window " + windowId));
+        translatedFromThisBundle(pristine);
+        return pristine;
+    }
+
+    /**
+     * Its {@code %key} labels are worded from this bundle's messages, as the workbench does for the model it loads at
+     * start: it finds the messages through each element's contributor.
+     */
+    private static void translatedFromThisBundle(MWindow window) {
+        String contributor = "platform:/plugin/" + FrameworkUtil.getBundle(ResetLayoutHandler.class).getSymbolicName();
+        window.setContributorURI(contributor);
+        ((EObject) window).eAllContents().forEachRemaining(element -> {
+            if (element instanceof MApplicationElement modelElement && modelElement.getContributorURI() == null) {
+                modelElement.setContributorURI(contributor);
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.amicus.cli;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -52,7 +53,7 @@ final class ActionCommand {
                 : command == Command.RETRIEVE ? parkedCalls.nextResync() : null;
         pbx.connect(login);
         if (listed != null) {
-            pbx.await(listed, LISTING_TIMEOUT, needsChannels ? "with its channels" : "with the parked calls");
+            pbx.await(listed, LISTING_TIMEOUT, needsChannels ? Messages.awaitChannels : Messages.awaitParked);
         }
         CompletableFuture<OriginateOutcome> action = switch (command) {
             case CALL -> mine.call(target);
@@ -64,7 +65,7 @@ final class ActionCommand {
         };
         Duration played = command == Command.PLAYBACK ? CtiActions.PLAYBACK_LIMIT : Duration.ZERO;
         OriginateOutcome outcome = pbx.await(action, agent.originateTimeout().plus(OUTCOME_MARGIN).plus(played),
-                "about the outcome");
+                Messages.awaitOutcome);
         Exit exit = Exit.of(outcome.result());
         output.result(new Json().put("command", command.commandName()).put("argument", target)
                 .put("device", agent.device()).put("result", outcome.result().name())
@@ -73,7 +74,8 @@ final class ActionCommand {
                 .put("cause", outcome.hangupCause().map(cause -> new Json().put("code", cause.code())
                         .put("text", cause.text())).orElse(null))
                 .put("exit", exit.code()),
-                outcome.describe() + " (" + agent.device() + ", channel id " + outcome.channelId() + ")");
+                Messages.bind(Messages.outcomeOf, new Object[] { outcome.describe(Locale.getDefault()), agent.device(),
+                    outcome.channelId() }));
         return exit;
     }
 
@@ -88,8 +90,7 @@ final class ActionCommand {
             throw Arguments.usage(e.getMessage());
         }
         if (needsDevice && !agent.hasDevice()) {
-            throw new CliFailure(Exit.BAD_INPUT, "no phone to ring: give --device, or set your phone in Amicus's"
-                    + " settings");
+            throw new CliFailure(Exit.BAD_INPUT, Messages.noPhoneToRing);
         }
         return agent;
     }

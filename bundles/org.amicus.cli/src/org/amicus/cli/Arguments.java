@@ -33,7 +33,7 @@ record Arguments(Command command, String parameter, Map<Option, String> options)
                 int equals = word.indexOf('=');
                 String flag = equals < 0 ? word : word.substring(0, equals);
                 Option option = flag.equals("-h") ? Option.HELP
-                        : Option.named(flag).orElseThrow(() -> usage("unknown option " + flag));
+                        : Option.named(flag).orElseThrow(() -> usage(Messages.bind(Messages.unknownOption, flag)));
                 String value = "";
                 if (option.takesValue()) {
                     if (equals >= 0) {
@@ -41,16 +41,16 @@ record Arguments(Command command, String parameter, Map<Option, String> options)
                     } else if (i + 1 < words.size()) {
                         value = words.get(++i);
                     } else {
-                        throw usage(flag + " needs a value");
+                        throw usage(Messages.bind(Messages.needsValue, flag));
                     }
                 } else if (equals >= 0) {
-                    throw usage(flag + " takes no value");
+                    throw usage(Messages.bind(Messages.takesNoValue, flag));
                 }
                 if (options.put(option, value) != null) {
-                    throw usage(flag + " is given twice");
+                    throw usage(Messages.bind(Messages.givenTwice, flag));
                 }
             } else if (command == null) {
-                command = Command.named(word).orElseThrow(() -> usage("unknown command \"" + word + "\""));
+                command = Command.named(word).orElseThrow(() -> usage(Messages.bind(Messages.unknownCommand, word)));
             } else {
                 positional.add(word);
             }
@@ -59,20 +59,21 @@ record Arguments(Command command, String parameter, Map<Option, String> options)
             return new Arguments(command, null, options);
         }
         if (command == null) {
-            throw usage("no command given");
+            throw usage(Messages.noCommand);
         }
         for (Option option : options.keySet()) {
             if (!command.takes(option)) {
-                throw usage(option.flag() + " is not an option of " + command.commandName());
+                throw usage(Messages.bind(Messages.notAnOptionOf, option.flag(), command.commandName()));
             }
         }
         String parameter = command.parameter();
         if (parameter == null && !positional.isEmpty()) {
-            throw usage(command.commandName() + " takes no argument, not \"" + positional.get(0) + "\"");
+            throw usage(Messages.bind(Messages.takesNoArgument, command.commandName(), positional.get(0)));
         }
         if (parameter != null && positional.size() != 1) {
-            throw usage(command.commandName() + " needs one " + parameter + (positional.isEmpty() ? ""
-                    : ", not " + positional.size()));
+            throw usage(positional.isEmpty() ? Messages.bind(Messages.needsOne, command.commandName(), parameter)
+                    : Messages.bind(Messages.needsOneNot, new Object[] { command.commandName(), parameter,
+                        positional.size() }));
         }
         return new Arguments(command, parameter == null ? null : positional.get(0), options);
     }
@@ -90,7 +91,7 @@ record Arguments(Command command, String parameter, Map<Option, String> options)
             try {
                 return Integer.valueOf(port);
             } catch (NumberFormatException e) {
-                throw usage("--port must be a number, not \"" + port + "\"");
+                throw usage(Messages.bind(Messages.portNotNumber, port));
             }
         });
     }
@@ -100,7 +101,7 @@ record Arguments(Command command, String parameter, Map<Option, String> options)
             try {
                 return Duration.ofSeconds(Long.parseLong(seconds));
             } catch (NumberFormatException e) {
-                throw usage("--timeout must be a number of seconds, not \"" + seconds + "\"");
+                throw usage(Messages.bind(Messages.timeoutNotNumber, seconds));
             }
         });
     }
@@ -110,11 +111,11 @@ record Arguments(Command command, String parameter, Map<Option, String> options)
         try {
             return SpyMode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw usage("--mode must be listen, whisper or barge, not \"" + mode + "\"");
+            throw usage(Messages.bind(Messages.modeInvalid, mode));
         }
     }
 
     static CliFailure usage(String problem) {
-        return new CliFailure(Exit.BAD_INPUT, problem + " (see amicus cli --help)");
+        return new CliFailure(Exit.BAD_INPUT, Messages.bind(Messages.seeHelp, problem));
     }
 }

@@ -40,16 +40,16 @@ final class AttendedTransferCommand {
 
     Exit run(String number, AgentProfile agent, PbxSession pbx) throws ExecutionException, InterruptedException {
         Consultation consultation = pbx.awaitConnected(actions.attendedTransfer(number),
-                CtiActions.TRANSFER_LIMIT.plus(ANSWER_MARGIN), "about the consultation");
+                CtiActions.TRANSFER_LIMIT.plus(ANSWER_MARGIN), Messages.awaitConsultation);
         output.result(json(number, agent, "CONSULTING", consultation.transferee(), consultation.target(), ""),
-                "Consulting " + consultation.target() + " while " + consultation.transferee() + " waits on hold");
-        output.message("type " + COMPLETE + " to hand the call over, or " + CANCEL + " to take it back");
+                Messages.bind(Messages.consulting, consultation.target(), consultation.transferee()));
+        output.message(Messages.bind(Messages.consultHowToEnd, COMPLETE, CANCEL));
         CompletableFuture<String> decision = decision();
         CompletableFuture.anyOf(decision, consultation.outcome()).get();
         CompletableFuture<AttendedTransferOutcome> ending = consultation.outcome().isDone() ? consultation.outcome()
                 : decision.getNow(CANCEL).equals(COMPLETE) ? consultation.complete() : consultation.cancel();
         AttendedTransferOutcome outcome = pbx.awaitConnected(ending, CtiActions.TRANSFER_LIMIT.plus(ANSWER_MARGIN),
-                "about the transfer");
+                Messages.awaitTransfer);
         Exit exit = switch (outcome.result()) {
             case TRANSFERRED -> Exit.OK;
             case RETURNED -> CANCEL.equals(decision.getNow(null)) ? Exit.OK : Exit.ACTION_FAILED;
@@ -57,10 +57,10 @@ final class AttendedTransferCommand {
             case TIMEOUT -> Exit.CONNECTION_LOST;
         };
         String text = switch (outcome.result()) {
-            case TRANSFERRED -> "Transferred " + outcome.transferee() + " to " + outcome.target();
-            case RETURNED -> outcome.transferee() + " is back with me: " + outcome.detail();
-            case FAILED -> "The PBX did not transfer the call to " + outcome.target() + ": " + outcome.detail();
-            case TIMEOUT -> "Transfer to " + outcome.target() + ": " + outcome.detail();
+            case TRANSFERRED -> Messages.bind(Messages.transferred, outcome.transferee(), outcome.target());
+            case RETURNED -> Messages.bind(Messages.transferReturned, outcome.transferee(), outcome.detail());
+            case FAILED -> Messages.bind(Messages.transferFailed, outcome.target(), outcome.detail());
+            case TIMEOUT -> Messages.bind(Messages.transferTimeout, outcome.target(), outcome.detail());
         };
         output.result(json(number, agent, outcome.result().name(), outcome.transferee(), outcome.target(),
                 outcome.detail()).put("exit", exit.code()), text);
@@ -87,7 +87,7 @@ final class AttendedTransferCommand {
                     if (word.equals(COMPLETE) || word.equals(CANCEL)) {
                         decision.complete(word);
                     } else if (!word.isEmpty()) {
-                        output.message("type " + COMPLETE + " or " + CANCEL + ", not " + word);
+                        output.message(Messages.bind(Messages.consultTypeEither, new Object[] { COMPLETE, CANCEL, word }));
                     }
                 }
             } catch (IOException e) {

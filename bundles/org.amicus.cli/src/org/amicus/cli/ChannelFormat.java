@@ -2,6 +2,7 @@ package org.amicus.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.amicus.cti.Channel;
 import org.amicus.cti.Party;
@@ -9,7 +10,7 @@ import org.amicus.cti.Party;
 /** How a channel is printed: a row of the text table, or a JSON object. */
 final class ChannelFormat {
 
-    static final String HEADING = row("CHANNEL", "STATE", "CALLER", "CONNECTED TO", "AT", "WITH", "TIME");
+    static final String HEADING = row(Messages.channelsHeading.split("\\|"));
 
     private ChannelFormat() {
     }
@@ -18,15 +19,16 @@ final class ChannelFormat {
         String at = channel.application().isEmpty() ? channel.exten()
                 : channel.application() + (channel.applicationData().isEmpty() ? "" : "(" + channel.applicationData()
                         + ")");
-        String with = channel.spying().isEmpty() ? channel.bridgedWith() : "spying on " + channel.spying();
-        return row(channel.name(), channel.onHold() ? "On hold" : channel.state().label(), channel.callerId().describe(),
+        String with = channel.spying().isEmpty() ? channel.bridgedWith()
+                : Messages.bind(Messages.spyingOn, channel.spying());
+        return row(channel.name(), channel.onHold() ? Messages.onHold : channel.state().label(Locale.getDefault()),
+                channel.callerId().describe(),
                 channel.connectedLine().describe(), at, with, duration(Duration.between(channel.started(), now)));
     }
 
-    private static String row(String name, String state, String caller, String connected, String at, String with,
-            String time) {
-        return String.format("%-28s %-9s %-20s %-20s %-22s %-28s %s", name, state, caller, connected, at, with,
-                time).stripTrailing();
+    /** Name, state, caller, connected line, where, with whom, time. */
+    private static String row(String... cells) {
+        return String.format("%-28s %-9s %-20s %-20s %-22s %-28s %s", (Object[]) cells).stripTrailing();
     }
 
     private static String duration(Duration age) {

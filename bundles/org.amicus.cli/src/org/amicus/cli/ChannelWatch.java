@@ -49,7 +49,7 @@ final class ChannelWatch implements ChannelListener, ConnectionStatusListener {
             throws ExecutionException, InterruptedException {
         CompletableFuture<ChannelSnapshot> listing = registry.nextResync();
         pbx.connect(login);
-        ChannelSnapshot snapshot = pbx.await(listing, LISTING_TIMEOUT, "with its channels");
+        ChannelSnapshot snapshot = pbx.await(listing, LISTING_TIMEOUT, Messages.awaitChannels);
         if (!output.json()) {
             output.line(ChannelFormat.HEADING);
         }
@@ -83,8 +83,7 @@ final class ChannelWatch implements ChannelListener, ConnectionStatusListener {
         }
         listed = true;
         if (failure != null) {
-            output.message("cannot list the channels, showing those the PBX's events tell of from now on: "
-                    + failure.getMessage());
+            output.message(Messages.bind(Messages.cannotList, failure.getLocalizedMessage()));
             return;
         }
         snapshot.calls().values().stream().flatMap(List::stream)

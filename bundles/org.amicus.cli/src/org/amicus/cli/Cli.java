@@ -76,10 +76,10 @@ public class Cli {
             return failure.exit().code();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            output.message("interrupted");
+            output.message(Messages.interrupted);
             return Exit.INTERRUPTED.code();
         } catch (RuntimeException e) {
-            output.message("unexpected error: " + e);
+            output.message(Messages.bind(Messages.unexpectedError, e));
             return Exit.INTERNAL_ERROR.code();
         }
     }
@@ -109,8 +109,9 @@ public class Cli {
 
     /** Says why an answer from Amicus's services was a failure, and which exit that is. */
     private Exit failed(Throwable cause, Output output) {
-        output.message(cause instanceof TimeoutException ? "no answer from the PBX in time"
-                : cause.getMessage() == null ? "unexpected error: " + cause : cause.getMessage());
+        output.message(cause instanceof TimeoutException ? Messages.noAnswerInTime
+                : cause.getMessage() == null ? Messages.bind(Messages.unexpectedError, cause)
+                : cause.getLocalizedMessage());
         if (cause instanceof AmiPermissionException) {
             return Exit.PERMISSION_DENIED;
         }

@@ -40,7 +40,7 @@ public class CliApplication implements IApplication {
         try {
             Cli cli = tracker.waitForService(SERVICE_WAIT_MILLIS);
             if (cli == null) {
-                System.err.println("amicus cli: Amicus's services did not start: see the log");
+                System.err.println("amicus cli: " + Messages.servicesDidNotStart); //$NON-NLS-1$
                 return Exit.INTERNAL_ERROR.code();
             }
             return cli.run(List.of(args == null ? new String[0] : args), System.getenv(), terminal);

@@ -3,6 +3,7 @@ package org.amicus.cli;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -13,7 +14,7 @@ import org.amicus.cti.ColleagueRegistry;
 final class ColleagueList {
 
     private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(60);
-    static final String HEADING = row("EXTENSION", "PHONE", "STATE", "FOR");
+    static final String HEADING = row(Messages.colleaguesHeading.split("\\|"));
 
     private ColleagueList() {
     }
@@ -22,7 +23,7 @@ final class ColleagueList {
             throws ExecutionException, InterruptedException {
         CompletableFuture<List<Colleague>> listing = registry.nextResync();
         pbx.connect(login);
-        List<Colleague> colleagues = pbx.await(listing, LISTING_TIMEOUT, "with the colleagues' phones");
+        List<Colleague> colleagues = pbx.await(listing, LISTING_TIMEOUT, Messages.awaitColleagues);
         if (!output.json()) {
             output.line(HEADING);
         }
@@ -34,12 +35,14 @@ final class ColleagueList {
     static String text(Colleague colleague, Instant now) {
         long seconds = Math.max(0, Duration.between(colleague.since(), now).toSeconds());
         return row(colleague.extension(), colleague.device(),
-                colleague.state().label() + (colleague.inUse() ? " while in use" : ""),
+                colleague.inUse() ? Messages.bind(Messages.whileInUse, colleague.state().label(Locale.getDefault()))
+                        : colleague.state().label(Locale.getDefault()),
                 String.format("%d:%02d", seconds / 60, seconds % 60));
     }
 
-    private static String row(String extension, String phone, String state, String time) {
-        return String.format("%-10s %-20s %-24s %s", extension, phone, state, time).stripTrailing();
+    /** Extension, phone, state, time in it. */
+    private static String row(String... cells) {
+        return String.format("%-10s %-20s %-24s %s", (Object[]) cells).stripTrailing();
     }
 
     static Json json(Colleague colleague) {

@@ -24,24 +24,24 @@ record Login(AmiProfile profile, String secret) {
         AmiProfile profile = arguments.has(Option.HOST) ? fromOptions(arguments) : stored(arguments, profiles);
         String secret = environment.getOrDefault(SECRET_VARIABLE, "");
         if (secret.isEmpty()) {
-            secret = secrets.find(profile).orElseThrow(() -> new CliFailure(Exit.BAD_INPUT, "no secret for "
-                    + profile.server() + ": set the environment variable " + SECRET_VARIABLE
-                    + ", or store it in Amicus's settings"));
+            secret = secrets.find(profile).orElseThrow(() -> new CliFailure(Exit.BAD_INPUT,
+                    Messages.bind(Messages.noSecret, profile.server(), SECRET_VARIABLE)));
         }
         return new Login(profile, secret);
     }
 
     private static AmiProfile fromOptions(Arguments arguments) {
         if (arguments.has(Option.PROFILE)) {
-            throw Arguments.usage("give either --profile or --host, not both");
+            throw Arguments.usage(Messages.profileOrHost);
         }
-        String user = arguments.value(Option.USER).orElseThrow(() -> Arguments.usage("--host needs --user"));
+        String user = arguments.value(Option.USER).orElseThrow(() -> Arguments.usage(Messages.hostNeedsUser));
         boolean tls = arguments.has(Option.TLS);
         if (arguments.has(Option.TRUST_CERTIFICATE) && !tls) {
-            throw Arguments.usage("--trust-certificate needs --tls");
+            throw Arguments.usage(Messages.certificateNeedsTls);
         }
         try {
-            return new AmiProfile("Command line", arguments.value(Option.HOST).orElseThrow(),
+            return new AmiProfile("Command line", // in --json output: the same in every language //$NON-NLS-1$
+                    arguments.value(Option.HOST).orElseThrow(),
                     arguments.port().orElse(5038), tls, user, arguments.value(Option.TRUST_CERTIFICATE).orElse(null));
         } catch (IllegalArgumentException e) {
             throw Arguments.usage(e.getMessage());
@@ -51,25 +51,24 @@ record Login(AmiProfile profile, String secret) {
     private static AmiProfile stored(Arguments arguments, AmiProfiles profiles) {
         for (Option option : NEED_HOST) {
             if (arguments.has(option)) {
-                throw Arguments.usage(option.flag() + " needs --host");
+                throw Arguments.usage(Messages.bind(Messages.needsHost, option.flag()));
             }
         }
         return arguments.value(Option.PROFILE)
                 .map(name -> profiles.find(name).orElseThrow(() -> new CliFailure(Exit.BAD_INPUT,
-                        "no stored profile is named \"" + name + "\"" + storedNames(profiles))))
+                        Messages.bind(Messages.noSuchProfile, name, storedNames(profiles)))))
                 .orElseGet(() -> profiles.current().orElseThrow(() -> new CliFailure(Exit.BAD_INPUT,
-                        "no server chosen in Amicus's settings: name one with --profile" + storedNames(profiles)
-                                + ", or give --host and --user")));
+                        Messages.bind(Messages.noProfileChosen, storedNames(profiles)))));
     }
 
     private static String storedNames(AmiProfiles profiles) {
         List<AmiProfile> all = profiles.all();
-        return all.isEmpty() ? " (none is stored)"
-                : " (stored: " + all.stream().map(AmiProfile::name).collect(Collectors.joining(", ")) + ")";
+        return all.isEmpty() ? Messages.noneStored
+                : Messages.bind(Messages.storedNames, all.stream().map(AmiProfile::name).collect(Collectors.joining(", ")));
     }
 
     @Override
     public String toString() {
-        return "Login[" + profile.server() + "]"; // never the secret
+        return "Login[" + profile.server() + "]"; // never the secret //$NON-NLS-1$
     }
 }

@@ -28,7 +28,7 @@ final class Output {
 
     /** A message for a person, on one line of stderr. */
     synchronized void message(String text) {
-        terminal.err().println("amicus cli: " + text.replaceAll("\\s*[\\r\\n]+\\s*", " "));
+        terminal.err().println("amicus cli: " + text.replaceAll("\\s*[\\r\\n]+\\s*", " ")); //$NON-NLS-1$
         terminal.err().flush();
     }
 }

@@ -33,16 +33,16 @@ final class ParkCommand {
         AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         var listed = registry.nextResync(); // my call is found among the channels of the new connection
         pbx.connect(login);
-        pbx.await(listed, LISTING_TIMEOUT, "with its channels");
+        pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
         ParkOutcome outcome = pbx.await(actions.as(agent).park(), CtiActions.PARK_LIMIT.plus(ANSWER_MARGIN),
-                "about the park");
+                Messages.awaitPark);
         Exit exit = switch (outcome.result()) {
             case PARKED -> Exit.OK;
             case TIMEOUT -> Exit.CONNECTION_LOST;
         };
         String text = switch (outcome.result()) {
-            case PARKED -> "Parked " + outcome.parkee() + " in space " + outcome.space();
-            case TIMEOUT -> "Park " + outcome.parkee() + ": " + outcome.detail();
+            case PARKED -> Messages.bind(Messages.parked, outcome.parkee(), outcome.space());
+            case TIMEOUT -> Messages.bind(Messages.parkTimeout, outcome.parkee(), outcome.detail());
         };
         output.result(new Json().put("command", "park").put("device", agent.device())
                 .put("result", outcome.result().name()).put("parkee", outcome.parkee()).put("space", outcome.space())

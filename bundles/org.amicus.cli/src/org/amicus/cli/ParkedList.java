@@ -13,7 +13,7 @@ import org.amicus.cti.ParkedCalls;
 final class ParkedList {
 
     private static final Duration LISTING_TIMEOUT = Duration.ofSeconds(60);
-    static final String HEADING = row("SPACE", "CALLER", "PARKED BY", "FOR");
+    static final String HEADING = row(Messages.parkedHeading.split("\\|"));
 
     private ParkedList() {
     }
@@ -22,7 +22,7 @@ final class ParkedList {
             throws ExecutionException, InterruptedException {
         CompletableFuture<List<ParkedCall>> listing = parkedCalls.nextResync();
         pbx.connect(login);
-        List<ParkedCall> parked = pbx.await(listing, LISTING_TIMEOUT, "with the parked calls");
+        List<ParkedCall> parked = pbx.await(listing, LISTING_TIMEOUT, Messages.awaitParked);
         if (!output.json()) {
             output.line(HEADING);
         }
@@ -38,8 +38,9 @@ final class ParkedList {
                 String.format("%d:%02d", seconds / 60, seconds % 60));
     }
 
-    private static String row(String space, String caller, String parkedBy, String time) {
-        return String.format("%-6s %-30s %-20s %s", space, caller, parkedBy, time).stripTrailing();
+    /** Space, caller, parked by, time parked. */
+    private static String row(String... cells) {
+        return String.format("%-6s %-30s %-20s %s", (Object[]) cells).stripTrailing();
     }
 
     static Json json(ParkedCall call) {

@@ -39,13 +39,13 @@ final class PbxSession implements AutoCloseable {
     /** Connects and logs in, or fails with {@link Exit#CANNOT_CONNECT} and the reason. */
     void connect(Login login) throws InterruptedException {
         try {
-            await(connection.connect(login.profile(), login.secret()), CONNECT_TIMEOUT, "to the login");
+            await(connection.connect(login.profile(), login.secret()), CONNECT_TIMEOUT, Messages.awaitLogin);
             connection.addStatusListener(watch);
         } catch (ExecutionException e) {
             throw new CliFailure(Exit.CANNOT_CONNECT, e.getCause().getMessage());
         } catch (CliFailure e) {
-            throw e.exit() == Exit.CONNECTION_LOST ? new CliFailure(Exit.CANNOT_CONNECT, "cannot connect to "
-                    + login.profile().server() + ": " + e.getMessage()) : e;
+            throw e.exit() == Exit.CONNECTION_LOST ? new CliFailure(Exit.CANNOT_CONNECT,
+                    Messages.bind(Messages.cannotConnect, login.profile().server(), e.getMessage())) : e;
         }
     }
 
@@ -53,20 +53,20 @@ final class PbxSession implements AutoCloseable {
      * Waits for the future; fails with {@link Exit#CONNECTION_LOST} at the timeout and with {@link Exit#INTERRUPTED}
      * when the run is interrupted.
      *
-     * @param what what the answer is to, e.g. "to the login"
+     * @param what what the answer is to, e.g. {@link Messages#awaitLogin}
      */
     <T> T await(CompletableFuture<T> future, Duration timeout, String what)
             throws ExecutionException, InterruptedException {
         try {
             CompletableFuture.anyOf(future, terminal.interrupted()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new CliFailure(Exit.CONNECTION_LOST, "no answer from the PBX " + what + " within "
-                    + timeout.toSeconds() + " s");
+            throw new CliFailure(Exit.CONNECTION_LOST,
+                    Messages.bind(Messages.noAnswerWithin, what, timeout.toSeconds()));
         } catch (ExecutionException e) {
             // the future failed: get() below says how
         }
         if (!future.isDone()) {
-            throw new CliFailure(Exit.INTERRUPTED, "interrupted");
+            throw new CliFailure(Exit.INTERRUPTED, Messages.interrupted);
         }
         return future.get();
     }
@@ -104,7 +104,7 @@ final class PbxSession implements AutoCloseable {
     }
 
     private static CliFailure connectionLost(String why) {
-        return new CliFailure(Exit.CONNECTION_LOST, "the connection to the PBX was lost: " + why);
+        return new CliFailure(Exit.CONNECTION_LOST, Messages.bind(Messages.connectionLost, why));
     }
 
     /** Logs off; a PBX that does not confirm in time is left to notice the closed socket. */

@@ -36,36 +36,37 @@ final class QueueCommand {
         Optional<String> queue = arguments.value(Option.QUEUE);
         String reason = arguments.value(Option.REASON).orElse("");
         if (!List.of("login", "logout", "pause", "unpause").contains(action)) {
-            throw Arguments.usage("queue ACTION is login, logout, pause or unpause, not \"" + action + "\"");
+            throw Arguments.usage(Messages.bind(Messages.queueActionInvalid, action));
         }
         if (arguments.has(Option.REASON) && !action.equals("pause")) {
-            throw Arguments.usage("--reason goes with queue pause only");
+            throw Arguments.usage(Messages.reasonOnlyWithPause);
         }
         QueueActions member = arguments.value(Option.DEVICE).map(actions::forMember).orElse(actions);
         CompletableFuture<?> listed = registry.nextResync();
         pbx.connect(login);
-        pbx.await(listed, LISTING_TIMEOUT, "with its queues");
+        pbx.await(listed, LISTING_TIMEOUT, Messages.awaitQueues);
         CompletableFuture<List<QueueMember>> done = switch (action) {
             case "login" -> queue.map(member::logIn).orElseGet(member::logInAll);
             case "logout" -> queue.map(member::logOut).orElseGet(member::logOutAll);
             case "pause" -> queue.map(name -> member.pause(name, reason)).orElseGet(() -> member.pauseAll(reason));
             default -> queue.map(member::unpause).orElseGet(member::unpauseAll);
         };
-        for (QueueMember shown : pbx.awaitConnected(done, OUTCOME_TIMEOUT, "about the " + action)) {
+        for (QueueMember shown : pbx.awaitConnected(done, OUTCOME_TIMEOUT, Messages.bind(Messages.awaitQueueAction, action))) {
             output.result(new Json().put("command", "queue").put("action", action).put("queue", shown.queue())
                     .put("device", shown.device()).put("state", shown.state().name()).put("paused", shown.paused())
                     .put("reason", shown.pauseReason()).put("exit", Exit.OK.code()),
-                    shown.queue() + ": " + shown.device() + " " + describe(shown));
+                    Messages.bind(Messages.queueShown, new Object[] { shown.queue(), shown.device(), describe(shown) }));
         }
         return Exit.OK;
     }
 
     private static String describe(QueueMember member) {
         if (!member.loggedIn()) {
-            return "logged out";
+            return Messages.memberLoggedOut;
         }
         if (member.paused()) {
-            return member.pauseReason().isEmpty() ? "paused" : "paused (" + member.pauseReason() + ")";
+            return member.pauseReason().isEmpty() ? Messages.memberPaused
+                    : Messages.bind(Messages.memberPausedBecause, member.pauseReason());
         }
         return member.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }

@@ -35,25 +35,25 @@ final class RecordCommand {
             throws ExecutionException, InterruptedException {
         String action = arguments.parameter();
         if (!List.of("start", "stop", "mute", "unmute").contains(action)) {
-            throw Arguments.usage("record ACTION is start, stop, mute or unmute, not \"" + action + "\"");
+            throw Arguments.usage(Messages.bind(Messages.recordActionInvalid, action));
         }
         AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         CtiActions mine = actions.as(agent);
         CompletableFuture<?> listed = registry.nextResync(); // my call is found among the channels of the new connection
         pbx.connect(login);
-        pbx.await(listed, LISTING_TIMEOUT, "with its channels");
+        pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
         CompletableFuture<RecordingState> done = switch (action) {
             case "start" -> mine.startRecording();
             case "stop" -> mine.stopRecording();
             case "mute" -> mine.muteRecording(true);
             default -> mine.muteRecording(false);
         };
-        RecordingState state = pbx.await(done, OUTCOME_TIMEOUT, "about the recording");
+        RecordingState state = pbx.await(done, OUTCOME_TIMEOUT, Messages.awaitRecording);
         output.result(new Json().put("command", "record").put("action", action).put("device", agent.device())
                 .put("channel", state.channel()).put("recording", state.recording()).put("muted", state.muted())
                 .put("exit", Exit.OK.code()),
-                state.channel() + (state.recording() ? " is being recorded" + (state.muted() ? ", muted" : "")
-                        : " is not being recorded"));
+                Messages.bind(state.recording() ? state.muted() ? Messages.recordedMuted : Messages.recorded
+                        : Messages.notRecorded, state.channel()));
         return Exit.OK;
     }
 }

@@ -1,6 +1,7 @@
 package org.amicus.cli;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 
@@ -50,28 +51,25 @@ final class StatusCommand {
         Json status = server(connection.status(), login.profile());
         String version = asteriskVersion(pbx);
         status.put("asterisk", version);
-        StringBuilder text = new StringBuilder(connection.status().describe() + " (profile \""
-                + login.profile().name() + "\")\n" + (version == null ? "" : "Asterisk " + version + "\n"));
+        StringBuilder text = new StringBuilder(Messages.bind(Messages.statusProfile,
+                connection.status().describe(Locale.getDefault()), login.profile().name()) + "\n"
+                + (version == null ? "" : Messages.bind(Messages.statusAsterisk, version) + "\n"));
         try {
-            ChannelSnapshot channels = pbx.awaitConnected(listed, ANSWER_TIMEOUT, "with its channels");
+            ChannelSnapshot channels = pbx.awaitConnected(listed, ANSWER_TIMEOUT, Messages.awaitChannels);
             status.put("channels", channels.size()).put("calls", channels.calls().size());
-            text.append(count(channels.size(), "live channel") + " in " + count(channels.calls().size(), "call"))
-                    .append('\n');
+            text.append(Messages.bind(Messages.statusChannels, Messages.plural(Messages.liveChannels, channels.size()),
+                    Messages.plural(Messages.calls, channels.calls().size()))).append('\n');
         } catch (ExecutionException e) {
             status.put("channels", null).put("calls", null).put("channelsProblem", e.getCause().getMessage());
-            text.append("Live channels unknown: " + e.getCause().getMessage() + "\n");
+            text.append(Messages.bind(Messages.channelsUnknown, e.getCause().getLocalizedMessage())).append('\n');
         }
         AgentProfile agent = agent(arguments);
         status.put("device", agent.device()).put("dialContext", agent.dialContext());
-        text.append(agent.hasDevice() ? "My phone: " + agent.device() + ", dialling in " + agent.dialContext()
-                : "My phone: not set (give --device, or set it in Amicus's settings)");
+        text.append(agent.hasDevice() ? Messages.bind(Messages.myPhone, agent.device(), agent.dialContext())
+                : Messages.myPhoneNotSet);
         pbx.checkConnected();
         output.result(status, text.toString().stripTrailing());
         return Exit.OK;
-    }
-
-    private static String count(int number, String noun) {
-        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     private static Json server(ConnectionStatus status, AmiProfile profile) {
@@ -84,7 +82,7 @@ final class StatusCommand {
     private String asteriskVersion(PbxSession pbx) throws InterruptedException {
         try {
             return pbx.awaitConnected(connection.send(new CoreSettingsAction(), ANSWER_TIMEOUT), ANSWER_TIMEOUT,
-                    "to CoreSettings") instanceof CoreSettingsResponse settings ? settings.getAsteriskVersion() : null;
+                    Messages.awaitVersion) instanceof CoreSettingsResponse settings ? settings.getAsteriskVersion() : null;
         } catch (ExecutionException e) {
             return null;
         }

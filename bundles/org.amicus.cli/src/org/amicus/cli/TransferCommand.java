@@ -35,21 +35,21 @@ final class TransferCommand {
         AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         var listed = registry.nextResync(); // my call is found among the channels of the new connection
         pbx.connect(login);
-        pbx.await(listed, LISTING_TIMEOUT, "with its channels");
+        pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
         if (arguments.has(Option.ATTENDED)) {
             return new AttendedTransferCommand(actions.as(agent), terminal, output).run(number, agent, pbx);
         }
         TransferOutcome outcome = pbx.await(actions.as(agent).blindTransfer(number),
-                CtiActions.TRANSFER_LIMIT.plus(ANSWER_MARGIN), "about the transfer");
+                CtiActions.TRANSFER_LIMIT.plus(ANSWER_MARGIN), Messages.awaitTransfer);
         Exit exit = switch (outcome.result()) {
             case TRANSFERRED -> Exit.OK;
             case FAILED -> Exit.ACTION_FAILED;
             case TIMEOUT -> Exit.CONNECTION_LOST;
         };
         String text = switch (outcome.result()) {
-            case TRANSFERRED -> "Transferred " + outcome.transferee() + " to " + outcome.destination();
-            case FAILED -> "The PBX did not transfer the call to " + outcome.destination() + ": " + outcome.detail();
-            case TIMEOUT -> "Transfer to " + number + ": " + outcome.detail();
+            case TRANSFERRED -> Messages.bind(Messages.transferred, outcome.transferee(), outcome.destination());
+            case FAILED -> Messages.bind(Messages.transferFailed, outcome.destination(), outcome.detail());
+            case TIMEOUT -> Messages.bind(Messages.transferTimeout, number, outcome.detail());
         };
         output.result(new Json().put("command", "transfer").put("argument", number).put("device", agent.device())
                 .put("result", outcome.result().name()).put("transferee", outcome.transferee())

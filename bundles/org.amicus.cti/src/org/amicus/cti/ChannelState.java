@@ -1,5 +1,7 @@
 package org.amicus.cti;
 
+import java.util.Locale;
+
 /** Asterisk's channel states, as AMI numbers them in {@code ChannelState}. */
 public enum ChannelState {
     DOWN, RESERVED, OFF_HOOK, DIALING, RING, RINGING, UP, BUSY, DIALING_OFF_HOOK, PRE_RING, UNKNOWN;
@@ -18,5 +20,10 @@ public enum ChannelState {
     public String label() {
         String words = name().replace('_', ' ').toLowerCase();
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** For a person, in the words of {@code locale}'s language, e.g. "Звонит". */
+    public String label(Locale locale) {
+        return Words.of(locale, "channel." + name());
     }
 }

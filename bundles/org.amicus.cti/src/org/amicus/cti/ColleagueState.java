@@ -1,5 +1,7 @@
 package org.amicus.cti;
 
+import java.util.Locale;
+
 /** What a colleague's phone is doing, as its hint on the PBX says. */
 public enum ColleagueState {
     IDLE("Idle"),
@@ -22,5 +24,10 @@ public enum ColleagueState {
     /** The state in words, e.g. "In use". */
     public String label() {
         return label;
+    }
+
+    /** The state in the words of {@code locale}'s language, e.g. "Разговаривает". */
+    public String label(Locale locale) {
+        return Words.of(locale, "colleague." + name());
     }
 }

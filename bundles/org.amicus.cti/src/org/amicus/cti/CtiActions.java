@@ -54,7 +54,7 @@ public interface CtiActions {
      * {@link CtiException} when I have no answered call, the number is bad, or this implementation cannot transfer.
      */
     default CompletableFuture<TransferOutcome> blindTransfer(String number) {
-        return CompletableFuture.failedFuture(new CtiException("Blind transfer is not available here"));
+        return CompletableFuture.failedFuture(CtiException.of("transferUnavailable"));
     }
 
     /** How long {@link #blindTransfer} waits for the PBX to report the transfer it accepted. */
@@ -68,7 +68,7 @@ public interface CtiActions {
      * number is bad or unknown to the PBX, or this implementation cannot transfer.
      */
     default CompletableFuture<Consultation> attendedTransfer(String number) {
-        return CompletableFuture.failedFuture(new CtiException("Attended transfer is not available here"));
+        return CompletableFuture.failedFuture(CtiException.of("attendedTransferUnavailable"));
     }
 
     /**
@@ -77,12 +77,12 @@ public interface CtiActions {
      * when I have no answered call, it is recorded already, or this implementation cannot record.
      */
     default CompletableFuture<RecordingState> startRecording() {
-        return CompletableFuture.failedFuture(new CtiException("Recording is not available here"));
+        return CompletableFuture.failedFuture(CtiException.of("recordingUnavailable"));
     }
 
     /** Stops recording my phone's answered call, once the PBX reports {@code MixMonitorStop}; refused if not recorded. */
     default CompletableFuture<RecordingState> stopRecording() {
-        return CompletableFuture.failedFuture(new CtiException("Recording is not available here"));
+        return CompletableFuture.failedFuture(CtiException.of("recordingUnavailable"));
     }
 
     /**
@@ -90,7 +90,7 @@ public interface CtiActions {
      * reports {@code MixMonitorMute}; refused if not recorded.
      */
     default CompletableFuture<RecordingState> muteRecording(boolean muted) {
-        return CompletableFuture.failedFuture(new CtiException("Recording is not available here"));
+        return CompletableFuture.failedFuture(CtiException.of("recordingUnavailable"));
     }
 
     /** Whether my phone's answered call is being recorded (and muted), as the PBX last reported; empty if no call. */
@@ -108,7 +108,7 @@ public interface CtiActions {
      * implementation cannot park, or with an {@link org.amicus.ami.AmiException} when the PBX refuses.
      */
     default CompletableFuture<ParkOutcome> park() {
-        return CompletableFuture.failedFuture(new CtiException("Parking is not available here"));
+        return CompletableFuture.failedFuture(CtiException.of("parkingUnavailable"));
     }
 
     /** How long {@link #park} waits for the PBX to report the park it accepted. */
@@ -122,7 +122,7 @@ public interface CtiActions {
      * this implementation cannot retrieve.
      */
     default CompletableFuture<OriginateOutcome> retrieveParked(String space) {
-        return CompletableFuture.failedFuture(new CtiException("Retrieving parked calls is not available here"));
+        return CompletableFuture.failedFuture(CtiException.of("retrieveUnavailable"));
     }
 
     /**

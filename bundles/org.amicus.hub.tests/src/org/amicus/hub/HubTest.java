@@ -21,11 +21,13 @@ import java.util.function.Predicate;
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.ami.OriginateOutcome.Result;
+import org.amicus.cti.AttendedTransferOutcome;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ChannelState;
 import org.amicus.cti.ColleagueRegistry;
+import org.amicus.cti.Consultation;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.ParkOutcome;
@@ -39,7 +41,6 @@ import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
 import org.amicus.cti.hub.HubDesktop;
-import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
 import org.amicus.cti.hub.RecordJson;
 import org.amicus.testing.QueueWatcher;
@@ -55,25 +56,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.nats.client.Connection;
-import io.nats.client.ErrorListener;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.support.JsonValue;
 
 /**
  * The hub against the real test PBX (logged in as {@code amicus-hub}, the least-privileged user the deployment guide
  * gives it) and the real 3-node NATS cluster of releng/test-nats, with the NATS accounts the hub writes for its
- * roster, and desktops in hub mode as the product makes them. The roster: agents alice (phone 104, which rings and
- * never answers) and carol (106, answers; a static member of the queue sales) in team sales, bob (107) in team
- * support, and sam (108, answers) who supervises sales. Every refusal is shown with the PBX's own events, read by an admin
- * observer: nothing happened.
+ * roster ({@link TestRoster}), and desktops in hub mode as the product makes them. Every refusal is shown with the
+ * PBX's own events, read by an admin observer: nothing happened.
  */
 class HubTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final List<String> SERVERS = List.of("nats://127.0.0.1:4222", "nats://127.0.0.1:4223",
-            "nats://127.0.0.1:4224");
-    private static final String PASSWORD_SUFFIX = "-password-for-tests";
 
     private static final Services services = new Services(HubTest.class);
     private static AmiConnection pbx;
@@ -85,37 +78,20 @@ class HubTest {
 
     @BeforeAll
     static void startHubAndDesktops() throws Exception {
-        Path config = Files.createTempFile("amicus-hub", ".json");
-        Files.writeString(config, """
-                {
-                  "pbx": { "host": "%s", "port": %d, "user": "amicus-hub", "secret": "%s" },
-                  "nats": { "servers": ["%s"], "user": "hub", "password": "hub%s", "replicas": 3 },
-                  "dialContext": "%s",
-                  "users": [
-                    { "user": "alice", "password": "alice%5$s", "role": "agent", "phone": "PJSIP/104", "team": "sales" },
-                    { "user": "carol", "password": "carol%5$s", "role": "agent", "phone": "PJSIP/106", "team": "sales" },
-                    { "user": "bob", "password": "bob%5$s", "role": "agent", "phone": "PJSIP/107", "team": "support" },
-                    { "user": "sam", "password": "sam%5$s", "role": "supervisor", "phone": "PJSIP/108", "teams": ["sales"] }
-                  ]
-                }
-                """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.HUB_SECRET, String.join("\", \"", SERVERS),
-                PASSWORD_SUFFIX, TestPbx.CONTEXT));
+        Path config = TestRoster.write(Files.createTempFile("amicus-hub", ".json"));
         HubConfig hubConfig = HubConfig.read(config);
         Files.delete(config);
-        Path accounts = Files.createTempFile("amicus-nats-accounts", ".conf");
-        Files.writeString(accounts, NatsConfig.accounts(hubConfig));
-        startNats(accounts);   // the script keeps its own copy
-        Files.delete(accounts);
+        TestRoster.startNats(hubConfig);
         pbx = services.get(AmiConnection.class);
         List<CompletableFuture<?>> listings = List.of(services.get(QueueRegistry.class).nextResync(),
                 services.get(ColleagueRegistry.class).nextResync(), services.get(ParkedCalls.class).nextResync());
         hub = Hub.start(hubConfig, pbx, services.get(ChannelRegistry.class), services.get(CtiActions.class),
                 services.get(QueueActions.class), services.get(ParkedCalls.class));
         CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
-        alice = desktop("alice");
-        carol = desktop("carol");
-        bob = desktop("bob");
-        sam = desktop("sam");
+        alice = TestRoster.desktop("alice");
+        carol = TestRoster.desktop("carol");
+        bob = TestRoster.desktop("bob");
+        sam = TestRoster.desktop("sam");
     }
 
     @AfterAll
@@ -258,6 +234,41 @@ class HubTest {
     }
 
     @Test
+    void anAttendedTransferGoesThroughTheHubAndOnlyItsAskerEndsIt() throws Exception {
+        try (RawAmi observer = new RawAmi(); RegistryWatcher samSees = new RegistryWatcher(sam.registry());
+                RegistryWatcher hubSees = new RegistryWatcher(services.get(ChannelRegistry.class));
+                SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000062", "Ida Moen")) {
+            Channel samsLeg = talkingTo(samSees, customer, "PJSIP/108");
+            Channel trunk = customer.calling(samSees.await(seen -> true, WAIT, "")).orElseThrow();
+
+            assertEquals("My phone PJSIP/104 has no answered call", refusal(alice.actions().attendedTransfer("106")));
+            assertEquals("No consultation of yours is under way", refusal(alice.ask("completeTransfer", Map.of())));
+            assertNone(observer.eventsUntilNow(), "", "Hold", "AttendedTransfer");
+
+            // the busy 110 ends the consultation by itself: sam's desktop hears it from the hub
+            Consultation busy = sam.actions().attendedTransfer("110").get(20, TimeUnit.SECONDS);
+            assertEquals(new AttendedTransferOutcome(AttendedTransferOutcome.Result.RETURNED, trunk.name(),
+                    "110@amicus", "110@amicus did not take the call"), busy.outcome().get(20, TimeUnit.SECONDS));
+
+            Consultation consultation = sam.actions().attendedTransfer("106").get(20, TimeUnit.SECONDS);
+            assertEquals(trunk.name(), consultation.transferee());
+            hubSees.await(seen -> seen.byName(samsLeg.name()).flatMap(mine -> seen.byName(mine.bridgedWith()))
+                    .filter(target -> target.name().startsWith("Local/106@amicus-") && talking(target)).isPresent(),
+                    WAIT, "106 answered sam's consultation");
+            assertEquals("No consultation of yours is under way", refusal(carol.ask("cancelTransfer", Map.of())));
+            AttendedTransferOutcome done = consultation.complete().get(20, TimeUnit.SECONDS);
+
+            assertEquals(new AttendedTransferOutcome(AttendedTransferOutcome.Result.TRANSFERRED, trunk.name(),
+                    "106@amicus", ""), done);
+            assertEquals("Success", observer.awaitEvent("AttendedTransfer", "OrigTransfererChannel", samsLeg.name())
+                    .get("Result"));
+            assertEquals(done, consultation.outcome().get(20, TimeUnit.SECONDS));
+            hubSees.await(seen -> seen.byUniqueId(trunk.uniqueId()).map(Channel::bridgedWith).orElse("")
+                    .matches("(PJSIP/106-|Local/106@amicus-).*"), WAIT, "the customer talks to carol");
+        }
+    }
+
+    @Test
     void anAgentPausesAndLogsOutItselfAndASupervisorTheAgentsOfItsTeamsOnly() throws Exception {
         QueueWatcher.resetQueues();
         try (RawAmi observer = new RawAmi()) {
@@ -294,7 +305,7 @@ class HubTest {
     @Test
     void theBrokerRefusesAUserWhatItsRoleMayNot() throws Exception {
         CompletableFuture<String> violation = new CompletableFuture<>();
-        try (Connection asAlice = connect("alice", violation); RawAmi observer = new RawAmi()) {
+        try (Connection asAlice = TestRoster.connect("alice", violation); RawAmi observer = new RawAmi()) {
             Future<?> asCarol = asAlice.request(HubSubjects.action("carol", "call"),
                     "{\"number\":\"200\"}".getBytes(StandardCharsets.UTF_8));
             assertEquals("Permissions Violation for Publish to \"amicus.act.carol.call\"",
@@ -304,13 +315,13 @@ class HubTest {
             assertNone(observer.eventsUntilNow(), "PJSIP/106", "Newchannel", "OriginateResponse");
         }
         CompletableFuture<String> readOthers = new CompletableFuture<>();
-        try (Connection asBob = connect("bob", readOthers)) {
+        try (Connection asBob = TestRoster.connect("bob", readOthers)) {
             asBob.subscribe(HubSubjects.inboxPrefix("alice") + ".>");
             assertEquals("Permissions Violation for Subscription to \"_INBOX_alice.>\"",
                     readOthers.get(5, TimeUnit.SECONDS));
         }
         CompletableFuture<String> watchOthers = new CompletableFuture<>();
-        try (Connection asBob = connect("bob", watchOthers)) {
+        try (Connection asBob = TestRoster.connect("bob", watchOthers)) {
             assertThrows(Exception.class, () -> asBob.keyValue(HubSubjects.teamBucket("sales")).keys());
             assertTrue(watchOthers.get(5, TimeUnit.SECONDS).startsWith("Permissions Violation for Publish to "
                     + "\"$JS.API."), watchOthers.get());
@@ -370,33 +381,7 @@ class HubTest {
         return assertInstanceOf(CtiException.class, refused.getCause()).getMessage();
     }
 
-    private static HubDesktop desktop(String user) throws Exception {
-        return HubDesktop.connect(new HubLogin(SERVERS, user, user + PASSWORD_SUFFIX));
-    }
-
     private static Connection connect(String user) throws Exception {
-        return connect(user, new CompletableFuture<>());
-    }
-
-    /** A bare NATS client as the user, with its own inbox prefix; the server's first error completes the future. */
-    private static Connection connect(String user, CompletableFuture<String> firstError) throws Exception {
-        return Nats.connect(Options.builder().servers(SERVERS.toArray(String[]::new))
-                .userInfo(user, user + PASSWORD_SUFFIX).inboxPrefix(HubSubjects.inboxPrefix(user))
-                .errorListener(new ErrorListener() {
-                    @Override
-                    public void errorOccurred(Connection connection, String error) {
-                        firstError.complete(error);
-                    }
-                }).build());
-    }
-
-    /** Starts the test NATS cluster with these accounts, or makes the running one reload them. */
-    private static void startNats(Path accounts) throws Exception {
-        Path script = Path.of(System.getProperty("amicus.test.pbx.scripts", "releng/test-pbx"))
-                .resolveSibling("test-nats").resolve("start");
-        Process process = new ProcessBuilder(script.toString(), accounts.toString()).inheritIO().start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError(script + " failed");
-        }
+        return TestRoster.connect(user, new CompletableFuture<>());
     }
 }

@@ -49,36 +49,37 @@ final class ActionServer implements AutoCloseable {
             return; // nobody to tell: a request must ask for a reply
         }
         handle(request).whenComplete((result, failure) -> connection.publish(request.getReplyTo(),
-                failure == null ? ActionReplies.success(result) : ActionReplies.refusal(message(request, failure))));
+                failure == null ? ActionReplies.success(result) : refusal(request, failure)));
     }
 
     private CompletableFuture<JsonValue> handle(Message request) {
         try {
             String[] userAndOperation = HubSubjects.userAndOperation(request.getSubject());
             Member asker = roster.member(userAndOperation[0])
-                    .orElseThrow(() -> new CtiException("You are not in the hub's roster"));
+                    .orElseThrow(() -> CtiException.of("notInRoster"));
             Operation operation = operations.named(userAndOperation[1])
-                    .orElseThrow(() -> new CtiException("The hub has no operation " + userAndOperation[1]));
+                    .orElseThrow(() -> CtiException.of("noSuchOperation", userAndOperation[1]));
             JsonValue arguments = request.getData() == null || request.getData().length == 0 ? JsonValue.EMPTY_MAP
                     : JsonParser.parse(request.getData());
             return operation.run(asker, arguments);
         } catch (JsonParseException e) {
-            return CompletableFuture.failedFuture(new CtiException("The request is not JSON: " + e.getMessage()));
+            return CompletableFuture.failedFuture(CtiException.of("requestNotJson", e.getMessage()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
     /** What the asker is told: the refusal's or the PBX's words; an unexpected failure is logged, not shown. */
-    private static String message(Message request, Throwable failure) {
+    private static byte[] refusal(Message request, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
         if (cause instanceof CtiException || cause instanceof AmiException) {
             LOG.info("Refused {}: {}", request.getSubject(), cause.getMessage());
-            return cause.getMessage();
+            return cause instanceof CtiException refused ? ActionReplies.refusal(refused)
+                    : ActionReplies.refusal(cause.getMessage());
         }
         LOG.error("Request {} failed", request.getSubject(), cause);
-        return "The hub could not do it: " + cause.getClass().getSimpleName();
+        return ActionReplies.refusal(CtiException.of("hubFailed", cause.getClass().getSimpleName()));
     }
 
     @Override

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.Channel;
+import org.amicus.cti.Consultation;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
@@ -21,6 +24,7 @@ import org.amicus.cti.CtiException;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.SpyMode;
+import org.amicus.cti.hub.ConsultationStart;
 import org.amicus.cti.hub.Identity;
 import org.amicus.cti.hub.RecordJson;
 
@@ -29,7 +33,7 @@ import io.nats.client.support.JsonValue;
 /**
  * The {@link CtiActions} and {@link QueueActions} operations as desktops may ask for them, with the role rules: every
  * action rings, or acts on the call of, the asker's own phone (a transfer, park or recording only of its own answered
- * call); a pick-up only of a ringing call the asker may see, a parked call's retrieval only of one parked from a phone
+ * call, and only it may complete or cancel its consultation); a pick-up only of a ringing call the asker may see, a parked call's retrieval only of one parked from a phone
  * whose calls the asker sees; a hang-up only of the asker's own calls; listen, whisper
  * and barge only by a supervisor, on the calls of the agents of its teams; queue log-in only for oneself, log-out and
  * pauses for oneself or, by a supervisor, for the agents of its teams. A refusal sends nothing to the PBX. A new
@@ -40,6 +44,7 @@ final class Operations {
     private static final Duration ORIGINATE_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, Operation> byName;
+    private final Map<String, Consultation> consultations = new ConcurrentHashMap<>();
     private final CtiActions actions;
     private final QueueActions queues;
     private final ParkedCalls parked;
@@ -65,6 +70,11 @@ final class Operations {
                 answer("hangUp", this::hangUp),
                 answer("blindTransfer", (asker, arguments) -> actionsOf(asker).blindTransfer(
                         argument(arguments, "number"))),
+                answer("attendedTransfer", this::attendedTransfer),
+                answer("completeTransfer", (asker, arguments) -> consultationOf(asker).complete()),
+                answer("cancelTransfer", (asker, arguments) -> consultationOf(asker).cancel()),
+                answer("transferOutcome", (asker, arguments) -> consultationOf(asker).outcome()
+                        .completeOnTimeout(null, ConsultationStart.OUTCOME_POLL.toMillis(), TimeUnit.MILLISECONDS)),
                 answer("park", (asker, arguments) -> actionsOf(asker).park()),
                 answer("retrieveParked", this::retrieveParked),
                 answer("startRecording", (asker, arguments) -> actionsOf(asker).startRecording()),
@@ -101,7 +111,7 @@ final class Operations {
         Channel channel = now.byName(name)
                 .filter(ringing -> roster.bucketsOf(now.calls().getOrDefault(ringing.linkedId(), List.of())).stream()
                         .anyMatch(asker.buckets()::contains))   // a call that reaches one of the asker's buckets
-                .orElseThrow(() -> new CtiException(name + " is not a call you may pick up"));
+                .orElseThrow(() -> CtiException.of("notYoursToPickUp", name));
         return actionsOf(asker).pickUp(channel.name());
     }
 
@@ -111,22 +121,35 @@ final class Operations {
         try {
             mode = SpyMode.valueOf(argument(arguments, "mode"));
         } catch (IllegalArgumentException e) {
-            throw new CtiException("mode must be LISTEN, WHISPER or BARGE");
+            throw CtiException.of("badSpyMode");
         }
         if (asker.role() != Role.SUPERVISOR) {
-            throw new CtiException("Only a supervisor may listen, whisper or barge");
+            throw CtiException.of("onlySupervisorSpies");
         }
         Channel channel = registry.snapshot().byName(name)
                 .filter(target -> roster.ownerOf(target).filter(asker::supervises).isPresent())
-                .orElseThrow(() -> new CtiException(name + " is not a call of an agent of your teams"));
+                .orElseThrow(() -> CtiException.of("notYourTeam", name));
         return actionsOf(asker).spy(channel.name(), mode);
+    }
+
+    private CompletableFuture<ConsultationStart> attendedTransfer(Member asker, JsonValue arguments) {
+        return actionsOf(asker).attendedTransfer(argument(arguments, "number")).thenApply(consultation -> {
+            consultations.put(asker.user(), consultation);
+            return new ConsultationStart(consultation.transferee(), consultation.target());
+        });
+    }
+
+    /** The asker's latest consultation, ended or not: its end may still be asked for after it came. */
+    private Consultation consultationOf(Member asker) {
+        return Optional.ofNullable(consultations.get(asker.user()))
+                .orElseThrow(() -> CtiException.of("noConsultation"));
     }
 
     private CompletableFuture<OriginateOutcome> retrieveParked(Member asker, JsonValue arguments) {
         String space = argument(arguments, "space");
         parked.inSpace(space).flatMap(call -> roster.withPhone(call.parkedBy()))
                 .filter(parker -> asker.buckets().contains(parker.phoneBucket()))   // parked by a phone it sees
-                .orElseThrow(() -> new CtiException("No call you may retrieve is parked in " + space));
+                .orElseThrow(() -> CtiException.of("notParkedForYou", space));
         return actionsOf(asker).retrieveParked(space);
     }
 
@@ -138,11 +161,10 @@ final class Operations {
         String phone = optional(arguments, "member").orElse(asker.phone());
         if (!phone.equals(asker.phone())) {
             if (!supervisorMay || asker.role() != Role.SUPERVISOR) {
-                throw new CtiException(supervisorMay ? "Only a supervisor may act for another agent"
-                        : "You may log in only yourself");
+                throw CtiException.of(supervisorMay ? "onlySupervisorActsForOthers" : "logInOnlyYourself");
             }
             roster.withPhone(phone).filter(asker::supervises)
-                    .orElseThrow(() -> new CtiException(phone + " is not an agent of your teams"));
+                    .orElseThrow(() -> CtiException.of("notAgentOfYourTeams", phone));
         }
         return queues.forMember(phone);
     }
@@ -155,7 +177,7 @@ final class Operations {
         }
         Channel channel = live.get();
         if (!channel.device().equals(asker.phone())) {
-            throw new CtiException(channel.name() + " is not your call");
+            throw CtiException.of("notYourCall", channel.name());
         }
         return actionsOf(asker).hangUp(channel.uniqueId());
     }
@@ -165,7 +187,7 @@ final class Operations {
     }
 
     private static String argument(JsonValue arguments, String name) {
-        return optional(arguments, name).orElseThrow(() -> new CtiException("the request has no \"" + name + "\""));
+        return optional(arguments, name).orElseThrow(() -> CtiException.of("requestLacks", name));
     }
 
     private static Optional<String> optional(JsonValue arguments, String name) {
@@ -175,7 +197,7 @@ final class Operations {
     private static boolean flag(JsonValue arguments, String name) {
         JsonValue value = arguments.map == null ? null : arguments.map.get(name);
         if (value == null || value.bool == null) {
-            throw new CtiException("the request has no \"" + name + "\" (true or false)");
+            throw CtiException.of("requestLacksFlag", name);
         }
         return value.bool;
     }

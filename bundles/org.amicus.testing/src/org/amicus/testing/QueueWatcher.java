@@ -3,6 +3,7 @@ package org.amicus.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -64,17 +65,30 @@ public final class QueueWatcher implements QueueListener, AutoCloseable {
 
     /**
      * Puts the test PBX's queues back as its configuration has them, behind the back of the connection under test: my
-     * phone 108 logged out of both queues, the static members 104, 105 and 106 unpaused. Refusals (already so) are
-     * fine.
+     * phone 108 logged out of both queues, the static members 104, 105 and 106 unpaused. Returns once the PBX has told
+     * each change, so that no later test's observer reads it as its own.
      */
     public static void resetQueues() throws Exception {
         try (RawAmi ami = new RawAmi()) {
-            for (String queue : List.of("support", "sales")) {
-                ami.send("QueueRemove", "Queue", queue, "Interface", "PJSIP/108");
-            }
-            for (String member : List.of("PJSIP/104", "PJSIP/105", "PJSIP/106")) {
-                ami.send("QueuePause", "Interface", member, "Paused", "false");
+            for (Map<String, String> member : ami.list("QueueStatus", "QueueStatusComplete")) {
+                if (!"QueueMember".equals(member.get("Event"))) {
+                    continue;
+                }
+                String queue = member.get("Queue");
+                String device = member.getOrDefault("Location", "");
+                if (device.equals("PJSIP/108")) {
+                    ami.sendAndAwait(told("QueueMemberRemoved", queue, device), "QueueRemove", "Queue", queue,
+                            "Interface", device);
+                } else if (List.of("PJSIP/104", "PJSIP/105", "PJSIP/106").contains(device)) {
+                    ami.sendAndAwait(told("QueueMemberPause", queue, device), "QueuePause", "Queue", queue,
+                            "Interface", device, "Paused", "false");
+                }
             }
         }
+    }
+
+    private static Predicate<Map<String, String>> told(String event, String queue, String device) {
+        return message -> event.equals(message.get("Event")) && queue.equals(message.get("Queue"))
+                && device.equals(message.get("Interface"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A bare AMI client for tests that must act on the real PBX behind the back of the connection under test: it logs in,
@@ -39,6 +40,45 @@ public final class RawAmi implements AutoCloseable {
             Map<String, String> message = read();
             if (actionId.equals(message.get("ActionID")) && message.containsKey("Response")) {
                 return message;
+            }
+        }
+    }
+
+    /**
+     * Sends an action and reads until both its response and an event it causes have arrived, in whichever order the
+     * PBX sends them (its events go through the PBX's message bus, its response does not); returns that event. An
+     * error response fails at once.
+     */
+    public Map<String, String> sendAndAwait(Predicate<Map<String, String>> caused, String action, String... headers)
+            throws IOException {
+        String actionId = write(action, headers);
+        boolean answered = false;
+        Map<String, String> event = null;
+        while (!answered || event == null) {
+            Map<String, String> message = read();
+            if (actionId.equals(message.get("ActionID")) && message.containsKey("Response")) {
+                if (!"Success".equals(message.get("Response"))) {
+                    throw new IOException(action + " failed: " + message);
+                }
+                answered = true;
+            } else if (event == null && message.containsKey("Event") && caused.test(message)) {
+                event = message;
+            }
+        }
+        return event;
+    }
+
+    /** Sends an action that lists and returns the events it listed, up to the one that ends the list. */
+    public List<Map<String, String>> list(String action, String endEvent) throws IOException {
+        String actionId = write(action);
+        List<Map<String, String>> listed = new ArrayList<>();
+        while (true) {
+            Map<String, String> message = read();
+            if (actionId.equals(message.get("ActionID")) && message.containsKey("Event")) {
+                if (endEvent.equals(message.get("Event"))) {
+                    return listed;
+                }
+                listed.add(message);
             }
         }
     }

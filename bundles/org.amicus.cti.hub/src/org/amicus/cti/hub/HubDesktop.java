@@ -12,8 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
-import org.amicus.cti.hub.internal.HubHeartbeat;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.hub.internal.HubHeartbeat;
 import org.amicus.cti.hub.internal.HubRequests;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
 import org.amicus.cti.hub.internal.NatsCtiActions;
@@ -142,8 +142,9 @@ public final class HubDesktop implements AutoCloseable {
      */
     public CompletableFuture<JsonValue> ask(String operation, Map<String, JsonValue> arguments) {
         HubRequests connected = requests;
-        Optional<String> problem = connected == null ? Optional.of("Not connected to the hub") : status.problem();
-        return problem.isPresent() ? CompletableFuture.failedFuture(new CtiException(problem.get()))
+        Optional<CtiException> refusal = connected == null ? Optional.of(CtiException.of("notConnectedToHub"))
+                : status.refusal();
+        return refusal.isPresent() ? CompletableFuture.failedFuture(refusal.get())
                 : connected.ask(operation, arguments);
     }
 

@@ -74,6 +74,9 @@ class CallListenerTest extends AgainstTestPbx {
     @Test
     void aCustomerCallingTheQueueRingsMyPhoneNotTheTrunk() throws Exception {
         connectWithFullRights();
+        // the queue rings no phone in use: an earlier test's call still ringing 104 would keep it from ringing here
+        watcher.await(s -> s.channels().stream().noneMatch(c -> c.device().equals("PJSIP/104")),
+                Duration.ofSeconds(40), "104 is done with an earlier test's call");
         try (SipCall customer = SipCall.customerCalls(SipCall.SUPPORT_DID, "0611000003", "Carla Rossi")) {
             var ringing = watcher.await(s -> customer.leg(s, "PJSIP/104").isPresent(), TIMEOUT, "104 rings");
             Channel mine = customer.leg(ringing, "PJSIP/104").orElseThrow();

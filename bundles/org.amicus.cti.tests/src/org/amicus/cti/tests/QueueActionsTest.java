@@ -18,6 +18,7 @@ import org.amicus.ami.AmiPermissionException;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.AutoAnswer;
+import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.MemberState;
 import org.amicus.cti.QueueActions;
@@ -25,6 +26,7 @@ import org.amicus.cti.QueueMember;
 import org.amicus.cti.QueueRegistry;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.QueueWatcher;
+import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.TestPbx;
 import org.eclipse.core.runtime.preferences.ConfigurationScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -58,6 +60,11 @@ class QueueActionsTest extends AgainstTestPbx {
         CompletableFuture<?> listed = registry.nextResync();
         connectAsDesktop();
         listed.get(15, TimeUnit.SECONDS);
+        // a member's state is its phone's: an earlier test's call still ending on it would show it ringing or busy
+        try (RegistryWatcher channels = new RegistryWatcher(services.get(ChannelRegistry.class))) {
+            channels.await(now -> now.channels().stream().noneMatch(channel -> channel.device().equals(ME)), TIMEOUT,
+                    ME + " is done with an earlier test's call");
+        }
     }
 
     @AfterEach

@@ -12,7 +12,7 @@ import org.osgi.service.prefs.BackingStoreException;
  */
 public enum Appearance {
 
-    LIGHT("Light"), DARK("Dark"), FOLLOW_OS("Follow the OS");
+    LIGHT, DARK, FOLLOW_OS;
 
     public static final String LIGHT_THEME = "org.amicus.theme.light";
     public static final String DARK_THEME = "org.amicus.theme.dark";
@@ -20,15 +20,13 @@ public enum Appearance {
     private static final String KEY = "appearance";
     private static volatile boolean offered;
 
-    private final String label;
-
-    Appearance(String label) {
-        this.label = label;
-    }
-
     /** As the settings show it. */
-    public String label() {
-        return label;
+    public String label(Messages messages) {
+        return switch (this) {
+            case LIGHT -> messages.themeLight;
+            case DARK -> messages.themeDark;
+            case FOLLOW_OS -> messages.themeFollowOs;
+        };
     }
 
     /** The theme this choice means, on a system that is dark or not. */

@@ -106,8 +106,7 @@ public class AmiCtiActions implements CtiActions {
         return attempt(() -> {
             Channel channel = live(ringingChannel);
             if (!channel.isRinging()) {
-                throw new CtiException(channel.name() + (channel.answered() != null ? " is no longer ringing"
-                        : " is not ringing"));
+                throw CtiException.of(channel.answered() != null ? "noLongerRinging" : "notRinging", channel.name());
             }
             OriginateRequest request = fromMyPhone(agent()).toApplication("PickupChan", channel.name()).build();
             return evidence.confirm(() -> connection.originate(request), ActionProofs.pickUp(channel.name()),
@@ -133,7 +132,7 @@ public class AmiCtiActions implements CtiActions {
             Channel channel = live(target);
             AgentProfile agent = agent();
             if (channel.device().equals(agent.device())) {
-                throw new CtiException(channel.name() + " is your own phone");
+                throw CtiException.of("yourOwnPhone", channel.name());
             }
             OriginateRequest request = fromMyPhone(agent)
                     .toApplication("ChanSpy", channel.name() + "," + mode.chanSpyOptions()).build();
@@ -156,8 +155,7 @@ public class AmiCtiActions implements CtiActions {
                 return CompletableFuture.completedFuture(null); // ended already
             }
             Channel mine = live.filter(channel -> channel.device().equals(agent.device()))
-                    .orElseThrow(() -> new CtiException("\"" + channelId + "\" is no live channel of your phone "
-                            + agent.device() + ": only your own sessions can be hung up"));
+                    .orElseThrow(() -> CtiException.of("notMySession", channelId, agent.device()));
             return connection.send(new HangupAction(mine.name()), HANGUP_TIMEOUT).handle((response, failure) -> {
                 if (failure != null && !String.valueOf(failure.getMessage()).contains("No such channel")) {
                     throw failure instanceof CompletionException completion ? completion
@@ -229,7 +227,7 @@ public class AmiCtiActions implements CtiActions {
         return attempt(() -> {
             Channel mine = myAnsweredCall(agent());
             if (recordings.state(mine.uniqueId(), mine.name()).recording()) {
-                throw new CtiException("My call on " + mine.name() + " is recorded already");
+                throw CtiException.of("recordedAlready", mine.name());
             }
             MixMonitorAction start = new MixMonitorAction(mine.name(), recordingFile(mine));
             return recordings.confirm(mine.uniqueId(), RecordingState::recording,
@@ -287,7 +285,7 @@ public class AmiCtiActions implements CtiActions {
         return sent.exceptionallyCompose(failure -> {
             Throwable cause = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
             return CompletableFuture.failedFuture(cause.getClass() == AmiException.class
-                    ? new CtiException("My call on " + mine.name() + " is not being recorded") : cause);
+                    ? CtiException.of("notRecorded", mine.name()) : cause);
         });
     }
 
@@ -296,7 +294,7 @@ public class AmiCtiActions implements CtiActions {
         return attempt(() -> {
             Channel mine = myAnsweredCall(agent());
             Channel other = registry.snapshot().byName(mine.bridgedWith())
-                    .orElseThrow(() -> new CtiException(mine.bridgedWith() + " no longer exists"));
+                    .orElseThrow(() -> CtiException.of("noLongerExists", mine.bridgedWith()));
             CompletableFuture<ParkOutcome> outcome = parking.expect(other.uniqueId());
             ParkAction parkByMe = new ParkAction(other.name(), mine.name());
             connection.send(parkByMe, ACTION_TIMEOUT).whenComplete((response, failure) -> {
@@ -316,7 +314,7 @@ public class AmiCtiActions implements CtiActions {
         return attempt(() -> {
             AgentProfile agent = agent();
             ParkedCall parked = parkedCalls.inSpace(space)
-                    .orElseThrow(() -> new CtiException("No call is parked in space " + space));
+                    .orElseThrow(() -> CtiException.of("nothingParked", space));
             OriginateRequest request = fromMyPhone(agent)
                     .toApplication("ParkedCall", parked.lot() + "," + parked.space()).build();
             return evidence.confirm(() -> connection.originate(request), ActionProofs.retrieveParked(parked.space()),
@@ -327,7 +325,7 @@ public class AmiCtiActions implements CtiActions {
     /** My phone's answered call, the latest if it has more than one. */
     private Channel myAnsweredCall(AgentProfile agent) {
         return myCalls(agent).findFirst()
-                .orElseThrow(() -> new CtiException("My phone " + agent.device() + " has no answered call"));
+                .orElseThrow(() -> CtiException.of("noAnsweredCall", agent.device()));
     }
 
     /** My phone's answered calls, the latest first. */
@@ -342,14 +340,14 @@ public class AmiCtiActions implements CtiActions {
     private AgentProfile agent() {
         AgentProfile agent = chosenAgent != null ? chosenAgent : profiles.current();
         if (!agent.hasDevice()) {
-            throw new CtiException("Set your phone (device) in the settings first");
+            throw CtiException.of("setYourPhone");
         }
         return agent;
     }
 
     private Channel live(String name) {
         return registry.snapshot().byName(name)
-                .orElseThrow(() -> new CtiException(name + " no longer exists"));
+                .orElseThrow(() -> CtiException.of("noLongerExists", name));
     }
 
     /** An originate that rings my phone first, asking it to answer by itself when the profile says so. */

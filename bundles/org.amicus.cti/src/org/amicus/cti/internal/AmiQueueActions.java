@@ -94,7 +94,7 @@ public class AmiQueueActions implements QueueActions {
         return attempt(() -> {
             String me = device();
             if (queue(queue).hasMember(me)) {
-                throw new CtiException(me + " is already logged in to " + queue);
+                throw CtiException.of("loggedInAlready", me, queue);
             }
             return logIn(me, List.of(queue));
         });
@@ -107,7 +107,7 @@ public class AmiQueueActions implements QueueActions {
             List<String> queues = registry.snapshot().queues().stream().filter(queue -> !queue.hasMember(me))
                     .map(CallQueue::name).toList();
             if (queues.isEmpty()) {
-                throw new CtiException(me + " is already logged in to every queue");
+                throw CtiException.of("loggedInEverywhere", me);
             }
             return logIn(me, queues);
         });
@@ -125,8 +125,7 @@ public class AmiQueueActions implements QueueActions {
             String me = device();
             QueueMember member = membership(queue(queue), me);
             if (!member.dynamic()) {
-                throw new CtiException(me + " is a static member of " + queue
-                        + ": only the PBX's configuration can take it out");
+                throw CtiException.of("staticMember", me, queue);
             }
             return logOut(me, List.of(queue));
         });
@@ -139,7 +138,7 @@ public class AmiQueueActions implements QueueActions {
             List<String> queues = registry.snapshot().queuesOf(me).stream()
                     .filter(queue -> queue.member(me).orElseThrow().dynamic()).map(CallQueue::name).toList();
             if (queues.isEmpty()) {
-                throw new CtiException(me + " is logged in to no queue it can log out of");
+                throw CtiException.of("noQueueToLeave", me);
             }
             return logOut(me, queues);
         });
@@ -179,7 +178,7 @@ public class AmiQueueActions implements QueueActions {
         });
         List<String> acted = queues != null ? queues : myQueues().stream().map(CallQueue::name).toList();
         if (acted.isEmpty()) {
-            throw new CtiException(me + " is logged in to no queue");
+            throw CtiException.of("inNoQueue", me);
         }
         acted.forEach(queue -> membership(queue(queue), me));
         QueuePauseAction action = new QueuePauseAction(me, queues == null ? null : queues.get(0), paused);
@@ -211,12 +210,12 @@ public class AmiQueueActions implements QueueActions {
 
     private CallQueue queue(String name) {
         return registry.snapshot().byName(name == null ? "" : name)
-                .orElseThrow(() -> new CtiException("There is no queue named \"" + name + "\""));
+                .orElseThrow(() -> CtiException.of("noSuchQueue", name));
     }
 
     private static QueueMember membership(CallQueue queue, String device) {
         return queue.member(device).filter(QueueMember::loggedIn)
-                .orElseThrow(() -> new CtiException(device + " is not logged in to " + queue.name()));
+                .orElseThrow(() -> CtiException.of("notLoggedIn", device, queue.name()));
     }
 
     /** The member acted for: the chosen one, or my phone. */
@@ -225,10 +224,10 @@ public class AmiQueueActions implements QueueActions {
         AgentProfile agent = chosenDevice == null ? profiles.current() : new AgentProfile(chosenDevice,
                 AutoAnswer.NONE, AgentProfile.UNSET.dialContext(), AgentProfile.UNSET.originateTimeout(), "");
         if (chosenDevice != null && !agent.hasDevice()) {
-            throw new CtiException("Name the member's phone (device), e.g. PJSIP/104");
+            throw CtiException.of("nameTheMember");
         }
         if (!agent.hasDevice()) {
-            throw new CtiException("Set your phone (device) in the settings first");
+            throw CtiException.of("setYourPhone");
         }
         return agent.device();
     }

@@ -40,13 +40,13 @@ public class ConsultationEvidence implements AmiEventListener {
     ConsultationTrack expect(String transfererId, String transferee, String target) {
         ConsultationTrack track = new ConsultationTrack(transfererId, transferee, target);
         if (tracks.putIfAbsent(transfererId, track) != null) {
-            throw new CtiException("My call is in a consultation already: complete or cancel it first");
+            throw CtiException.of("inConsultationAlready");
         }
         track.outcome.whenComplete((done, failure) -> {
             tracks.remove(transfererId, track);
             if (!track.consulting()) { // else its start is on its way to the hand-off thread
-                track.underWay.completeExceptionally(new CtiException(
-                    "The consultation with " + target + " ended before it began: " + done.detail()));
+                track.underWay.completeExceptionally(
+                        CtiException.of("consultationEndedEarly", target, done.detail()));
             }
         });
         return track;

@@ -22,8 +22,7 @@ final class Destinations {
 
     /** Completes when the number is dialable (or cannot be checked); fails with a {@link CtiException} when not. */
     static CompletableFuture<Void> checkDialable(AmiConnection connection, String number, String context) {
-        CtiException missing = new CtiException("The PBX has no " + number + " in " + context
-                + ": nothing was transferred");
+        CtiException missing = CtiException.of("noSuchDestination", number, context);
         return connection.sendList(new ShowDialPlanAction(context, number), LISTING_TIMEOUT)
                 .handle((entries, failure) -> {
                     if (failure == null) {

@@ -55,7 +55,7 @@ public class PreferenceAgentProfiles implements AgentProfiles {
         try {
             stored.flush();
         } catch (BackingStoreException e) {
-            throw new CtiException("Cannot save the agent profile: " + e.getMessage());
+            throw CtiException.of("cannotSaveAgent", e.getMessage());
         }
     }
 }

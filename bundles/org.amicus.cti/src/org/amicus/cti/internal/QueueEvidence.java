@@ -53,8 +53,8 @@ final class QueueEvidence implements QueueListener {
         registry.addListener(evidence);
         evidence.done.whenComplete((members, failure) -> registry.removeListener(evidence));
         CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS, handOff).execute(() -> evidence.done
-                .completeExceptionally(new CtiException("The PBX did not show " + what + " within "
-                        + limit.toSeconds() + " s (still waiting for " + evidence.missing() + ")")));
+                .completeExceptionally(CtiException.of("queueNotShown", what, limit.toSeconds(),
+                        evidence.missing())));
         return evidence;
     }
 

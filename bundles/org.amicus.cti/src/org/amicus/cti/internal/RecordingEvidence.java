@@ -55,7 +55,7 @@ public class RecordingEvidence implements AmiEventListener {
             Supplier<CompletableFuture<?>> request, Duration limit, String what) {
         CompletableFuture<RecordingState> outcome = new CompletableFuture<>();
         if (waiting.putIfAbsent(channelId, new Waiter(awaited, outcome)) != null) {
-            return CompletableFuture.failedFuture(new CtiException("A recording request for this call is under way"));
+            return CompletableFuture.failedFuture(CtiException.of("recordingUnderWay"));
         }
         outcome.whenComplete((done, failure) -> waiting.remove(channelId));
         request.get().whenComplete((response, failure) -> {
@@ -64,8 +64,8 @@ public class RecordingEvidence implements AmiEventListener {
                         failure instanceof CompletionException wrapped ? wrapped.getCause() : failure));
             } else {
                 CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS, handOff)
-                        .execute(() -> outcome.completeExceptionally(new CtiException(
-                                "The PBX reported nothing of " + what + " within " + limit.toSeconds() + " s")));
+                        .execute(() -> outcome.completeExceptionally(CtiException.of(
+                                "recordingNotShown", what, limit.toSeconds())));
             }
         });
         return outcome;

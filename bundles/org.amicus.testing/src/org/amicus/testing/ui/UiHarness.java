@@ -6,11 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.di.suppliers.ExtendedObjectSupplier;
+import org.eclipse.e4.core.services.nls.IMessageFactoryService;
+import org.eclipse.e4.core.services.translation.ResourceBundleProvider;
+import org.eclipse.e4.core.services.translation.TranslationService;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -27,6 +32,9 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Widget;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 
 /**
  * Builds e4 POJO parts the way the workbench does (dependency injection into a real SWT shell) and finds their
@@ -34,10 +42,16 @@ import org.eclipse.swt.widgets.Widget;
  */
 public final class UiHarness implements AutoCloseable {
 
+    /**
+     * The parent of every harness's context, holding the language the parts speak ({@link #speak}). The translation
+     * supplier of {@code @Translation} fields follows its locale from here, as it follows the workbench's.
+     */
+    private static final IEclipseContext WORKBENCH = translatingContext();
+
     public final Display display = Display.getDefault();
     public final Shell shell = new Shell(display);
     /** What the parts made here are injected from; a test puts the services they need in it. */
-    public final IEclipseContext context = EclipseContextFactory.create("amicus-ui-test");
+    public final IEclipseContext context = WORKBENCH.createChild("amicus-ui-test");
     private final String idKey;
 
     /** A shell whose widgets are found by the ids they carry under {@code idKey}. */
@@ -48,6 +62,45 @@ public final class UiHarness implements AutoCloseable {
         shell.setSize(1000, 400);
         context.set(Composite.class, shell);
         context.set(UISynchronize.class, new DisplaySynchronize(display));
+    }
+
+    /**
+     * Has the parts made from now on speak the language of {@code locale}, as {@code -nl} has the product speak it:
+     * their {@code @Translation} messages and the formats of the workstation's locale.
+     */
+    public static void speak(Locale locale) {
+        Locale.setDefault(locale);
+        WORKBENCH.set(TranslationService.LOCALE, locale);
+    }
+
+    /** The messages of {@code type} in the language of {@code locale}, for a test of a class that takes them. */
+    public static <M> M messages(Class<M> type, Locale locale) {
+        return WORKBENCH.get(IMessageFactoryService.class).getMessageInstance(locale, type,
+                WORKBENCH.get(ResourceBundleProvider.class));
+    }
+
+    private static IEclipseContext translatingContext() {
+        IEclipseContext workbench = EclipseContextFactory.create("amicus-ui-tests");
+        // this bundle is never started: the services' own bundle is, for its components to run
+        BundleContext bundle = FrameworkUtil.getBundle(IMessageFactoryService.class).getBundleContext();
+        workbench.set(IMessageFactoryService.class, service(bundle, IMessageFactoryService.class, null));
+        workbench.set(ResourceBundleProvider.class, service(bundle, ResourceBundleProvider.class, null));
+        workbench.set(TranslationService.LOCALE, Locale.ENGLISH); // what the tests expect, wherever they run
+        ContextInjectionFactory.inject(service(bundle, ExtendedObjectSupplier.class,
+                "(dependency.injection.annotation=org.eclipse.e4.core.services.nls.Translation)"), workbench);
+        return workbench;
+    }
+
+    private static <S> S service(BundleContext bundle, Class<S> type, String filter) {
+        try {
+            var found = bundle.getServiceReferences(type, filter);
+            if (found.isEmpty()) {
+                throw new IllegalStateException("No " + type.getSimpleName() + " service");
+            }
+            return bundle.getService(found.iterator().next());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** Makes the part (or any e4 POJO) in the shell, as the workbench would, and shows it. */

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.amicus.cti.CtiException;
 import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.hub.HubStatusListener;
 import org.amicus.cti.hub.HubSubjects;
@@ -91,6 +92,15 @@ public final class HubHeartbeat implements HubStatus {
     @Override
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /** Why an action is refused now, in the agent's language: none while a hub serves. */
+    public Optional<CtiException> refusal() {
+        String now = problem;
+        if (now == null) {
+            return Optional.empty();
+        }
+        return Optional.of(CtiException.of(UNAVAILABLE.equals(now) ? "hubUnavailable" : "notConnectedToHub"));
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class HubRequests {
             try {
                 return result == Void.class ? null : RecordJson.as(json, result);
             } catch (IllegalArgumentException e) {
-                throw new CtiException("The hub's answer to " + operation + " cannot be read: " + e.getMessage());
+                throw CtiException.of("hubAnswerUnreadable", operation, e.getMessage());
             }
         });
     }
@@ -57,10 +57,10 @@ public final class HubRequests {
         CompletableFuture<JsonValue> answer = connection.requestWithTimeout(HubSubjects.action(user, operation), body,
                 ACTION_TIMEOUT).handle((reply, failure) -> {
                     if (failure != null) {
-                        throw new CtiException("The hub did not answer: " + reason(failure));
+                        throw CtiException.of("hubNoAnswer", reason(failure));
                     }
                     if (reply.isStatusMessage()) {    // 503: nobody listens on the subject
-                        throw new CtiException("The hub is unavailable");
+                        throw CtiException.of("hubUnavailable");
                     }
                     return ActionReplies.result(reply.getData());
                 });
@@ -71,8 +71,7 @@ public final class HubRequests {
 
     /** Ends every request still waiting: the hub that took them is gone, and its answers will not come. */
     public void hubLost() {
-        pending.forEach(answer -> answer.completeExceptionally(new CtiException(
-                "The hub became unavailable before it answered: check the call's outcome on the switchboard")));
+        pending.forEach(answer -> answer.completeExceptionally(CtiException.of("hubLostBeforeAnswer")));
     }
 
     public Identity identity() throws IOException, InterruptedException {

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.AgentProfile;
+import org.amicus.cti.AttendedTransferOutcome;
+import org.amicus.cti.Consultation;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
@@ -13,6 +15,7 @@ import org.amicus.cti.ParkOutcome;
 import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
+import org.amicus.cti.hub.ConsultationStart;
 import org.amicus.cti.hub.HubStatus;
 
 import io.nats.client.support.JsonValue;
@@ -25,12 +28,12 @@ import io.nats.client.support.JsonValue;
  */
 public final class NatsCtiActions implements CtiActions {
 
-    private final HubStatus status;
+    private final HubHeartbeat status;
     private volatile HubRequests hub;
     private volatile String phone;
 
     /** @param status whether a hub serves now: while none does, actions are refused with its words */
-    public NatsCtiActions(HubStatus status) {
+    public NatsCtiActions(HubHeartbeat status) {
         this.status = status;
     }
 
@@ -68,7 +71,7 @@ public final class NatsCtiActions implements CtiActions {
         if (hub == null || agent.device().equals(phone)) {
             return this;
         }
-        throw new CtiException("Through the hub, actions ring your own phone " + phone + ", not " + agent.device());
+        throw CtiException.of("hubOwnPhone", phone, agent.device());
     }
 
     @Override
@@ -76,6 +79,14 @@ public final class NatsCtiActions implements CtiActions {
         return Inputs.numberProblem(number).<CompletableFuture<TransferOutcome>>map(NatsCtiActions::refused)
                 .orElseGet(() -> ask("blindTransfer", Map.of("number", new JsonValue(number)),
                         TransferOutcome.class));
+    }
+
+    @Override
+    public CompletableFuture<Consultation> attendedTransfer(String number) {
+        return Inputs.numberProblem(number).<CompletableFuture<Consultation>>map(NatsCtiActions::refused)
+                .orElseGet(() -> ask("attendedTransfer", Map.of("number", new JsonValue(number)),
+                        ConsultationStart.class).thenApply(start -> new HubConsultation(
+                                operation -> ask(operation, Map.of(), AttendedTransferOutcome.class), start)));
     }
 
     @Override
@@ -114,8 +125,9 @@ public final class NatsCtiActions implements CtiActions {
 
     private <T> CompletableFuture<T> ask(String operation, Map<String, JsonValue> arguments, Class<T> result) {
         HubRequests requests = hub;
-        Optional<String> problem = requests == null ? Optional.of("Not connected to the hub") : status.problem();
-        return problem.isPresent() ? CompletableFuture.failedFuture(new CtiException(problem.get()))
+        Optional<CtiException> refusal = requests == null ? Optional.of(CtiException.of("notConnectedToHub"))
+                : status.refusal();
+        return refusal.isPresent() ? CompletableFuture.failedFuture(refusal.get())
                 : requests.ask(operation, arguments, result);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.amicus.cti.AgentProfile;
@@ -11,6 +12,8 @@ import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelState;
 import org.amicus.cti.Party;
+import org.amicus.cti.ui.Messages;
+import org.amicus.testing.ui.UiHarness;
 import org.junit.jupiter.api.Test;
 
 /** What each action says when it cannot be taken: the words on a disabled button. */
@@ -19,6 +22,7 @@ class ActionPolicyTest {
     private static final AgentProfile ME = new AgentProfile("PJSIP/108", AutoAnswer.CALL_INFO, "amicus",
             Duration.ofSeconds(20), "");
     private static final Instant NOW = Instant.now();
+    private static final Messages ENGLISH = UiHarness.messages(Messages.class, Locale.ENGLISH);
 
     private static Channel channel(String name, ChannelState state, Instant answered) {
         return new Channel("1700000000." + name.length(), name, "1700000000.1", state, new Party("", ""), new Party("", ""),
@@ -26,7 +30,7 @@ class ActionPolicyTest {
     }
 
     private static Optional<String> whyNot(ChannelAction action, Channel selected) {
-        return new ActionPolicy(true, ME, selected, null, 0).whyNot(action);
+        return new ActionPolicy(true, ME, selected, null, 0).whyNot(action, ENGLISH);
     }
 
     @Test
@@ -44,7 +48,7 @@ class ActionPolicyTest {
         assertEquals(Optional.of("PJSIP/108-2a is my own phone"), whyNot(ChannelAction.PICK_UP,
                 channel("PJSIP/108-2a", ChannelState.RINGING, null)));
         assertEquals(Optional.of("PJSIP/104-1c has hung up"),
-                new ActionPolicy(true, ME, null, "PJSIP/104-1c", 0).whyNot(ChannelAction.PICK_UP));
+                new ActionPolicy(true, ME, null, "PJSIP/104-1c", 0).whyNot(ChannelAction.PICK_UP, ENGLISH));
     }
 
     @Test
@@ -63,11 +67,11 @@ class ActionPolicyTest {
     void everyActionNeedsTheConnectionAndMostNeedMyPhone() {
         for (ChannelAction action : ChannelAction.values()) {
             assertEquals(Optional.of("Not connected to the PBX"),
-                    new ActionPolicy(false, ME, null, null, 1).whyNot(action));
+                    new ActionPolicy(false, ME, null, null, 1).whyNot(action, ENGLISH));
         }
         AgentProfile noPhone = AgentProfile.UNSET;
         assertEquals(Optional.of("Set my phone in the settings first"),
-                new ActionPolicy(true, noPhone, null, null, 0).whyNot(ChannelAction.CALL));
+                new ActionPolicy(true, noPhone, null, null, 0).whyNot(ChannelAction.CALL, ENGLISH));
         assertEquals(Optional.empty(), whyNot(ChannelAction.CALL, null));
         assertEquals(Optional.empty(), whyNot(ChannelAction.PLAY_RECORDING, null));
     }
@@ -76,6 +80,6 @@ class ActionPolicyTest {
     void hangUpNeedsASessionOfMine() {
         assertEquals(Optional.of("No listen, whisper or barge session of mine is live"),
                 whyNot(ChannelAction.HANG_UP, null));
-        assertEquals(Optional.empty(), new ActionPolicy(true, ME, null, null, 1).whyNot(ChannelAction.HANG_UP));
+        assertEquals(Optional.empty(), new ActionPolicy(true, ME, null, null, 1).whyNot(ChannelAction.HANG_UP, ENGLISH));
     }
 }

@@ -3,11 +3,14 @@ package org.amicus.cti.ui.actions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.amicus.cti.ui.Messages;
+import org.amicus.testing.ui.UiHarness;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 
@@ -35,10 +38,12 @@ class ChannelActionTest {
         while (binding.find()) {
             bound.put(binding.group(2), "Ctrl+Shift+" + binding.group(1));
         }
+        Messages english = UiHarness.messages(Messages.class, Locale.ENGLISH);
         Map<String, String> shown = new TreeMap<>();
         for (ChannelAction action : ChannelAction.values()) {
-            shown.put(action.parameterValue(), action.keys);
+            shown.put(action.parameterValue(), action.keys(english));
         }
         assertEquals(shown, bound);
+        assertEquals("Strg+Umschalt+P", ChannelAction.PICK_UP.keys(UiHarness.messages(Messages.class, Locale.GERMAN)));
     }
 }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.amicus.cti.ui.Messages;
+import org.amicus.testing.ui.UiHarness;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.FrameworkUtil;
 
@@ -35,9 +38,10 @@ class MyCallActionTest {
         while (binding.find()) {
             bound.put(binding.group(2), "Ctrl+Shift+" + binding.group(1));
         }
+        Messages english = UiHarness.messages(Messages.class, Locale.ENGLISH);
         Map<String, String> shown = new TreeMap<>();
         for (MyCallAction action : MyCallAction.values()) {
-            shown.put(action.parameterValue, action.keys);
+            shown.put(action.parameterValue, action.keys(english));
         }
         assertEquals(shown, bound);
 

@@ -147,6 +147,39 @@ class MyCallPartTest extends AgainstTestPbx {
     }
 
     @Test
+    void aCustomerOnMyDirectLineIsHandedToTheColleagueIConsulted() throws Exception {
+        myPhoneIs("PJSIP/108");
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY); RawAmi pbx = new RawAmi();
+                SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000063", "Mia Vik")) {
+            myCallPart(ui);
+            Table calls = ui.find(Table.class, WidgetIds.MY_CALL_TABLE);
+            ui.spinUntil(() -> calls.getItemCount() == 1 && cell(calls, 2).equals("Talking"), TIMEOUT);
+            String trunk = customer.calling(registry.snapshot()).orElseThrow().name();
+            String mine = customer.leg(registry.snapshot(), "PJSIP/108").orElseThrow().name();
+
+            prompted(ui, MyCallAction.CONSULT, "110");
+            awaitNotice(ui, "110@amicus did not take the call: \"Mia Vik\" <0611000063> is back with me");
+            assertEquals("Consult\u2026", button(ui, MyCallAction.CONSULT).getText());
+
+            prompted(ui, MyCallAction.CONSULT, "106");
+            awaitNotice(ui, "Consulting 106@amicus while \"Mia Vik\" <0611000063> waits on hold");
+            Button complete = button(ui, MyCallAction.TRANSFER);
+            ui.spinUntil(() -> complete.getText().equals("Complete transfer")
+                    && button(ui, MyCallAction.CONSULT).getText().equals("Cancel consultation"), TIMEOUT);
+            watcher.await(s -> s.byName(mine).flatMap(me -> s.byName(me.bridgedWith()))
+                    .filter(target -> target.name().startsWith("Local/106@amicus-")
+                            && target.state() == ChannelState.UP).isPresent(), TIMEOUT, "106 answered");
+            UiHarness.click(complete);
+
+            awaitNotice(ui, "Transferred \"Mia Vik\" <0611000063> to 106@amicus");
+            assertEquals("Success", pbx.awaitEvent("AttendedTransfer", "OrigTransfererChannel", mine).get("Result"));
+            watcher.await(s -> s.byName(trunk).map(Channel::bridgedWith).orElse("")
+                    .matches("(PJSIP/106-|Local/106@amicus-).*"), TIMEOUT, "the customer talks to 106");
+            ui.spinUntil(() -> calls.getItemCount() == 0 && complete.getText().equals("Transfer\u2026"), TIMEOUT);
+        }
+    }
+
+    @Test
     void aColleagueCallingMeIsHungUpByTheKeyBindingsAction() throws Exception {
         myPhoneIs("PJSIP/108");
         try (UiHarness ui = new UiHarness(WidgetIds.KEY); RawAmi pbx = new RawAmi()) {
@@ -169,11 +202,16 @@ class MyCallPartTest extends AgainstTestPbx {
     }
 
     private static void transfer(UiHarness ui, String number) {
+        prompted(ui, MyCallAction.TRANSFER, number);
+    }
+
+    /** Clicks the action's button and answers its prompt with the number. */
+    private static void prompted(UiHarness ui, MyCallAction action, String number) {
         ui.whenIdle(() -> {
             ui.find(Text.class, WidgetIds.PROMPT_TEXT).setText(number);
             UiHarness.click(ui.find(Button.class, WidgetIds.PROMPT_OK));
         });
-        UiHarness.click(button(ui, MyCallAction.TRANSFER));
+        UiHarness.click(button(ui, action));
     }
 
     private static void awaitNotice(UiHarness ui, String text) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelState;
+import org.amicus.cti.ui.Messages;
 
 /**
  * When an action can be taken, and in words why not when it cannot: what a disabled button or menu item says.
@@ -17,35 +18,35 @@ import org.amicus.cti.ChannelState;
  */
 record ActionPolicy(boolean connected, AgentProfile agent, Channel selected, String goneName, int mySessions) {
 
-    Optional<String> whyNot(ChannelAction action) {
+    Optional<String> whyNot(ChannelAction action, Messages messages) {
         if (!connected) {
-            return Optional.of("Not connected to the PBX");
+            return Optional.of(messages.notConnected);
         }
         if (action == ChannelAction.HANG_UP) {
             return mySessions > 0 ? Optional.empty()
-                    : Optional.of("No listen, whisper or barge session of mine is live");
+                    : Optional.of(messages.noSessionLive);
         }
         if (!agent.hasDevice()) {
-            return Optional.of("Set my phone in the settings first");
+            return Optional.of(messages.setMyPhoneFirst);
         }
         if (!action.needsChannel()) {
             return Optional.empty();
         }
         if (goneName != null) {
-            return Optional.of(goneName + " has hung up");
+            return Optional.of(Messages.format(messages.hasHungUp, goneName));
         }
         if (selected == null) {
-            return Optional.of(action == ChannelAction.PICK_UP ? "Select a ringing channel" : "Select a channel");
+            return Optional.of(action == ChannelAction.PICK_UP ? messages.selectRingingChannel : messages.selectChannel);
         }
         if (selected.device().equals(agent.device())) {
-            return Optional.of(selected.name() + " is my own phone");
+            return Optional.of(Messages.format(messages.isMyOwnPhone, selected.name()));
         }
         if (action == ChannelAction.PICK_UP && !selected.isRinging()) {
-            return Optional.of(selected.name() + (selected.answered() != null ? " is no longer ringing"
-                    : " is not ringing"));
+            return Optional.of(Messages.format(selected.answered() != null ? messages.noLongerRinging
+                    : messages.notRinging, selected.name()));
         }
         if (action.isSpy() && selected.state() != ChannelState.UP) {
-            return Optional.of(selected.name() + " is not in a call yet");
+            return Optional.of(Messages.format(messages.notInCallYet, selected.name()));
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.amicus.ami.OriginateOutcome;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.Failures;
 import org.amicus.cti.ui.parts.Notifier;
 import org.eclipse.swt.widgets.Display;
@@ -13,10 +14,12 @@ final class ActionReports {
 
     private final Notifier notifier;
     private final Display display;
+    private final Messages messages;
 
-    ActionReports(Notifier notifier, Display display) {
+    ActionReports(Notifier notifier, Display display, Messages messages) {
         this.notifier = notifier;
         this.display = display;
+        this.messages = messages;
     }
 
     /**
@@ -26,13 +29,13 @@ final class ActionReports {
      */
     void track(String what, String myPhone, CompletableFuture<OriginateOutcome> action,
             Consumer<OriginateOutcome> onAnswered) {
-        notifier.good(what + ": ringing my phone " + myPhone + "…");
+        notifier.good(Messages.format(messages.ringingMyPhone, what, myPhone));
         action.whenComplete((outcome, failure) -> onUiThread(() -> {
             if (failure != null) {
-                notifier.bad(what + ": " + Failures.message(failure));
+                notifier.bad(Messages.format(messages.failedWith, what, Failures.message(failure)));
                 return;
             }
-            String text = OutcomeMessages.of(what, myPhone, outcome);
+            String text = OutcomeMessages.of(messages, what, myPhone, outcome);
             if (outcome.result() == OriginateOutcome.Result.ANSWERED) {
                 onAnswered.accept(outcome);
                 notifier.good(text);

@@ -2,31 +2,54 @@ package org.amicus.cti.ui.actions;
 
 import java.util.Locale;
 
+import org.amicus.cti.ui.Messages;
+
 /**
  * What an agent or supervisor can do from the Channels part. The key bindings live in {@code fragment.e4xmi}, as
  * parameters of one command; {@link #keys} is how the menu shows them.
  */
 public enum ChannelAction {
-    CALL("Call…", "Ctrl+Shift+C", "Call a number from my phone"),
-    PICK_UP("Pick up", "Ctrl+Shift+P", "Answer the selected ringing call on my phone"),
-    PLAY_RECORDING("Play recording…", "Ctrl+Shift+R", "Have the PBX call my phone and play a recording"),
-    LISTEN("Listen", "Ctrl+Shift+L", "Listen to the selected call, unheard"),
-    WHISPER("Whisper", "Ctrl+Shift+W", "Speak to the selected channel's agent only"),
-    BARGE("Barge", "Ctrl+Shift+B", "Join the selected call: both parties hear me"),
-    HANG_UP("Hang up my session", "Ctrl+Shift+H", "End my listen, whisper or barge session");
+    CALL('C'), PICK_UP('P'), PLAY_RECORDING('R'), LISTEN('L'), WHISPER('W'), BARGE('B'), HANG_UP('H');
 
     /** The id of the one command behind all actions, and of its parameter naming the action. */
     public static final String COMMAND_ID = "org.amicus.cti.ui.command.channelAction";
     public static final String PARAMETER_ID = "org.amicus.cti.ui.commandparameter.action";
 
-    public final String label;
-    public final String keys;
-    public final String purpose;
+    private final char key;
 
-    ChannelAction(String label, String keys, String purpose) {
-        this.label = label;
-        this.keys = keys;
-        this.purpose = purpose;
+    ChannelAction(char key) {
+        this.key = key;
+    }
+
+    /** What the action is called, e.g. "Pick up". */
+    public String label(Messages messages) {
+        return switch (this) {
+            case CALL -> messages.actionCall;
+            case PICK_UP -> messages.actionPickUp;
+            case PLAY_RECORDING -> messages.actionPlayRecording;
+            case LISTEN -> messages.actionListen;
+            case WHISPER -> messages.actionWhisper;
+            case BARGE -> messages.actionBarge;
+            case HANG_UP -> messages.actionHangUp;
+        };
+    }
+
+    /** What the action does, for a tooltip. */
+    public String purpose(Messages messages) {
+        return switch (this) {
+            case CALL -> messages.actionCallPurpose;
+            case PICK_UP -> messages.actionPickUpPurpose;
+            case PLAY_RECORDING -> messages.actionPlayRecordingPurpose;
+            case LISTEN -> messages.actionListenPurpose;
+            case WHISPER -> messages.actionWhisperPurpose;
+            case BARGE -> messages.actionBargePurpose;
+            case HANG_UP -> messages.actionHangUpPurpose;
+        };
+    }
+
+    /** Its key binding as the platform names it, e.g. "Ctrl+Shift+P", "Strg+Umschalt+P". */
+    public String keys(Messages messages) {
+        return messages.keysModifiers + key;
     }
 
     /** Whether the action works on the selected channel. */

@@ -15,6 +15,7 @@ import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.Inputs;
 import org.amicus.cti.SpyMode;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.dialogs.InputPrompt;
 import org.amicus.cti.ui.parts.Failures;
 import org.amicus.cti.ui.parts.Notifier;
@@ -34,18 +35,20 @@ public final class ChannelActions {
     private final Notifier notifier;
     private final Shell shell;
     private final ActionReports reports;
+    private final Messages messages;
     private final Deque<String> mySessions = new ArrayDeque<>(); // channel ids, latest first
 
     /** Any service may be missing (null): the actions then say so. */
     public ChannelActions(CtiActions cti, AgentProfiles agents, ChannelRegistry registry, AmiConnection connection,
-            Notifier notifier, Shell shell) {
+            Notifier notifier, Shell shell, Messages messages) {
         this.cti = cti;
         this.agents = agents;
         this.registry = registry;
         this.connection = connection;
         this.notifier = notifier;
         this.shell = shell;
-        this.reports = new ActionReports(notifier, shell.getDisplay());
+        this.messages = messages;
+        this.reports = new ActionReports(notifier, shell.getDisplay(), messages);
     }
 
     /** Why the action cannot be taken on the selected channel ({@code null} for none) now, if it cannot. */
@@ -56,38 +59,41 @@ public final class ChannelActions {
     /** The same, against channels just taken from the registry: one snapshot can serve every action. */
     public Optional<String> whyNot(ChannelAction action, Channel selected, ChannelSnapshot now) {
         if (cti == null || agents == null || registry == null || connection == null) {
-            return Optional.of("The Amicus CTI service is not available");
+            return Optional.of(messages.ctiMissing);
         }
         mySessions.removeIf(id -> now.byUniqueId(id).isEmpty());
         Channel live = selected == null ? null : now.byUniqueId(selected.uniqueId()).orElse(null);
         String gone = selected != null && live == null ? selected.name() : null;
         boolean connected = connection.status().state() == ConnectionState.CONNECTED;
-        return new ActionPolicy(connected, agents.current(), live, gone, mySessions.size()).whyNot(action);
+        return new ActionPolicy(connected, agents.current(), live, gone, mySessions.size()).whyNot(action, messages);
     }
 
     /** Takes the action, or says why it cannot. */
     public void run(ChannelAction action, Channel selected) {
         Optional<String> refusal = whyNot(action, selected);
         if (refusal.isPresent()) {
-            notifier.bad(action.label.replace("…", "") + ": " + refusal.get());
+            notifier.bad(Messages.format(messages.refused, action.label(messages).replace("\u2026", ""), refusal.get()));
             return;
         }
         switch (action) {
-            case CALL -> InputPrompt.ask(shell, "Call", "Number to call from my phone:", Inputs::numberProblem)
-                    .ifPresent(number -> track("Call to " + number, cti.call(number), false));
-            case PICK_UP -> track("Pick-up of " + selected.name(), cti.pickUp(selected.name()), false);
-            case PLAY_RECORDING -> InputPrompt.ask(shell, "Play recording", "Recording to play on my phone:",
-                    Inputs::recordingProblem).ifPresent(recording -> track("Playback of " + recording,
+            case CALL -> InputPrompt.ask(shell, messages, messages.callTitle, messages.callQuestion,
+                    Inputs::numberProblem)
+                    .ifPresent(number -> track(Messages.format(messages.callTo, number), cti.call(number), false));
+            case PICK_UP -> track(Messages.format(messages.pickUpOf, selected.name()), cti.pickUp(selected.name()),
+                    false);
+            case PLAY_RECORDING -> InputPrompt.ask(shell, messages, messages.playRecordingTitle,
+                    messages.playRecordingQuestion, Inputs::recordingProblem)
+                    .ifPresent(recording -> track(Messages.format(messages.playbackOf, recording),
                             cti.playBack(recording), false)); // its outcome comes once it has played
-            case LISTEN -> spy(selected, SpyMode.LISTEN, "Listening to ");
-            case WHISPER -> spy(selected, SpyMode.WHISPER, "Whispering to ");
-            case BARGE -> spy(selected, SpyMode.BARGE, "Barging into ");
+            case LISTEN -> spy(selected, SpyMode.LISTEN, messages.listeningTo);
+            case WHISPER -> spy(selected, SpyMode.WHISPER, messages.whisperingTo);
+            case BARGE -> spy(selected, SpyMode.BARGE, messages.bargingInto);
             case HANG_UP -> hangUpLatestSession();
         }
     }
 
     private void spy(Channel channel, SpyMode mode, String what) {
-        track(what + channel.name(), cti.spy(channel.name(), mode), true);
+        track(Messages.format(what, channel.name()), cti.spy(channel.name(), mode), true);
     }
 
     private void track(String what, CompletableFuture<OriginateOutcome> action, boolean session) {
@@ -102,9 +108,9 @@ public final class ChannelActions {
         String session = mySessions.pop();
         cti.hangUp(session).whenComplete((done, failure) -> reports.onUiThread(() -> {
             if (failure == null) {
-                notifier.good("My session has ended");
+                notifier.good(messages.sessionEnded);
             } else {
-                notifier.bad("Cannot end my session: " + Failures.message(failure));
+                notifier.bad(Messages.format(messages.cannotEndSession, Failures.message(failure)));
             }
         }));
     }

@@ -10,6 +10,7 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.Colleague;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.Notifier;
 import org.eclipse.swt.widgets.Display;
 
@@ -18,12 +19,14 @@ public final class ColleagueActions {
 
     /** What an agent can do with a colleague. */
     public enum Action {
-        CALL("Call"), PICK_UP("Pick up");
+        CALL, PICK_UP;
 
-        public final String label;
+        public String label(Messages messages) {
+            return this == CALL ? messages.colleagueCall : messages.colleaguePickUp;
+        }
 
-        Action(String label) {
-            this.label = label;
+        public String purpose(Messages messages) {
+            return this == CALL ? messages.colleagueCallPurpose : messages.colleaguePickUpPurpose;
         }
     }
 
@@ -33,38 +36,40 @@ public final class ColleagueActions {
     private final AmiConnection connection;
     private final Notifier notifier;
     private final ActionReports reports;
+    private final Messages messages;
 
     /** Any service may be missing (null): the actions then say so. */
     public ColleagueActions(CtiActions cti, AgentProfiles agents, ChannelRegistry channels, AmiConnection connection,
-            Notifier notifier, Display display) {
+            Notifier notifier, Display display, Messages messages) {
         this.cti = cti;
         this.agents = agents;
         this.channels = channels;
         this.connection = connection;
         this.notifier = notifier;
-        this.reports = new ActionReports(notifier, display);
+        this.messages = messages;
+        this.reports = new ActionReports(notifier, display, messages);
     }
 
     /** Why the action cannot be taken on the colleague ({@code null} for none selected) now, if it cannot. */
     public Optional<String> whyNot(Action action, Colleague colleague) {
         if (cti == null || agents == null || channels == null || connection == null) {
-            return Optional.of("The Amicus CTI service is not available");
+            return Optional.of(messages.ctiMissing);
         }
         if (connection.status().state() != ConnectionState.CONNECTED) {
-            return Optional.of("Not connected to the PBX");
+            return Optional.of(messages.notConnected);
         }
         AgentProfile me = agents.current();
         if (!me.hasDevice()) {
-            return Optional.of("Set my phone in the settings first");
+            return Optional.of(messages.setMyPhoneFirst);
         }
         if (colleague == null) {
-            return Optional.of("Select a colleague");
+            return Optional.of(messages.selectColleague);
         }
         if (colleague.device().equals(me.device())) {
-            return Optional.of(colleague.extension() + " is my own phone");
+            return Optional.of(Messages.format(messages.isMyOwnPhone, colleague.extension()));
         }
         if (action == Action.PICK_UP && ringingCall(colleague).isEmpty()) {
-            return Optional.of(colleague.extension() + " is not ringing");
+            return Optional.of(Messages.format(messages.notRinging, colleague.extension()));
         }
         return Optional.empty();
     }
@@ -73,17 +78,17 @@ public final class ColleagueActions {
     public void run(Action action, Colleague colleague) {
         Optional<String> refusal = whyNot(action, colleague);
         if (refusal.isPresent()) {
-            notifier.bad(action.label + ": " + refusal.get());
+            notifier.bad(Messages.format(messages.refused, action.label(messages), refusal.get()));
             return;
         }
         String myPhone = agents.current().device();
         switch (action) {
-            case CALL -> reports.track("Call to " + colleague.extension(), myPhone, cti.call(colleague.extension()),
+            case CALL -> reports.track(Messages.format(messages.callTo, colleague.extension()), myPhone, cti.call(colleague.extension()),
                     outcome -> {
                     });
             case PICK_UP -> {
                 Channel ringing = ringingCall(colleague).orElseThrow();
-                reports.track("Pick-up of " + ringing.name(), myPhone, cti.pickUp(ringing.name()), outcome -> {
+                reports.track(Messages.format(messages.pickUpOf, ringing.name()), myPhone, cti.pickUp(ringing.name()), outcome -> {
                 });
             }
         }

@@ -4,8 +4,10 @@ import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfiles;
 import org.amicus.ami.AmiSecrets;
 import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.dialogs.SettingsDialog;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.widgets.Shell;
 
@@ -16,7 +18,7 @@ public class SettingsHandler {
 
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, AmiProfiles profiles, AmiSecrets secrets,
-            AgentProfiles agents, AmiConnection connection) {
-        new SettingsDialog(shell, profiles, secrets, agents, connection).open();
+            AgentProfiles agents, AmiConnection connection, @Translation Messages messages) {
+        new SettingsDialog(shell, profiles, secrets, agents, connection, messages).open();
     }
 }

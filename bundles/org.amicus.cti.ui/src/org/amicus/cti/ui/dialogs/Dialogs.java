@@ -1,5 +1,6 @@
 package org.amicus.cti.ui.dialogs;
 
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
@@ -49,12 +50,12 @@ final class Dialogs {
     }
 
     /** Cancel and the default button, bottom right; returns the default button. */
-    static Button buttons(Shell dialog, String text, String id, Runnable action) {
+    static Button buttons(Shell dialog, Messages messages, String text, String id, Runnable action) {
         Composite buttons = new Composite(dialog, SWT.NONE);
         buttons.setLayout(new GridLayout(2, true));
         buttons.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false));
         Button cancel = new Button(buttons, SWT.PUSH);
-        cancel.setText("Cancel");
+        cancel.setText(messages.cancel);
         cancel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         cancel.addListener(SWT.Selection, event -> dialog.close());
         Button button = new Button(buttons, SWT.PUSH);

@@ -3,6 +3,7 @@ package org.amicus.cti.ui.dialogs;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -22,7 +23,8 @@ public final class InputPrompt {
     private final Function<String, Optional<String>> check;
     private String answer;
 
-    private InputPrompt(Shell parent, String title, String question, Function<String, Optional<String>> check) {
+    private InputPrompt(Shell parent, Messages messages, String title, String question,
+            Function<String, Optional<String>> check) {
         this.check = check;
         dialog = new Shell(parent, SWT.DIALOG_TRIM | SWT.APPLICATION_MODAL);
         dialog.setText(title);
@@ -34,15 +36,15 @@ public final class InputPrompt {
         input.setData(WidgetIds.KEY, WidgetIds.PROMPT_TEXT);
         input.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         problem = Dialogs.problemLine(dialog, WidgetIds.PROMPT_PROBLEM, 360);
-        ok = Dialogs.buttons(dialog, "OK", WidgetIds.PROMPT_OK, this::accept);
+        ok = Dialogs.buttons(dialog, messages, messages.ok, WidgetIds.PROMPT_OK, this::accept);
         input.addModifyListener(event -> validate());
         validate();
     }
 
     /** Opens the prompt and waits for the answer; empty if it was cancelled. */
-    public static Optional<String> ask(Shell parent, String title, String question,
+    public static Optional<String> ask(Shell parent, Messages messages, String title, String question,
             Function<String, Optional<String>> check) {
-        InputPrompt prompt = new InputPrompt(parent, title, question, check);
+        InputPrompt prompt = new InputPrompt(parent, messages, title, question, check);
         Dialogs.openCentred(prompt.dialog, prompt.input);
         return Optional.ofNullable(prompt.answer);
     }

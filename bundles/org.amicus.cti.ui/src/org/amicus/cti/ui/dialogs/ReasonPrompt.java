@@ -3,6 +3,7 @@ package org.amicus.cti.ui.dialogs;
 import java.util.Optional;
 
 import org.amicus.cti.PauseReasons;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -25,10 +26,10 @@ public final class ReasonPrompt {
     private final PauseReasons reasons;
     private String answer;
 
-    private ReasonPrompt(Shell parent, String question, PauseReasons reasons) {
+    private ReasonPrompt(Shell parent, Messages messages, String question, PauseReasons reasons) {
         this.reasons = reasons;
         dialog = new Shell(parent, SWT.DIALOG_TRIM | SWT.APPLICATION_MODAL);
-        dialog.setText("Pause");
+        dialog.setText(messages.pauseTitle);
         dialog.setData(WidgetIds.KEY, WidgetIds.REASON_PROMPT);
         dialog.setLayout(new GridLayout(1, false));
         new Label(dialog, SWT.NONE).setText(question);
@@ -37,14 +38,14 @@ public final class ReasonPrompt {
         reason.setItems(reasons.catalogue().toArray(String[]::new));
         reason.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         problem = Dialogs.problemLine(dialog, WidgetIds.REASON_PROBLEM, 360);
-        ok = Dialogs.buttons(dialog, "Pause", WidgetIds.REASON_OK, this::accept);
+        ok = Dialogs.buttons(dialog, messages, messages.pauseTitle, WidgetIds.REASON_OK, this::accept);
         reason.addModifyListener(event -> validate());
         validate();
     }
 
     /** Opens the prompt and waits for the reason; empty if it was cancelled. */
-    public static Optional<String> ask(Shell parent, String question, PauseReasons reasons) {
-        ReasonPrompt prompt = new ReasonPrompt(parent, question, reasons);
+    public static Optional<String> ask(Shell parent, Messages messages, String question, PauseReasons reasons) {
+        ReasonPrompt prompt = new ReasonPrompt(parent, messages, question, reasons);
         Dialogs.openCentred(prompt.dialog, prompt.reason);
         return Optional.ofNullable(prompt.answer);
     }

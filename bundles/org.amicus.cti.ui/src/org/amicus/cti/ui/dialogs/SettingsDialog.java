@@ -12,6 +12,7 @@ import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.AutoAnswer;
 import org.amicus.cti.ui.Appearance;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.Failures;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.swt.SWT;
@@ -33,8 +34,7 @@ import org.osgi.service.prefs.BackingStoreException;
  */
 public final class SettingsDialog {
 
-    private static final String[] AUTO_ANSWER_CHOICES = { "Call-Info header (PJSIP phones)",
-            "SIPADDHEADER (chan_sip)", "None: my phone rings as usual" };
+    /** In the order of {@link Messages#settingsAutoAnswerChoices}. */
     private static final AutoAnswer[] AUTO_ANSWERS = { AutoAnswer.CALL_INFO, AutoAnswer.SIP_ADD_HEADER,
             AutoAnswer.NONE };
 
@@ -42,6 +42,7 @@ public final class SettingsDialog {
     private final AmiSecrets secrets;
     private final AgentProfiles agents;
     private final AmiConnection connection;
+    private final Messages messages;
     private final Shell dialog;
     private final Combo profileName;
     private final Text host;
@@ -59,46 +60,47 @@ public final class SettingsDialog {
     private final Button save;
 
     public SettingsDialog(Shell parent, AmiProfiles profiles, AmiSecrets secrets, AgentProfiles agents,
-            AmiConnection connection) {
+            AmiConnection connection, Messages messages) {
+        this.messages = messages;
         this.profiles = profiles;
         this.secrets = secrets;
         this.agents = agents;
         this.connection = connection;
         dialog = new Shell(parent, SWT.DIALOG_TRIM | SWT.APPLICATION_MODAL | SWT.RESIZE);
-        dialog.setText("Amicus settings");
+        dialog.setText(messages.settingsTitle);
         dialog.setData(WidgetIds.KEY, WidgetIds.SETTINGS);
         dialog.setLayout(new GridLayout(1, false));
 
-        Group pbx = group("PBX (Asterisk Manager Interface)");
+        Group pbx = group(messages.settingsPbx);
         profileName = new Combo(pbx, SWT.DROP_DOWN);
-        field(pbx, "Profile name:", profileName, WidgetIds.SETTINGS_PROFILE);
+        field(pbx, messages.settingsProfile, profileName, WidgetIds.SETTINGS_PROFILE);
         profiles.all().forEach(profile -> profileName.add(profile.name()));
-        host = text(pbx, "Host:", WidgetIds.SETTINGS_HOST, SWT.NONE);
-        port = text(pbx, "Port:", WidgetIds.SETTINGS_PORT, SWT.NONE);
+        host = text(pbx, messages.settingsHost, WidgetIds.SETTINGS_HOST, SWT.NONE);
+        port = text(pbx, messages.settingsPort, WidgetIds.SETTINGS_PORT, SWT.NONE);
         tls = new Button(pbx, SWT.CHECK);
-        tls.setText("TLS (encrypted; usually port 5039)");
+        tls.setText(messages.settingsTls);
         field(pbx, "", tls, WidgetIds.SETTINGS_TLS);
-        user = text(pbx, "User:", WidgetIds.SETTINGS_USER, SWT.NONE);
-        secret = text(pbx, "Secret:", WidgetIds.SETTINGS_SECRET, SWT.PASSWORD);
-        certificate = text(pbx, "Trusted certificate:", WidgetIds.SETTINGS_CERTIFICATE, SWT.NONE);
-        certificate.setMessage("PEM file of a self-signed PBX certificate (optional)");
+        user = text(pbx, messages.settingsUser, WidgetIds.SETTINGS_USER, SWT.NONE);
+        secret = text(pbx, messages.settingsSecret, WidgetIds.SETTINGS_SECRET, SWT.PASSWORD);
+        certificate = text(pbx, messages.settingsCertificate, WidgetIds.SETTINGS_CERTIFICATE, SWT.NONE);
+        certificate.setMessage(messages.settingsCertificateHint);
 
-        Group phone = group("My phone");
-        device = text(phone, "Device:", WidgetIds.SETTINGS_DEVICE, SWT.NONE);
-        device.setMessage("e.g. PJSIP/104");
+        Group phone = group(messages.settingsMyPhone);
+        device = text(phone, messages.settingsDevice, WidgetIds.SETTINGS_DEVICE, SWT.NONE);
+        device.setMessage(messages.settingsDeviceHint);
         autoAnswer = new Combo(phone, SWT.DROP_DOWN | SWT.READ_ONLY);
-        autoAnswer.setItems(AUTO_ANSWER_CHOICES);
-        field(phone, "Auto-answer:", autoAnswer, WidgetIds.SETTINGS_AUTO_ANSWER);
-        dialContext = text(phone, "Dial context:", WidgetIds.SETTINGS_CONTEXT, SWT.NONE);
-        callerId = text(phone, "My caller ID:", WidgetIds.SETTINGS_CALLER_ID, SWT.NONE);
-        callerId.setMessage("e.g. \"Desk 4\" <104>; empty for the PBX's");
-        ringSeconds = text(phone, "Ring my phone for (s):", WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
+        autoAnswer.setItems(Messages.list(messages.settingsAutoAnswerChoices));
+        field(phone, messages.settingsAutoAnswer, autoAnswer, WidgetIds.SETTINGS_AUTO_ANSWER);
+        dialContext = text(phone, messages.settingsDialContext, WidgetIds.SETTINGS_CONTEXT, SWT.NONE);
+        callerId = text(phone, messages.settingsCallerId, WidgetIds.SETTINGS_CALLER_ID, SWT.NONE);
+        callerId.setMessage(messages.settingsCallerIdHint);
+        ringSeconds = text(phone, messages.settingsRingSeconds, WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
         if (Appearance.offered()) {
-            themeChoice(group("Appearance"));
+            themeChoice(group(messages.settingsAppearance));
         }
 
         problem = Dialogs.problemLine(dialog, WidgetIds.SETTINGS_PROBLEM, 480);
-        save = Dialogs.buttons(dialog, "Save and connect", WidgetIds.SETTINGS_SAVE, this::save);
+        save = Dialogs.buttons(dialog, messages, messages.settingsSave, WidgetIds.SETTINGS_SAVE, this::save);
 
         show(profiles.current().or(() -> connectedProfile()).orElse(null));
         showAgent(agents.current());
@@ -132,14 +134,14 @@ public final class SettingsDialog {
     /** The theme changes as soon as it is chosen, whether or not the rest can be saved. */
     private void themeChoice(Group appearance) {
         Combo theme = new Combo(appearance, SWT.DROP_DOWN | SWT.READ_ONLY);
-        Arrays.stream(Appearance.values()).forEach(choice -> theme.add(choice.label()));
+        Arrays.stream(Appearance.values()).forEach(choice -> theme.add(choice.label(messages)));
         theme.select(Appearance.chosen().ordinal());
-        field(appearance, "Theme:", theme, WidgetIds.SETTINGS_THEME);
+        field(appearance, messages.settingsTheme, theme, WidgetIds.SETTINGS_THEME);
         theme.addListener(SWT.Selection, event -> {
             try {
                 Appearance.values()[theme.getSelectionIndex()].choose();
             } catch (BackingStoreException e) {
-                problem.setText("Cannot keep the theme: " + Failures.message(e));
+                problem.setText(Messages.format(messages.settingsCannotKeepTheme, Failures.message(e)));
                 problem.requestLayout();
             }
         });
@@ -162,7 +164,7 @@ public final class SettingsDialog {
     }
 
     private void show(AmiProfile profile) {
-        profileName.setText(profile == null ? "My PBX" : profile.name());
+        profileName.setText(profile == null ? messages.settingsDefaultProfile : profile.name());
         host.setText(profile == null ? "" : profile.host());
         port.setText(String.valueOf(profile == null ? 5038 : profile.port()));
         tls.setSelection(profile != null && profile.tls());
@@ -199,35 +201,35 @@ public final class SettingsDialog {
 
     private Entered entered(Optional<String> storedSecret) {
         AmiProfile profile = new AmiProfile(profileName.getText().strip(), host.getText().strip(),
-                number("port", port.getText()), tls.getSelection(), user.getText().strip(),
+                number(messages.settingsPortName, port.getText()), tls.getSelection(), user.getText().strip(),
                 certificate.getText().isBlank() ? null : certificate.getText().strip());
         if (profile.name().contains("/")) {
-            throw new IllegalArgumentException("profile name cannot contain '/'");
+            throw new IllegalArgumentException(messages.settingsNoSlash);
         }
         AgentProfile agent = new AgentProfile(device.getText().strip(), AUTO_ANSWERS[autoAnswer.getSelectionIndex()],
-                dialContext.getText().strip(), Duration.ofSeconds(number("ring time", ringSeconds.getText())),
+                dialContext.getText().strip(), Duration.ofSeconds(number(messages.settingsRingTimeName, ringSeconds.getText())),
                 callerId.getText().strip());
         String typed = secret.getText();
         if (typed.isEmpty() && storedSecret.isEmpty()) {
-            throw new IllegalArgumentException("enter the secret of " + profile.username() + " (from manager.conf)");
+            throw new IllegalArgumentException(Messages.format(messages.settingsEnterSecret, profile.username()));
         }
         if (typed.chars().anyMatch(c -> c < 0x20)) {
-            throw new IllegalArgumentException("the secret must be a single line");
+            throw new IllegalArgumentException(messages.settingsSecretOneLine);
         }
         return new Entered(profile, agent, typed, typed.isEmpty() ? storedSecret.get() : typed);
     }
 
-    private static int number(String what, String text) {
+    private int number(String what, String text) {
         try {
             return Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a whole number, not \"" + text.strip() + "\"");
+            throw new IllegalArgumentException(Messages.format(messages.settingsWholeNumber, what, text.strip()));
         }
     }
 
     private void validate() {
         Optional<String> stored = storedSecret(); // read once per keystroke: secure storage decrypts
-        secret.setMessage(stored.isPresent() ? "unchanged (stored securely)" : "");
+        secret.setMessage(stored.isPresent() ? messages.settingsSecretUnchanged : "");
         try {
             entered(stored);
             problem.setText("");
@@ -242,7 +244,7 @@ public final class SettingsDialog {
     /** The secret stored for the server and user in the fields, if any: the profile's name plays no part. */
     private Optional<String> storedSecret() {
         try {
-            return secrets.find(new AmiProfile("-", host.getText().strip(), number("port", port.getText()),
+            return secrets.find(new AmiProfile("-", host.getText().strip(), number(messages.settingsPortName, port.getText()),
                     tls.getSelection(), user.getText().strip()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -264,7 +266,7 @@ public final class SettingsDialog {
             }
             agents.save(entered.agent());
         } catch (RuntimeException e) {
-            problem.setText("Cannot save: " + Failures.message(e));
+            problem.setText(Messages.format(messages.settingsCannotSave, Failures.message(e)));
             problem.requestLayout();
             return;
         }

@@ -10,12 +10,15 @@ import java.util.stream.Collectors;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.Colleague;
+import org.amicus.cti.ui.Messages;
 
 /** The rows of the Calls presentation: built off the UI thread, as grouping thousands of channels costs. */
 final class CallRows {
 
-    /** Columns of the Calls presentation with their initial widths in pixels; a call's channels show under it. */
-    static final String[] COLUMNS = { "Customer", "Agent", "Direction", "Queue", "Wait", "State", "Duration" };
+    /**
+     * The initial widths in pixels of the Calls presentation's columns, in the order of {@link Messages#callsColumns};
+     * a call's channels show under it.
+     */
     static final int[] WIDTHS = { 220, 160, 80, 90, 70, 140, 80 };
 
     private CallRows() {

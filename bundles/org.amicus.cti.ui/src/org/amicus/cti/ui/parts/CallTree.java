@@ -3,9 +3,11 @@ package org.amicus.cti.ui.parts;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.amicus.cti.Channel;
+import org.amicus.cti.ui.Messages;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Tree;
@@ -20,23 +22,25 @@ final class CallTree {
 
     private final Tree tree;
     private final StateIcons icons;
+    private final Messages messages;
     private List<CallRow> rows = List.of();
     /** The calls expanded, by linked id. */
     private final Set<String> expanded = new HashSet<>();
 
-    CallTree(Composite parent, StateIcons icons) {
+    CallTree(Composite parent, StateIcons icons, Messages messages) {
         this.icons = icons;
+        this.messages = messages;
         tree = new Tree(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
         tree.setData(WidgetIds.KEY, WidgetIds.CHANNELS_CALLS);
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
-        for (int i = 0; i < CallRows.COLUMNS.length; i++) {
+        String[] columns = Messages.list(messages.callsColumns);
+        for (int i = 0; i < columns.length; i++) {
             TreeColumn column = new TreeColumn(tree, SWT.LEFT);
-            column.setText(CallRows.COLUMNS[i]);
+            column.setText(columns[i]);
             column.setWidth(CallRows.WIDTHS[i]);
         }
-        Accessibility.describe(tree, "Live calls",
-                "One row per call, its channels under it; Enter picks up the ringing channel selected");
+        Accessibility.describe(tree, messages.liveCallsName, messages.liveCallsDescription);
         tree.addListener(SWT.SetData, event -> fill((TreeItem) event.item));
         tree.addListener(SWT.Expand, event -> {
             if (event.item.getData() instanceof CallRow call) {
@@ -113,7 +117,7 @@ final class CallTree {
                 return;
             }
             CallRow call = rows.get(index);
-            item.setText(call.cells(now));
+            item.setText(call.cells(now, messages));
             item.setBackground(call.channels().stream().anyMatch(Channel::isRinging)
                     ? StateColours.on(tree).ringingRow() : null);
             item.setData(call);
@@ -126,7 +130,7 @@ final class CallTree {
         }
         Channel channel = call.channels().get(parentItem.indexOf(item));
         item.setText(new String[] { channel.name(), channel.callerId().describe(), "", channel.application(), "",
-                channel.state().label(), ChannelRows.duration(channel, now) });
+                channel.state().label(Locale.getDefault()), ChannelRows.duration(channel, now) });
         StateColours colours = StateColours.on(tree);
         item.setImage(5, icons.of(channel.state(), colours));
         item.setBackground(channel.isRinging() ? colours.ringingRow() : null);

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActionContribution;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.Contributions;
 import org.eclipse.swt.SWT;
@@ -42,13 +43,14 @@ final class ChannelMenu {
             item.dispose();
         }
         ChannelSnapshot now = part.snapshot();
+        Messages messages = part.messages();
         for (ChannelAction action : ChannelAction.values()) {
             MenuItem item = new MenuItem(menu, SWT.PUSH);
-            item.setText(action.label + "\t" + action.keys);
+            item.setText(action.label(messages) + "\t" + action.keys(messages));
             item.setData(action);
             Optional<String> refusal = part.whyNot(action, now);
             item.setEnabled(refusal.isEmpty());
-            item.setToolTipText(refusal.orElse(action.purpose));
+            item.setToolTipText(refusal.orElse(action.purpose(messages)));
             item.addListener(SWT.Selection, event -> part.run(action));
         }
         Channel selected = part.selected();
@@ -81,7 +83,8 @@ final class ChannelMenu {
             contribution.run(channel);
         } catch (RuntimeException e) {
             LOG.error("The contributed action {} failed", contribution.getClass(), e);
-            part.notifier().bad(contribution.label() + " failed: " + Failures.message(e));
+            part.notifier().bad(Messages.format(part.messages().contributionFailed, contribution.label(),
+                    Failures.message(e)));
         }
     }
 }

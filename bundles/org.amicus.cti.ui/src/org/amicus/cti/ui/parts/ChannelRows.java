@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ui.Messages;
 
 /** What the Channels table shows: which channels, in which order, and each one's cells. */
 final class ChannelRows {
@@ -43,12 +44,13 @@ final class ChannelRows {
     private static Comparator<Channel> by(Sort sort) {
         Comparator<Channel> column = switch (sort.column()) {
             case 0 -> Comparator.comparing(Channel::name);
-            case 1 -> Comparator.comparing(ChannelRows::state);
+            case 1 -> Comparator.comparing(Channel::onHold).thenComparing(Channel::state); // alike in every language
             case 2 -> Comparator.comparing(channel -> channel.callerId().describe());
             case 3 -> Comparator.comparing(channel -> channel.connectedLine().describe());
             case 4 -> Comparator.comparing(ChannelRows::since, Comparator.reverseOrder()); // the longest last
             case 5 -> Comparator.comparing(Channel::application);
-            default -> Comparator.comparing(channel -> cells(channel, Instant.EPOCH)[6]);
+            default -> Comparator.comparing(channel -> channel.spying().isEmpty() ? channel.bridgedWith()
+                    : channel.spying());
         };
         return sort.ascending() ? column : column.reversed();
     }
@@ -58,16 +60,17 @@ final class ChannelRows {
                 channel.application(), channel.bridgedWith()).toLowerCase(Locale.ROOT);
     }
 
-    /** The cells of a row, in the order of {@link ChannelsPart#COLUMNS}. */
-    static String[] cells(Channel channel, Instant now) {
-        return new String[] { channel.name(), state(channel), channel.callerId().describe(),
+    /** The cells of a row, in the order of {@link Messages#channelsColumns}. */
+    static String[] cells(Channel channel, Instant now, Messages messages) {
+        return new String[] { channel.name(), state(channel, messages), channel.callerId().describe(),
                 channel.connectedLine().describe(), duration(channel, now), channel.application(),
-                channel.spying().isEmpty() ? channel.bridgedWith() : "spying on " + channel.spying() };
+                channel.spying().isEmpty() ? channel.bridgedWith()
+                        : Messages.format(messages.spyingOn, channel.spying()) };
     }
 
     /** Its state as the agent reads it: on hold, when its phone holds the call, before the channel's state. */
-    static String state(Channel channel) {
-        return channel.onHold() ? "On hold" : channel.state().label();
+    static String state(Channel channel, Messages messages) {
+        return channel.onHold() ? messages.onHold : channel.state().label(Locale.getDefault());
     }
 
     /** Time since answered, or since it began while not answered. */

@@ -3,6 +3,7 @@ package org.amicus.cti.ui.parts;
 import java.util.Optional;
 
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -21,11 +22,11 @@ final class ChannelToolBar {
         toolbar = new ToolBar(parent, SWT.FLAT | SWT.WRAP | SWT.RIGHT);
         toolbar.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TOOLBAR);
         toolbar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        Accessibility.describe(toolbar, "Channel actions", "Actions on the channel selected, each with its keys");
+        Accessibility.describe(toolbar, part.messages().channelActionsName, part.messages().channelActionsDescription);
         Accessibility.describeItems(toolbar);
         for (ChannelAction action : ChannelAction.values()) {
             ToolItem item = new ToolItem(toolbar, SWT.PUSH);
-            item.setText(action.label);
+            item.setText(action.label(part.messages()));
             item.setData(action);
             item.addListener(SWT.Selection, event -> part.run(action));
         }
@@ -37,7 +38,8 @@ final class ChannelToolBar {
             ChannelAction action = (ChannelAction) item.getData();
             Optional<String> refusal = part.whyNot(action, now);
             item.setEnabled(refusal.isEmpty());
-            item.setToolTipText(refusal.orElse(action.purpose) + " (" + action.keys + ")");
+            item.setToolTipText(Messages.format(part.messages().withKeys, refusal.orElse(action.purpose(part.messages())),
+                    action.keys(part.messages())));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.amicus.cti.ui.parts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,10 +19,12 @@ import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ColleagueListener;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.ChannelActions;
 import org.amicus.cti.ui.actions.Contributions;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -60,9 +61,7 @@ public class ChannelsPart {
     public static final String CALLS = "calls";
     private static final Logger LOG = LoggerFactory.getLogger(ChannelsPart.class);
 
-    /** Columns with their initial widths in pixels. */
-    static final String[] COLUMNS = { "Channel", "State", "Caller ID", "Connected line", "Duration", "Application",
-            "Bridged with" };
+    /** The columns' initial widths in pixels, in the order of {@link Messages#channelsColumns}. */
     private static final int[] WIDTHS = { 200, 90, 150, 150, 80, 120, 200 };
     private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
@@ -94,6 +93,10 @@ public class ChannelsPart {
     @Inject
     UISynchronize uiSync;
 
+    @Inject
+    @Translation
+    Messages messages;
+
     private Label summary;
     private Text filter;
     private Button onlyRinging;
@@ -104,7 +107,7 @@ public class ChannelsPart {
     /** Which grouping is the latest asked for: an older one that ends late is not shown. UI thread only. */
     private int grouping;
     private final ExecutorService grouper = Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "Amicus calls grouping");
+        Thread thread = new Thread(work, "Amicus calls grouping"); //$NON-NLS-1$
         thread.setDaemon(true);
         return thread;
     });
@@ -129,7 +132,7 @@ public class ChannelsPart {
         summary.setData(WidgetIds.KEY, WidgetIds.CHANNELS_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
-        filter.setMessage("Filter channels, numbers, names");
+        filter.setMessage(messages.channelsFilter);
         filter.setData(WidgetIds.KEY, WidgetIds.CHANNELS_FILTER);
         filter.setLayoutData(new GridData(220, SWT.DEFAULT));
         filter.addModifyListener(event -> refresh());
@@ -139,21 +142,20 @@ public class ChannelsPart {
             }
         });
         onlyRinging = new Button(parent, SWT.CHECK);
-        onlyRinging.setText("Only ringing");
+        onlyRinging.setText(messages.channelsOnlyRinging);
         onlyRinging.setData(WidgetIds.KEY, WidgetIds.CHANNELS_ONLY_RINGING);
         onlyRinging.addListener(SWT.Selection, event -> refresh());
-        Accessibility.describe(filter, "Filter channels",
-                "Shows the channels whose name, number or caller has what is typed; Down goes to the first ringing one");
-        Accessibility.describe(onlyRinging, "Only ringing", "Shows only the channels that ring now");
-        Accessibility.describe(summary, "Channels summary", summary::getText);
+        Accessibility.describe(filter, messages.channelsFilterName, messages.channelsFilterDescription);
+        Accessibility.describe(onlyRinging, messages.channelsOnlyRinging, messages.channelsOnlyRingingDescription);
+        Accessibility.describe(summary, messages.channelsSummaryName, summary::getText);
         presentation = new Combo(parent, SWT.READ_ONLY);
         presentation.setData(WidgetIds.KEY, WidgetIds.CHANNELS_PRESENTATION);
-        presentation.setItems("Channels", "Calls");
-        presentation.setToolTipText("One row per channel, or one per call with its channels under it");
+        presentation.setItems(Messages.list(messages.presentations));
+        presentation.setToolTipText(messages.presentationTooltip);
         presentation.select(partModel != null && CALLS.equals(partModel.getPersistedState().get(PRESENTATION_KEY))
                 ? 1 : 0);
         presentation.addListener(SWT.Selection, event -> presentationChosen());
-        Accessibility.describe(presentation, "Presentation", presentation::getToolTipText);
+        Accessibility.describe(presentation, messages.presentationName, presentation::getToolTipText);
 
         toolbar = new ChannelToolBar(parent, this);
 
@@ -165,12 +167,12 @@ public class ChannelsPart {
         table.setData(WidgetIds.KEY, WidgetIds.CHANNELS_TABLE);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        for (int i = 0; i < COLUMNS.length; i++) {
+        String[] columns = Messages.list(messages.channelsColumns);
+        for (int i = 0; i < columns.length; i++) {
             TableColumn column = new TableColumn(table, SWT.LEFT);
-            column.setText(COLUMNS[i]);
+            column.setText(columns[i]);
             column.setWidth(WIDTHS[i]);
-            column.setToolTipText("Sort by " + COLUMNS[i].toLowerCase(Locale.ROOT)
-                    + "; a third click groups by call again");
+            column.setToolTipText(Messages.format(messages.sortBy, columns[i]));
             int index = i;
             column.addListener(SWT.Selection, event -> sortBy(index));
         }
@@ -178,10 +180,9 @@ public class ChannelsPart {
         table.addListener(SWT.SetData, event -> fill((TableItem) event.item, event.index));
         table.addListener(SWT.DefaultSelection, event -> pickUpSelected());
         table.addListener(SWT.Selection, event -> updateActions(snapshot()));
-        Accessibility.describe(table, "Live channels",
-                "Grouped by call, ringing ones first in their call; Enter picks up the ringing channel selected");
+        Accessibility.describe(table, messages.liveChannelsName, messages.liveChannelsDescription);
         Accessibility.nameRows(table);
-        calls = new CallTree(views, icons);
+        calls = new CallTree(views, icons, messages);
         calls.tree().addListener(SWT.DefaultSelection, event -> pickUpSelected());
         calls.tree().addListener(SWT.Selection, event -> updateActions(snapshot()));
         stack.topControl = callsShown() ? calls.tree() : table;
@@ -189,8 +190,9 @@ public class ChannelsPart {
         notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
-        notifier = new Notifier(notice);
-        channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell());
+        notifier = new Notifier(notice, messages);
+        channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell(),
+                messages);
         contributions = new Contributions();
         table.setMenu(new ChannelMenu(table, this, contributions).menu());
         calls.tree().setMenu(table.getMenu());
@@ -294,11 +296,15 @@ public class ChannelsPart {
         return notifier;
     }
 
+    Messages messages() {
+        return messages;
+    }
+
     /** Double-click or Enter: a ringing channel is picked up on my phone. */
     private void pickUpSelected() {
         Channel channel = selected();
         if (channel != null && !channel.isRinging()) {
-            notifier.bad(channel.name() + " is not ringing: double-click picks up ringing calls");
+            notifier.bad(Messages.format(messages.notRingingDoubleClick, channel.name()));
             return;
         }
         run(ChannelAction.PICK_UP);
@@ -339,10 +345,10 @@ public class ChannelsPart {
         table.setItemCount(rows.size());
         table.clearAll();
         keepSelected(selected);
-        showSummary(snapshot, rows.size() < snapshot.size() ? rows.size() + " shown" : "");
+        showSummary(snapshot, rows.size() < snapshot.size() ? rows.size() : null);
     }
 
-    private void showSummary(ChannelSnapshot snapshot, String shown) {
+    private void showSummary(ChannelSnapshot snapshot, Object shown) {
         summary.setText(summaryOf(snapshot, shown));
         summary.requestLayout();
         updateActions(snapshot);
@@ -365,7 +371,7 @@ public class ChannelsPart {
                         if (!table.isDisposed() && ticket == grouping) {
                             calls.show(grouped);
                             showSummary(snapshot, !needle.isBlank() || ringing
-                                    ? count(grouped.size(), "call") + " shown" : "");
+                                    ? Messages.plural(messages.callCount, grouped.size()) : null);
                         }
                     });
                 });
@@ -374,7 +380,7 @@ public class ChannelsPart {
     /** The calls shown, in their order; for tests. */
     public List<String[]> callCells() {
         Instant now = Instant.now();
-        return calls.rows().stream().map(call -> call.cells(now)).toList();
+        return calls.rows().stream().map(call -> call.cells(now, messages)).toList();
     }
 
     /** A header click sorts by its column, ascending, then descending, then back to grouping by call. */
@@ -403,26 +409,21 @@ public class ChannelsPart {
         table.deselectAll();
     }
 
-    /** @param shown how many rows are shown, e.g. "3 shown", when a filter hides some; empty otherwise */
-    private String summaryOf(ChannelSnapshot snapshot, String shown) {
+    /** @param shown how many rows are shown when a filter hides some, e.g. 3 or "2 calls"; {@code null} otherwise */
+    private String summaryOf(ChannelSnapshot snapshot, Object shown) {
         if (registry == null) {
-            return "Channels are not available: the CTI service is missing";
+            return messages.channelsMissing;
         }
         if (connection != null && connection.status().state() != ConnectionState.CONNECTED) {
-            return snapshot.size() == 0 ? "Not connected to the PBX"
-                    : "Not connected to the PBX: these channels are as last known, and may have changed";
+            return snapshot.size() == 0 ? messages.notConnected : messages.channelsAsLastKnown;
         }
         if (snapshot.size() == 0) {
-            return "No live channels";
+            return messages.noLiveChannels;
         }
         long ringing = snapshot.channels().stream().filter(Channel::isRinging).count();
-        return count(snapshot.size(), "live channel") + " in " + count(snapshot.calls().size(), "call") + ", "
-                + ringing + " ringing" + (shown.isEmpty() ? "" : "; " + shown);
-    }
-
-    /** "1 call", "2 calls". */
-    static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        String summary = Messages.format(messages.channelsSummary, Messages.plural(messages.liveChannels,
+                snapshot.size()), Messages.plural(messages.calls, snapshot.calls().size()), ringing);
+        return shown == null ? summary : Messages.format(messages.channelsShown, summary, shown);
     }
 
     /** Durations tick: the visible rows are filled again every second. */
@@ -443,7 +444,7 @@ public class ChannelsPart {
             return;
         }
         Channel channel = rows.get(index);
-        item.setText(ChannelRows.cells(channel, Instant.now()));
+        item.setText(ChannelRows.cells(channel, Instant.now(), messages));
         StateColours colours = StateColours.on(table);
         item.setImage(1, icons.of(channel.state(), colours));
         item.setBackground(channel.isRinging() ? colours.ringingRow() : null);

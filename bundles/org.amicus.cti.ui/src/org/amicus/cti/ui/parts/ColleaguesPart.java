@@ -2,6 +2,7 @@ package org.amicus.cti.ui.parts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +20,11 @@ import org.amicus.cti.ColleagueListener;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.ColleagueState;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ColleagueActions;
 import org.amicus.cti.ui.actions.ColleagueActions.Action;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
@@ -44,7 +47,6 @@ import jakarta.inject.Inject;
  */
 public class ColleaguesPart {
 
-    static final String[] COLUMNS = { "Extension", "Phone", "State", "For" };
     private static final int[] WIDTHS = { 90, 140, 150, 80 };
     private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
@@ -71,6 +73,10 @@ public class ColleaguesPart {
 
     @Inject
     UISynchronize uiSync;
+
+    @Inject
+    @Translation
+    Messages messages;
 
     private Label summary;
     private Button call;
@@ -99,24 +105,24 @@ public class ColleaguesPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        for (int i = 0; i < COLUMNS.length; i++) {
+        String[] columns = Messages.list(messages.colleaguesColumns);
+        for (int i = 0; i < columns.length; i++) {
             TableColumn column = new TableColumn(table, SWT.LEFT);
-            column.setText(COLUMNS[i]);
+            column.setText(columns[i]);
             column.setWidth(WIDTHS[i]);
         }
         table.addListener(SWT.Selection, event -> updateButtons());
         table.addListener(SWT.DefaultSelection, event -> callOrPickUp());
-        Accessibility.describe(table, "Colleagues",
-                "Colleagues' phones and their state; Enter calls the one selected, or picks up its ringing call");
+        Accessibility.describe(table, messages.colleaguesTableName, messages.colleaguesTableDescription);
         Accessibility.nameRows(table);
-        Accessibility.describe(summary, "Colleagues summary", summary::getText);
+        Accessibility.describe(summary, messages.colleaguesSummaryName, summary::getText);
 
         Label notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.COLLEAGUES_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
-        notifier = new Notifier(notice);
+        notifier = new Notifier(notice, messages);
         colleagueActions = new ColleagueActions(actions, agents, channels, connection, notifier,
-                parent.getDisplay());
+                parent.getDisplay(), messages);
 
         if (registry != null) {
             registry.addListener(listener);
@@ -133,10 +139,10 @@ public class ColleaguesPart {
 
     private Button button(Composite parent, Action action, String id) {
         Button button = new Button(parent, SWT.PUSH);
-        button.setText(action.label);
+        button.setText(action.label(messages));
         button.setData(WidgetIds.KEY, id);
         button.addListener(SWT.Selection, event -> run(action));
-        Accessibility.describe(button, action.label, button::getToolTipText);
+        Accessibility.describe(button, action.label(messages), button::getToolTipText);
         return button;
     }
 
@@ -188,8 +194,7 @@ public class ColleaguesPart {
     private void update(Button button, Action action) {
         java.util.Optional<String> refusal = colleagueActions.whyNot(action, selected());
         button.setEnabled(refusal.isEmpty());
-        button.setToolTipText(refusal.orElse(action == Action.CALL ? "Call the colleague from my phone"
-                : "Answer the call ringing on the colleague's phone, on my phone"));
+        button.setToolTipText(refusal.orElse(action.purpose(messages)));
     }
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
@@ -237,28 +242,23 @@ public class ColleaguesPart {
 
     private String summaryOf(List<Colleague> colleagues) {
         if (registry == null) {
-            return "Colleagues are not available: the CTI service is missing";
+            return messages.colleaguesMissing;
         }
         if (connection != null && connection.status().state() != ConnectionState.CONNECTED) {
-            return colleagues.isEmpty() ? "Not connected to the PBX"
-                    : "Not connected to the PBX: these states are as last known, and may have changed";
+            return colleagues.isEmpty() ? messages.notConnected : messages.colleaguesAsLastKnown;
         }
         if (colleagues.isEmpty()) {
-            return registry.resyncProblem().orElse("No phone has a hint on the PBX");
+            return registry.resyncProblem().orElse(messages.noHints);
         }
         Map<ColleagueState, Long> byState = colleagues.stream()
                 .collect(Collectors.groupingBy(Colleague::state, Collectors.counting()));
-        StringBuilder text = new StringBuilder(colleagues.size() + (colleagues.size() == 1 ? " colleague"
-                : " colleagues"));
-        String separator = ": ";
-        for (ColleagueState state : ColleagueState.values()) {
-            if (state != ColleagueState.IDLE && byState.containsKey(state)) {
-                text.append(separator).append(byState.get(state)).append(' ')
-                        .append(state.label().toLowerCase(Locale.ROOT));
-                separator = ", ";
-            }
-        }
-        return text.toString();
+        String total = Messages.plural(messages.colleagues, colleagues.size());
+        String states = Arrays.stream(ColleagueState.values())
+                .filter(state -> state != ColleagueState.IDLE && byState.containsKey(state))
+                .map(state -> Messages.format(messages.stateCount, byState.get(state),
+                        state.label(Locale.getDefault()).toLowerCase(Locale.getDefault())))
+                .collect(Collectors.joining(", "));
+        return states.isEmpty() ? total : Messages.format(messages.colleaguesByState, total, states);
     }
 
     /** How long each has been in its state ticks. */
@@ -274,7 +274,9 @@ public class ColleaguesPart {
     }
 
     private void fill(TableItem item, Colleague colleague) {
-        String state = colleague.state().label() + (colleague.inUse() ? " while in use" : "");
+        String state = colleague.inUse()
+                ? Messages.format(messages.whileInUse, colleague.state().label(Locale.getDefault()))
+                : colleague.state().label(Locale.getDefault());
         item.setText(new String[] { colleague.extension(), colleague.device(), state,
                 ChannelRows.clock(Duration.between(colleague.since(), Instant.now())) });
         item.setBackground(colleague.state() == ColleagueState.RINGING ? StateColours.on(table).ringingRow() : null);

@@ -1,5 +1,6 @@
 package org.amicus.cti.ui.parts;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.amicus.ami.AmiConnection;
@@ -10,7 +11,9 @@ import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.dialogs.SettingsDialog;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -50,6 +53,10 @@ public class ConnectionStatusControl {
     @Inject
     UISynchronize uiSync;
 
+    @Inject
+    @Translation
+    Messages messages;
+
     private Label label;
     private Button toggle;
     private ConnectionStatus shown = ConnectionStatus.INITIAL;
@@ -64,14 +71,15 @@ public class ConnectionStatusControl {
         toggle.setData(WidgetIds.KEY, WidgetIds.CONNECTION_TOGGLE);
         toggle.addListener(SWT.Selection, event -> toggle());
         Button settings = new Button(parent, SWT.PUSH);
-        settings.setText("Settings…");
+        settings.setText(messages.connectionSettings);
         settings.setData(WidgetIds.KEY, WidgetIds.CONNECTION_SETTINGS);
         settings.addListener(SWT.Selection, event -> openSettings());
-        Accessibility.describe(label, "Connection status", label::getText);
-        Accessibility.describe(toggle, "Connect or disconnect", () -> toggle.getText() + " the PBX");
-        Accessibility.describe(settings, "Settings", "The PBX profile, my phone and the theme");
+        Accessibility.describe(label, messages.connectionStatusName, label::getText);
+        Accessibility.describe(toggle, messages.connectionToggleName,
+                () -> toggle.getText().equals(messages.connect) ? messages.connectPbx : messages.disconnectPbx);
+        Accessibility.describe(settings, messages.settingsName, messages.settingsDescription);
         if (connection == null || profiles == null || secrets == null || agents == null) {
-            label.setText("The Amicus AMI service is not available");
+            label.setText(messages.amiMissing);
             toggle.setVisible(false);
             settings.setEnabled(false);
         } else {
@@ -93,10 +101,10 @@ public class ConnectionStatusControl {
         }
         boolean countdownRunning = shown.nextAttempt() != null;
         shown = status;
-        label.setText(status.describe());
+        label.setText(status.describe(Locale.getDefault()));
         label.setForeground(colourOf(status.state(), StateColours.on(label)));
         boolean active = status.state() != ConnectionState.DISCONNECTED && status.state() != ConnectionState.FAILED;
-        toggle.setText(active ? "Disconnect" : "Connect");
+        toggle.setText(active ? messages.disconnect : messages.connect);
         label.requestLayout();
         if (status.nextAttempt() != null && !countdownRunning) {
             label.getDisplay().timerExec(COUNTDOWN_MILLIS, this::countDown);
@@ -106,7 +114,7 @@ public class ConnectionStatusControl {
     /** Every second while a reconnect is due, the line counts down to it. */
     private void countDown() {
         if (!label.isDisposed() && shown.nextAttempt() != null) {
-            label.setText(shown.describe());
+            label.setText(shown.describe(Locale.getDefault()));
             label.requestLayout();
             label.getDisplay().timerExec(COUNTDOWN_MILLIS, this::countDown);
         }
@@ -128,7 +136,7 @@ public class ConnectionStatusControl {
     }
 
     private void openSettings() {
-        new SettingsDialog(label.getShell(), profiles, secrets, agents, connection).open();
+        new SettingsDialog(label.getShell(), profiles, secrets, agents, connection, messages).open();
     }
 
     /** {@code null}: the theme's own colour. */

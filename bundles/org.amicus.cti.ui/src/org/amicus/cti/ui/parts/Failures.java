@@ -2,7 +2,10 @@ package org.amicus.cti.ui.parts;
 
 import java.util.concurrent.CompletionException;
 
-/** What to tell an agent about a failure: its message, never a stack trace or a wrapper's name. */
+/**
+ * What to tell an agent about a failure: its message in the agent's language where it has one, never a stack trace or a
+ * wrapper's name.
+ */
 public final class Failures {
 
     private Failures() {
@@ -13,6 +16,6 @@ public final class Failures {
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return cause.getMessage() != null ? cause.getLocalizedMessage() : cause.getClass().getSimpleName();
     }
 }

@@ -4,9 +4,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import org.amicus.cti.AttendedTransferOutcome;
+import org.amicus.cti.Consultation;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.Inputs;
 import org.amicus.cti.RecordingState;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.MyCallAction;
 import org.amicus.cti.ui.dialogs.InputPrompt;
 
@@ -19,69 +22,133 @@ final class MyCallActions {
     private final CtiActions actions;
     private final Notifier notifier;
     private final MyCallPart part;
+    private final Messages messages;
+    /** The attended transfer under way, if any: read and written on the UI thread only. */
+    private Consultation consultation;
+    private boolean cancelling;
 
-    MyCallActions(CtiActions actions, Notifier notifier, MyCallPart part) {
+    MyCallActions(CtiActions actions, Notifier notifier, MyCallPart part, Messages messages) {
         this.actions = actions;
         this.notifier = notifier;
         this.part = part;
+        this.messages = messages;
     }
 
     void refused(String why) {
         notifier.bad(why);
     }
 
+    /** Whether an attended transfer is under way: transfer then completes it, consult cancels it. */
+    boolean consulting() {
+        return consultation != null;
+    }
+
     /** Takes the action on this call (hang up) or on the call I talk in (the others), given its recording state. */
     void run(MyCallAction action, MyCall call, Optional<RecordingState> recording) {
-        String other = describe(call);
+        String other = describe(call, messages);
         switch (action) {
-            case HANG_UP -> report("Hang-up", actions.hangUp(call.mine().uniqueId()),
-                    done -> good("Hung up my call with " + other));
-            case TRANSFER -> InputPrompt.ask(part.shell(), "Transfer",
-                    "Transfer " + other + " to a number, a colleague's extension or a queue's:", Inputs::numberProblem)
-                    .ifPresent(number -> transfer(other, number));
-            case PARK -> report("Park", actions.park(), outcome -> switch (outcome.result()) {
-                case PARKED -> good("Parked " + other + " in space " + outcome.space());
-                case TIMEOUT -> bad("The PBX took the park of " + other + " but did not say where it parked: "
-                        + outcome.detail());
+            case HANG_UP -> report(messages.hangUpWhat, actions.hangUp(call.mine().uniqueId()),
+                    done -> good(Messages.format(messages.hungUpCallWith, other)));
+            case TRANSFER -> {
+                if (consulting()) {
+                    report(messages.completingTransfer, consultation.complete(), outcome -> null);
+                } else {
+                    InputPrompt.ask(part.shell(), messages, messages.transferTitle,
+                            Messages.format(messages.transferQuestion, other), Inputs::numberProblem)
+                            .ifPresent(number -> transfer(other, number));
+                }
+            }
+            case CONSULT -> {
+                if (consulting()) {
+                    cancelling = true;
+                    report(messages.cancellingConsultation, consultation.cancel(), outcome -> null);
+                } else {
+                    InputPrompt.ask(part.shell(), messages, messages.consultTitle,
+                            Messages.format(messages.consultQuestion, other), Inputs::numberProblem)
+                            .ifPresent(number -> consult(other, number));
+                }
+            }
+            case PARK -> report(messages.parkWhat, actions.park(), outcome -> switch (outcome.result()) {
+                case PARKED -> good(Messages.format(messages.parkedIn, other, outcome.space()));
+                case TIMEOUT -> bad(Messages.format(messages.parkNotSaid, other, outcome.detail()));
             });
             case RECORD -> {
                 if (recording.map(RecordingState::recording).orElse(false)) {
-                    report("Stopping the recording", actions.stopRecording(),
-                            state -> good("Recording of my call with " + other + " stopped"));
+                    report(messages.stoppingRecording, actions.stopRecording(),
+                            state -> good(Messages.format(messages.recordingStopped, other)));
                 } else {
-                    report("Recording", actions.startRecording(), state -> good("Recording my call with " + other));
+                    report(messages.recordingWhat, actions.startRecording(),
+                            state -> good(Messages.format(messages.recordingCallWith, other)));
                 }
             }
             case MUTE_RECORDING -> {
                 boolean mute = !recording.map(RecordingState::muted).orElse(false);
-                report(mute ? "Muting the recording" : "Unmuting the recording", actions.muteRecording(mute),
-                        state -> good(mute ? "Recording muted: silence is recorded until I unmute it"
-                                : "Recording my call with " + other + " again"));
+                report(mute ? messages.mutingRecording : messages.unmutingRecording, actions.muteRecording(mute),
+                        state -> good(mute ? messages.recordingMutedNotice
+                                : Messages.format(messages.recordingAgain, other)));
             }
         }
     }
 
     private void transfer(String other, String number) {
-        report("Transfer to " + number, actions.blindTransfer(number), outcome -> switch (outcome.result()) {
-            case TRANSFERRED -> good("Transferred " + other + " to " + outcome.destination());
-            case FAILED -> bad("The PBX could not transfer " + other + " to " + number
-                    + (outcome.detail().isEmpty() ? "" : ": " + outcome.detail()) + "; the call is still mine");
-            case TIMEOUT -> bad("The PBX took the transfer of " + other + " to " + number
-                    + " but did not report it within " + CtiActions.TRANSFER_LIMIT.toSeconds() + " s");
+        report(Messages.format(messages.transferTo, number), actions.blindTransfer(number),
+                outcome -> switch (outcome.result()) {
+                    case TRANSFERRED -> good(Messages.format(messages.transferred, other, outcome.destination()));
+                    case FAILED -> bad(outcome.detail().isEmpty()
+                            ? Messages.format(messages.transferFailed, other, number)
+                            : Messages.format(messages.transferFailedWith, other, number, outcome.detail()));
+                    case TIMEOUT -> bad(Messages.format(messages.transferNotReported, other, number,
+                            CtiActions.TRANSFER_LIMIT.toSeconds()));
+                });
+    }
+
+    /**
+     * Consults the number; the consultation's end, however it comes (completed, cancelled, the target busy or not
+     * answering), is told once, when the PBX shows it.
+     */
+    private void consult(String other, String number) {
+        report(Messages.format(messages.consultWhat, number), actions.attendedTransfer(number), started -> {
+            consultation = started;
+            cancelling = false;
+            started.outcome().whenComplete((outcome, failure) -> part.inUi(() -> {
+                if (consultation == started) {
+                    consultation = null;
+                }
+                tell(failure != null ? bad(Messages.format(messages.failedWith,
+                        Messages.format(messages.consultationEndedWith, started.target()), Failures.message(failure)))
+                        : ended(other, outcome));
+            }));
+            return good(Messages.format(messages.consultingNotice, started.target(), other));
         });
     }
 
-    /** Tells the agent how the action went once it has: the outcome's words, or what was tried and why it failed. */
+    private Told ended(String other, AttendedTransferOutcome outcome) {
+        return switch (outcome.result()) {
+            case TRANSFERRED -> good(Messages.format(messages.transferred, other, outcome.target()));
+            case RETURNED -> cancelling ? good(Messages.format(messages.consultCancelled, other))
+                    : bad(Messages.format(messages.consultReturned, other, outcome.target()));
+            case FAILED -> bad(Messages.format(messages.transferFailedWith, other, outcome.target(), outcome.detail()));
+            case TIMEOUT -> bad(Messages.format(messages.consultNotReported, other, outcome.target()));
+        };
+    }
+
+    /**
+     * Tells the agent how the action went once it has: the outcome's words (none where another report tells them),
+     * or what was tried and why it failed.
+     */
     private <T> void report(String what, CompletableFuture<T> action, Function<T, Told> words) {
-        action.whenComplete((outcome, failure) -> part.inUi(() -> {
-            Told told = failure != null ? bad(what + ": " + Failures.message(failure)) : words.apply(outcome);
-            if (told.good()) {
-                notifier.good(told.text());
-            } else {
-                notifier.bad(told.text());
-            }
-            part.queueRefresh();
-        }));
+        action.whenComplete((outcome, failure) -> part.inUi(() -> tell(failure != null
+                ? bad(Messages.format(messages.failedWith, what, Failures.message(failure)))
+                : words.apply(outcome))));
+    }
+
+    private void tell(Told told) {
+        if (told != null && told.good()) {
+            notifier.good(told.text());
+        } else if (told != null) {
+            notifier.bad(told.text());
+        }
+        part.queueRefresh();
     }
 
     private static Told good(String text) {
@@ -93,10 +160,10 @@ final class MyCallActions {
     }
 
     /** Who my phone talks to, e.g. {@code "Lea Hart" <0611000051>}, or its channel if the PBX has not said. */
-    static String describe(MyCall call) {
+    static String describe(MyCall call, Messages messages) {
         String party = call.other().describe();
         return !party.isEmpty() ? party
-                : !call.mine().bridgedWith().isEmpty() ? call.mine().bridgedWith() : "the other party";
+                : !call.mine().bridgedWith().isEmpty() ? call.mine().bridgedWith() : messages.theOtherParty;
     }
 
     /** What to tell the agent, and whether it went as asked. */

@@ -18,7 +18,9 @@ import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.RecordingState;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.MyCallAction;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -35,13 +37,13 @@ import jakarta.inject.Inject;
 
 /**
  * My phone's current calls: whom I talk to, the queue the call came through, how long, whether it is recorded; and
- * buttons (with key bindings) to hang up, transfer, park, record and mute the recording of the call I talk in. Each
- * says in the part's notice what the PBX then reported, or why it could not be done. Refreshes are coalesced to at
- * most ten a second; durations tick every second.
+ * buttons (with key bindings) to hang up, transfer (blind, or after consulting the target), park, record and mute the
+ * recording of the call I talk in. Each says in the part's notice what the PBX then reported, or why it could not be
+ * done. Refreshes are coalesced to at most ten a second; durations tick every second.
  */
 public class MyCallPart {
 
-    static final String[] COLUMNS = { "With", "Queue", "State", "Duration", "Recording" };
+    /** The columns' initial widths in pixels, in the order of {@link Messages#myCallColumns}. */
     private static final int[] WIDTHS = { 220, 90, 90, 80, 120 };
     private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
@@ -65,6 +67,10 @@ public class MyCallPart {
     @Inject
     UISynchronize uiSync;
 
+    @Inject
+    @Translation
+    Messages messages;
+
     private Label summary;
     private RowTable<MyCall> calls;
     private Composite buttonRow;
@@ -80,8 +86,8 @@ public class MyCallPart {
         summary = new Label(parent, SWT.NONE);
         summary.setData(WidgetIds.KEY, WidgetIds.MY_CALL_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        calls = new RowTable<>(parent, WidgetIds.MY_CALL_TABLE, "My calls", COLUMNS, WIDTHS, this::cells,
-                call -> call.mine().uniqueId());
+        calls = new RowTable<>(parent, WidgetIds.MY_CALL_TABLE, messages.myCalls,
+                Messages.list(messages.myCallColumns), WIDTHS, this::cells, call -> call.mine().uniqueId());
         GridData tableLayout = new GridData(SWT.FILL, SWT.FILL, true, true);
         tableLayout.heightHint = 80;
         calls.table().setLayoutData(tableLayout);
@@ -100,7 +106,7 @@ public class MyCallPart {
         Label notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.MY_CALL_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        runner = new MyCallActions(actions, new Notifier(notice), this);
+        runner = new MyCallActions(actions, new Notifier(notice, messages), this, messages);
 
         if (registry != null) {
             registry.addListener(listener);
@@ -135,27 +141,28 @@ public class MyCallPart {
     /** Why the action cannot be taken now, if it cannot. */
     private Optional<String> whyNot(MyCallAction action) {
         if (actions == null || registry == null) {
-            return Optional.of("Calls are not available: the CTI service is missing");
+            return Optional.of(messages.callsMissing);
         }
         if (!connected()) {
-            return Optional.of("Not connected to the PBX");
+            return Optional.of(messages.notConnected);
         }
         String device = device();
         if (device.isEmpty()) {
-            return Optional.of("Set your phone (device) in the settings first");
+            return Optional.of(messages.setMyDeviceFirst);
         }
         List<MyCall> mine = calls.rows();
         if (mine.isEmpty()) {
-            return Optional.of("My phone " + device + " has no call");
+            return Optional.of(Messages.format(messages.myPhoneHasNoCall, device));
         }
-        if (action == MyCallAction.HANG_UP) {
+        if (action == MyCallAction.HANG_UP || runner.consulting()
+                && (action == MyCallAction.TRANSFER || action == MyCallAction.CONSULT)) {
             return Optional.empty();
         }
         if (!mine.get(0).talking()) {
-            return Optional.of("My phone " + device + " has no answered call");
+            return Optional.of(Messages.format(messages.myPhoneHasNoAnsweredCall, device));
         }
         if (action == MyCallAction.MUTE_RECORDING && !recording().map(RecordingState::recording).orElse(false)) {
-            return Optional.of("My call is not being recorded: there is nothing to mute");
+            return Optional.of(messages.nothingToMute);
         }
         return Optional.empty();
     }
@@ -199,48 +206,54 @@ public class MyCallPart {
         for (Map.Entry<MyCallAction, Button> entry : buttons.entrySet()) {
             MyCallAction action = entry.getKey();
             Button button = entry.getValue();
-            String label = action == MyCallAction.RECORD && recorded ? "Stop recording"
-                    : action == MyCallAction.MUTE_RECORDING && muted ? "Unmute recording" : action.label;
+            String label = action == MyCallAction.RECORD && recorded ? messages.stopRecording
+                    : action == MyCallAction.MUTE_RECORDING && muted ? messages.unmuteRecording
+                    : action == MyCallAction.TRANSFER && runner.consulting() ? messages.myCallCompleteTransfer
+                    : action == MyCallAction.CONSULT && runner.consulting() ? messages.myCallCancelConsultation
+                    : action.label(messages);
             button.setText(label);
             Optional<String> whyNot = whyNot(action);
             button.setEnabled(whyNot.isEmpty());
-            button.setToolTipText(whyNot.orElse(action.purpose) + " (" + action.keys + ")");
+            button.setToolTipText(Messages.format(messages.withKeys, whyNot.orElse(action.purpose(messages)),
+                    action.keys(messages)));
         }
         buttonRow.requestLayout(); // the labels change with the recording
     }
 
     private String summary() {
         if (registry == null) {
-            return "Calls are not available: the CTI service is missing";
+            return messages.callsMissing;
         }
         if (device().isEmpty()) {
-            return "Set your phone (device) in the settings to see its calls";
+            return messages.setMyDeviceToSeeCalls;
         }
-        String calling = calls.rows().isEmpty() ? "no call" : ChannelsPart.count(calls.rows().size(), "call");
-        return "My phone " + device() + ": " + calling + (connected() ? "" : "; not connected to the PBX");
+        String calling = calls.rows().isEmpty() ? messages.noCall
+                : Messages.plural(messages.callCount, calls.rows().size());
+        return Messages.format(connected() ? messages.myPhoneSummary : messages.myPhoneSummaryNotConnected, device(),
+                calling);
     }
 
     private String[] cells(MyCall call) {
         Optional<RecordingState> recording = recording().filter(r -> r.channelId().equals(call.mine().uniqueId()));
         String recorded = !call.talking() ? ""
-                : recording.map(r -> !r.recording() ? "Not recorded" : r.muted() ? "Recording, muted" : "Recording")
-                        .orElse("Not recorded");
-        return new String[] { MyCallActions.describe(call), call.queue(), state(call),
+                : recording.map(r -> !r.recording() ? messages.notRecorded
+                        : r.muted() ? messages.recordingMuted : messages.recording).orElse(messages.notRecorded);
+        return new String[] { MyCallActions.describe(call, messages), call.queue(), state(call),
                 ChannelRows.clock(Duration.between(call.since(), Instant.now())), recorded };
     }
 
-    private static String state(MyCall call) {
+    private String state(MyCall call) {
         if (call.mine().onHold()) {
-            return "On hold";
+            return messages.onHold;
         }
         if (call.talking()) {
-            return "Talking";
+            return messages.talking;
         }
         return switch (call.mine().state()) {
-            case RINGING -> "Ringing";
-            case RING, DIALING, PRE_RING -> "Dialling";
-            case UP -> "Answered";
-            default -> call.mine().state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            case RINGING -> messages.ringing;
+            case RING, DIALING, PRE_RING -> messages.dialling;
+            case UP -> messages.answered;
+            default -> call.mine().state().label(Locale.getDefault());
         };
     }
 

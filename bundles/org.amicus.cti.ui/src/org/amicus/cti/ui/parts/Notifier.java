@@ -1,5 +1,6 @@
 package org.amicus.cti.ui.parts;
 
+import org.amicus.cti.ui.Messages;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Point;
@@ -21,9 +22,9 @@ public final class Notifier {
     private Label popupText;
     private int shown;
 
-    Notifier(Label line) {
+    Notifier(Label line, Messages messages) {
         this.line = line;
-        Accessibility.describe(line, "Last message", line::getText);
+        Accessibility.describe(line, messages.lastMessage, line::getText);
     }
 
     /** Something went as asked. */

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.amicus.cti.CallQueue;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.QueueMember;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.dialogs.ReasonPrompt;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -30,33 +31,36 @@ final class QueueButtons {
     private final Notifier notifier;
     private final Button[] mine;
     private final Button[] member;
+    private final Messages messages;
 
-    QueueButtons(Composite parent, QueuesPart part, QueueActions actions, Notifier notifier) {
+    QueueButtons(Composite parent, QueuesPart part, QueueActions actions, Notifier notifier, Messages messages) {
+        this.messages = messages;
         this.actions = actions;
         this.part = part;
         this.notifier = notifier;
         Composite row = new Composite(parent, SWT.NONE);
         row.setLayout(new RowLayout());
         row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        new Label(row, SWT.NONE).setText("Me:");
+        new Label(row, SWT.NONE).setText(messages.queueTitleMe);
         mine = new Button[] {
-            button(row, "Log in", WidgetIds.QUEUES_LOG_IN, "Log in to the queue selected, or to all",
-                    () -> forQueue("Log-in", queue -> actions.logIn(queue), () -> actions.logInAll())),
-            button(row, "Log out", WidgetIds.QUEUES_LOG_OUT, "Log out of the queue selected, or of all",
-                    () -> forQueue("Log-out", queue -> actions.logOut(queue), () -> actions.logOutAll())),
-            button(row, "Pause…", WidgetIds.QUEUES_PAUSE, "Pause in the queue selected, or in all, with a reason",
+            button(row, messages.queueLogIn, WidgetIds.QUEUES_LOG_IN, messages.queueLogInPurpose,
+                    () -> forQueue(messages.whatLogIn, queue -> actions.logIn(queue), () -> actions.logInAll())),
+            button(row, messages.queueLogOut, WidgetIds.QUEUES_LOG_OUT, messages.queueLogOutPurpose,
+                    () -> forQueue(messages.whatLogOut, queue -> actions.logOut(queue), () -> actions.logOutAll())),
+            button(row, messages.queuePause, WidgetIds.QUEUES_PAUSE, messages.queuePausePurpose,
                     () -> pause(actions, part.selectedQueue())),
-            button(row, "Unpause", WidgetIds.QUEUES_UNPAUSE, "Take calls again in the queue selected, or in all",
-                    () -> forQueue("End of pause", queue -> actions.unpause(queue), () -> actions.unpauseAll())) };
-        new Label(row, SWT.NONE).setText("   Member selected:");
+            button(row, messages.queueUnpause, WidgetIds.QUEUES_UNPAUSE, messages.queueUnpausePurpose,
+                    () -> forQueue(messages.whatEndOfPause, queue -> actions.unpause(queue),
+                            () -> actions.unpauseAll())) };
+        new Label(row, SWT.NONE).setText("   " + messages.queueTitleMember); // set apart from my buttons
         member = new Button[] {
-            button(row, "Pause…", WidgetIds.QUEUES_PAUSE_MEMBER, "Pause the member selected, with a reason",
+            button(row, messages.queuePause, WidgetIds.QUEUES_PAUSE_MEMBER, messages.memberPausePurpose,
                     () -> forMember(m -> pause(actions.forMember(m.device()), queueOf(m)))),
-            button(row, "Unpause", WidgetIds.QUEUES_UNPAUSE_MEMBER, "End the pause of the member selected",
-                    () -> forMember(m -> run("End of pause",
+            button(row, messages.queueUnpause, WidgetIds.QUEUES_UNPAUSE_MEMBER, messages.memberUnpausePurpose,
+                    () -> forMember(m -> run(messages.whatEndOfPause,
                             () -> actions.forMember(m.device()).unpause(m.queue())))),
-            button(row, "Log out", WidgetIds.QUEUES_LOG_OUT_MEMBER, "Log the member selected out of its queue",
-                    () -> forMember(m -> run("Log-out",
+            button(row, messages.queueLogOut, WidgetIds.QUEUES_LOG_OUT_MEMBER, messages.memberLogOutPurpose,
+                    () -> forMember(m -> run(messages.whatLogOut,
                             () -> actions.forMember(m.device()).logOut(m.queue())))) };
     }
 
@@ -91,9 +95,10 @@ final class QueueButtons {
     }
 
     private void pause(QueueActions who, CallQueue queue) {
-        String where = queue == null ? "in every queue" : "in " + queue.name();
-        ReasonPrompt.ask(part.shell(), "Why pause " + where + "?", who.pauseReasons())
-                .ifPresent(reason -> run("Pause",
+        String question = queue == null ? messages.whyPauseEverywhere
+                : Messages.format(messages.whyPauseIn, queue.name());
+        ReasonPrompt.ask(part.shell(), messages, question, who.pauseReasons())
+                .ifPresent(reason -> run(messages.whatPause,
                         () -> queue == null ? who.pauseAll(reason) : who.pause(queue.name(), reason)));
     }
 
@@ -101,10 +106,12 @@ final class QueueButtons {
     private void run(String what, Supplier<CompletableFuture<List<QueueMember>>> action) {
         action.get().whenComplete((members, failure) -> part.inUi(() -> {
             if (failure != null) {
-                notifier.bad(what + ": " + Failures.message(failure));
+                notifier.bad(Messages.format(messages.failedWith, what, Failures.message(failure)));
             } else {
-                notifier.good(what + " of " + members.get(0).device() + ": " + members.stream()
-                        .map(m -> m.queue() + " " + QueueRows.state(m)).collect(Collectors.joining(", ")));
+                notifier.good(Messages.format(messages.queueActionDone, what, members.get(0).device(), members
+                        .stream().map(m -> Messages.format(messages.memberInQueue, m.queue(),
+                                QueueRows.state(m, messages)))
+                        .collect(Collectors.joining(", "))));
             }
         }));
     }

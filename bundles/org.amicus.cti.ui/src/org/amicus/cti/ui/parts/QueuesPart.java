@@ -15,8 +15,10 @@ import org.amicus.cti.QueueCaller;
 import org.amicus.cti.QueueListener;
 import org.amicus.cti.QueueMember;
 import org.amicus.cti.QueueRegistry;
+import org.amicus.cti.ui.Messages;
 import org.amicus.cti.QueueSnapshot;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -58,6 +60,10 @@ public class QueuesPart {
     @Inject
     UISynchronize uiSync;
 
+    @Inject
+    @Translation
+    Messages messages;
+
     private Label summary;
     private RowTable<CallQueue> queues;
     private RowTable<QueueCaller> callers;
@@ -73,23 +79,24 @@ public class QueuesPart {
         summary = new Label(parent, SWT.NONE);
         summary.setData(WidgetIds.KEY, WidgetIds.QUEUES_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        queues = new RowTable<>(parent, WidgetIds.QUEUES_TABLE, "Queues", QueueRows.QUEUE_COLUMNS,
-                new int[] { 120, 70, 100, 85, 90, 110, 90 }, queue -> QueueRows.queueCells(queue, Instant.now()),
-                CallQueue::name);
+        queues = new RowTable<>(parent, WidgetIds.QUEUES_TABLE, messages.queuesTableName,
+                Messages.list(messages.queueColumns), new int[] { 120, 70, 100, 85, 90, 110, 90 },
+                queue -> QueueRows.queueCells(queue, Instant.now(), messages), CallQueue::name);
         queues.table().setLayoutData(tableLayout(2, 120));
         queues.table().addListener(SWT.Selection, event -> refresh());
-        callers = new RowTable<>(parent, WidgetIds.QUEUES_CALLERS, "Callers waiting", QueueRows.CALLER_COLUMNS,
-                new int[] { 70, 230, 90 }, caller -> QueueRows.callerCells(caller, Instant.now()),
-                QueueCaller::uniqueId);
+        callers = new RowTable<>(parent, WidgetIds.QUEUES_CALLERS, messages.callersTableName,
+                Messages.list(messages.callerColumns), new int[] { 70, 230, 90 },
+                caller -> QueueRows.callerCells(caller, Instant.now()), QueueCaller::uniqueId);
         callers.table().setLayoutData(tableLayout(1, 200));
-        members = new RowTable<>(parent, WidgetIds.QUEUES_MEMBERS, "Members", QueueRows.MEMBER_COLUMNS,
-                new int[] { 150, 110, 100, 200, 60 }, QueueRows::memberCells, m -> m.queue() + " " + m.device());
+        members = new RowTable<>(parent, WidgetIds.QUEUES_MEMBERS, messages.membersTableName,
+                Messages.list(messages.memberColumns), new int[] { 150, 110, 100, 200, 60 },
+                member -> QueueRows.memberCells(member, messages), m -> m.queue() + " " + m.device());
         members.table().setLayoutData(tableLayout(1, 200));
         members.table().addListener(SWT.Selection, event -> updateButtons());
         Label notice = new Label(parent, SWT.NONE);
         notice.setData(WidgetIds.KEY, WidgetIds.QUEUES_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        buttons = new QueueButtons(parent, this, actions, new Notifier(notice));
+        buttons = new QueueButtons(parent, this, actions, new Notifier(notice, messages), messages);
         notice.moveBelow(null); // the notice goes under the buttons
 
         if (registry != null) {
@@ -191,22 +198,24 @@ public class QueuesPart {
 
     private String summaryOf(QueueSnapshot snapshot) {
         if (registry == null) {
-            return "Queues are not available: the CTI service is missing";
+            return messages.queuesMissing;
         }
         if (!connected()) {
-            return "Not connected to the PBX: these queues are as last known, and may have changed";
+            return messages.queuesAsLastKnown;
         }
         int waiting = snapshot.queues().stream().mapToInt(queue -> queue.callers().size()).sum();
         String device = agents == null ? "" : agents.current().device();
         List<QueueMember> mine = device.isEmpty() ? List.of() : snapshot.queuesOf(device).stream()
                 .map(queue -> queue.member(device).orElseThrow()).toList();
-        String me = device.isEmpty() ? "set your phone in the settings to log in"
-                : mine.isEmpty() ? device + " is in no queue"
-                : device + " in " + mine.stream().map(m -> m.queue() + " (" + QueueRows.state(m) + ")")
-                        .collect(Collectors.joining(", "));
-        return ChannelsPart.count(snapshot.queues().size(), "queue") + ", " + ChannelsPart.count(waiting, "caller")
-                + " waiting; " + me
-                + registry.resyncProblem().map(problem -> "; " + problem).orElse("");
+        String me = device.isEmpty() ? messages.setPhoneToLogIn
+                : mine.isEmpty() ? Messages.format(messages.inNoQueue, device)
+                : Messages.format(messages.inQueues, device, mine.stream()
+                        .map(m -> Messages.format(messages.queueWithState, m.queue(), QueueRows.state(m, messages)))
+                        .collect(Collectors.joining(", ")));
+        String summary = Messages.format(messages.queuesSummary, Messages.plural(messages.queues,
+                snapshot.queues().size()), Messages.plural(messages.callers, waiting), me);
+        return registry.resyncProblem().map(problem -> Messages.format(messages.withProblem, summary, problem))
+                .orElse(summary);
     }
 
     /** Waits tick: the visible rows are filled again every second. */

@@ -1,0 +1,92 @@
+package org.amicus.hub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.amicus.cti.hub.HubDesktop;
+import org.amicus.cti.hub.HubLogin;
+import org.amicus.cti.hub.HubSubjects;
+import org.amicus.testing.TestPbx;
+
+import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+
+/**
+ * The hub's configuration for the tests, against the real test PBX and the real 3-node NATS cluster of
+ * releng/test-nats, which runs with the accounts the hub writes for this roster: agents alice (phone 104, which rings
+ * and never answers) and carol (106, answers; a static member of the queue sales) in team sales, bob (107) in team support, and sam (108, answers) who
+ * supervises sales.
+ */
+final class TestRoster {
+
+    static final List<String> SERVERS = List.of("nats://127.0.0.1:4222", "nats://127.0.0.1:4223",
+            "nats://127.0.0.1:4224");
+    private static final String PASSWORD_SUFFIX = "-password-for-tests";
+
+    private TestRoster() {
+    }
+
+    /** Writes the configuration file. */
+    static Path write(Path file) throws Exception {
+        return Files.writeString(file, """
+                {
+                  "pbx": { "host": "%s", "port": %d, "user": "amicus-hub", "secret": "%s" },
+                  "nats": { "servers": ["%s"], "user": "hub", "password": "hub%s", "replicas": 3 },
+                  "dialContext": "%s",
+                  "users": [
+                    { "user": "alice", "password": "alice%5$s", "role": "agent", "phone": "PJSIP/104", "team": "sales" },
+                    { "user": "carol", "password": "carol%5$s", "role": "agent", "phone": "PJSIP/106", "team": "sales" },
+                    { "user": "bob", "password": "bob%5$s", "role": "agent", "phone": "PJSIP/107", "team": "support" },
+                    { "user": "sam", "password": "sam%5$s", "role": "supervisor", "phone": "PJSIP/108", "teams": ["sales"] }
+                  ]
+                }
+                """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.HUB_SECRET, String.join("\", \"", SERVERS),
+                PASSWORD_SUFFIX, TestPbx.CONTEXT));
+    }
+
+    /** Starts the test NATS cluster with the accounts for this configuration, or makes the running one reload them. */
+    static void startNats(HubConfig config) throws Exception {
+        Path accounts = Files.createTempFile("amicus-nats-accounts", ".conf");
+        try {
+            Files.writeString(accounts, NatsConfig.accounts(config));
+            natsScript("start", accounts.toString());   // the script keeps its own copy
+        } finally {
+            Files.delete(accounts);
+        }
+    }
+
+    /** Runs a script of releng/test-nats, e.g. {@code start} (which also starts a node that was killed). */
+    static void natsScript(String script, String... args) throws Exception {
+        Path path = Path.of(System.getProperty("amicus.test.pbx.scripts", "releng/test-pbx")).resolveSibling(
+                "test-nats").resolve(script);
+        List<String> command = new ArrayList<>(List.of(path.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError(path + " failed");
+        }
+    }
+
+    /** A desktop in hub mode as the product makes it, connected as this user. */
+    static HubDesktop desktop(String user) throws Exception {
+        return HubDesktop.connect(new HubLogin(SERVERS, user, user + PASSWORD_SUFFIX));
+    }
+
+    /** A bare NATS client as the user, with its own inbox prefix; the server's first error completes the future. */
+    static Connection connect(String user, CompletableFuture<String> firstError) throws Exception {
+        return Nats.connect(Options.builder().servers(SERVERS.toArray(String[]::new))
+                .userInfo(user, user + PASSWORD_SUFFIX).inboxPrefix(HubSubjects.inboxPrefix(user))
+                .errorListener(new ErrorListener() {
+                    @Override
+                    public void errorOccurred(Connection connection, String error) {
+                        firstError.complete(error);
+                    }
+                }).build());
+    }
+}
