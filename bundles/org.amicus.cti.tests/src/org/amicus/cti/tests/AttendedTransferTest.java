@@ -123,6 +123,11 @@ class AttendedTransferTest extends AgainstTestPbx {
             watcher.await(s -> s.byUniqueId(trunk.uniqueId()).map(Channel::bridgedWith).orElse("")
                     .startsWith("PJSIP/108-"), TIMEOUT, "the customer talks to me again");
             assertEquals(outcome, consultation.complete().get(15, TimeUnit.SECONDS), "nothing left to complete");
+
+            // at once a new consultation, while the PBX still plays my phone its error tone: it begins all the same
+            Consultation again = actions.as(agent("PJSIP/108")).attendedTransfer("106").get(15, TimeUnit.SECONDS);
+            assertEquals(new AttendedTransferOutcome(Result.RETURNED, trunk.name(), "106@amicus", "cancelled"),
+                    again.cancel().get(15, TimeUnit.SECONDS));
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -208,7 +210,10 @@ public class AmiCtiActions implements CtiActions {
 
     private CompletableFuture<Consultation> consult(Channel mine, String number, String context) {
         ConsultationTrack track = consultations.expect(mine.uniqueId(), mine.bridgedWith(), number + "@" + context);
-        connection.send(new AtxferAction(mine.name(), context, number, 1), ACTION_TIMEOUT)
+        Executor settled = CompletableFuture.delayedExecutor(consultations.untilSettled(mine.uniqueId()).toMillis(),
+                TimeUnit.MILLISECONDS);
+        CompletableFuture.runAsync(() -> { }, settled)
+                .thenCompose(ready -> connection.send(new AtxferAction(mine.name(), context, number, 1), ACTION_TIMEOUT))
                 .whenComplete((response, failure) -> {
                     if (failure == null) {
                         consultations.started(track, TRANSFER_LIMIT);

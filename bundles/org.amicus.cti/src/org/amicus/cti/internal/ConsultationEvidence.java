@@ -26,7 +26,14 @@ public class ConsultationEvidence implements AmiEventListener {
     /** The PBX reports a transfer as my channel hangs up; this bounds the wait when my call simply ended. */
     private static final Duration AFTER_HANGUP = Duration.ofSeconds(2);
 
+    /**
+     * When a consultation comes back, the PBX plays its error tone to my channel: the digits a new {@code Atxfer}
+     * queues on the channel meanwhile are lost with it, and no consultation begins. A new one waits this long after.
+     */
+    private static final Duration AFTER_RETURN = Duration.ofSeconds(1);
+
     private final Map<String, ConsultationTrack> tracks = new ConcurrentHashMap<>();
+    private final Map<String, Long> returnedAt = new ConcurrentHashMap<>();
     private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "amicus-cti-consultations");
         thread.setDaemon(true);
@@ -50,6 +57,14 @@ public class ConsultationEvidence implements AmiEventListener {
             }
         });
         return track;
+    }
+
+    /** How long my channel must wait before it asks for a new consultation: none unless one just came back. */
+    Duration untilSettled(String transfererId) {
+        long now = System.nanoTime();
+        returnedAt.values().removeIf(at -> now - at > AFTER_RETURN.toNanos());
+        Long at = returnedAt.get(transfererId);
+        return at == null ? Duration.ZERO : AFTER_RETURN.minusNanos(now - at);
     }
 
     /** The PBX accepted the transfer: my phone must be in the consultation within the limit. */
@@ -77,6 +92,9 @@ public class ConsultationEvidence implements AmiEventListener {
             boolean wasConsulting = track.consulting();
             AttendedTransferOutcome ended = track.read(event);
             if (ended != null) {
+                if (ended.result() == Result.RETURNED) {
+                    returnedAt.put(track.transfererId, System.nanoTime());
+                }
                 handOff.execute(() -> track.outcome.complete(ended));
             } else if (track.consulting() && !wasConsulting) {
                 handOff.execute(() -> track.underWay.complete(null));

@@ -56,6 +56,9 @@ class MyCallPartTest extends AgainstTestPbx {
         watcher = new RegistryWatcher(registry);
         saved = agents.current();
         connectAsRecordingDesktop();
+        // a call left on my phone would open a prompt where a test expects a refusal
+        watcher.await(s -> s.channels().stream().noneMatch(c -> c.device().equals("PJSIP/108")), TIMEOUT,
+                "108 is done with earlier tests' calls");
     }
 
     @AfterEach
@@ -156,10 +159,6 @@ class MyCallPartTest extends AgainstTestPbx {
             ui.spinUntil(() -> calls.getItemCount() == 1 && cell(calls, 2).equals("Talking"), TIMEOUT);
             String trunk = customer.calling(registry.snapshot()).orElseThrow().name();
             String mine = customer.leg(registry.snapshot(), "PJSIP/108").orElseThrow().name();
-
-            prompted(ui, MyCallAction.CONSULT, "110");
-            awaitNotice(ui, "110@amicus did not take the call: \"Mia Vik\" <0611000063> is back with me");
-            assertEquals("Consult\u2026", button(ui, MyCallAction.CONSULT).getText());
 
             prompted(ui, MyCallAction.CONSULT, "106");
             awaitNotice(ui, "Consulting 106@amicus while \"Mia Vik\" <0611000063> waits on hold");
