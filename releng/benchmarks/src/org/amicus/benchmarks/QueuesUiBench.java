@@ -57,6 +57,7 @@ public final class QueuesUiBench {
         shell.setSize(1100, 700);
         EventQueueRegistry events = new EventQueueRegistry();
         CountingRegistry registry = new CountingRegistry(events);
+        EnglishMessages.install();
         IEclipseContext context = EclipseContextFactory.create("benchmark");
         context.set(Composite.class, shell);
         context.set(UISynchronize.class, new DisplaySynchronize(display));

@@ -41,6 +41,7 @@ public final class UiBench {
         shell.setSize(1100, 600);
         AmicusPipeline amicus = new AmicusPipeline();
         CountingRegistry registry = new CountingRegistry(amicus.registry());
+        EnglishMessages.install();
         IEclipseContext context = EclipseContextFactory.create("benchmark");
         context.set(Composite.class, shell);
         context.set(UISynchronize.class, new DisplaySynchronize(display));
