@@ -253,7 +253,8 @@ class HubTest {
             Consultation consultation = sam.actions().attendedTransfer("106").get(20, TimeUnit.SECONDS);
             assertEquals(trunk.name(), consultation.transferee());
             hubSees.await(seen -> seen.byName(samsLeg.name()).flatMap(mine -> seen.byName(mine.bridgedWith()))
-                    .filter(target -> target.name().startsWith("Local/106@amicus-") && talking(target)).isPresent(),
+                    .filter(target -> target.name().startsWith("Local/106@amicus-")
+                            && target.state() == ChannelState.UP).isPresent(),
                     WAIT, "106 answered sam's consultation");
             assertEquals("No consultation of yours is under way", refusal(carol.ask("cancelTransfer", Map.of())));
             AttendedTransferOutcome done = consultation.complete().get(20, TimeUnit.SECONDS);

@@ -133,6 +133,21 @@ class ChannelTableTest {
     }
 
     @Test
+    void aChannelMovedToAnotherBridgeKeepsItsNewPeersWhenItsLeaveIsToldLate() {
+        apply("BridgeEnter", "BridgeUniqueid", "call", "Channel", "PJSIP/108-1", "Uniqueid", "mine");
+        apply("BridgeEnter", "BridgeUniqueid", "call", "Channel", "PJSIP/trunk-1", "Uniqueid", "customer");
+        // my phone consults: the PBX tells its entry into the consultation's bridge before its leaving the call's
+        apply("BridgeEnter", "BridgeUniqueid", "consultation", "Channel", "Local/106@amicus-1;1", "Uniqueid",
+                "target");
+        apply("BridgeEnter", "BridgeUniqueid", "consultation", "Channel", "PJSIP/108-1", "Uniqueid", "mine");
+        apply("BridgeLeave", "BridgeUniqueid", "call", "Channel", "PJSIP/108-1", "Uniqueid", "mine");
+
+        assertEquals("Local/106@amicus-1;1", bridgedWith("mine"));
+        assertEquals("PJSIP/108-1", bridgedWith("target"));
+        assertEquals("", bridgedWith("customer"));
+    }
+
+    @Test
     void aSmallBridgeNamesEveryPeer() {
         for (int i = 0; i < 3; i++) {
             apply("BridgeEnter", "BridgeUniqueid", "b", "Channel", "PJSIP/" + i + "-1", "Uniqueid", "m" + i);

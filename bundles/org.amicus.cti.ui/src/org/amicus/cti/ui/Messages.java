@@ -143,6 +143,7 @@ public class Messages {
     public String ok;
     public String cancel;
     public String settingsTitle;
+    public String settingsPurpose;
     public String settingsPbx;
     public String settingsProfile;
     public String settingsHost;

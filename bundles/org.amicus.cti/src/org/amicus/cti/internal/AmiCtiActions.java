@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -170,6 +171,15 @@ public class AmiCtiActions implements CtiActions {
 
     @Override
     public CompletableFuture<TransferOutcome> blindTransfer(String number) {
+        return toDialable(number, (mine, context) -> transfer(mine, number, context));
+    }
+
+    /**
+     * Checks the number's form, that my phone has an answered call and that the PBX can dial the number in my dial
+     * context, before the transfer gets my channel and that context; any refusal fails the future.
+     */
+    private <T> CompletableFuture<T> toDialable(String number,
+            BiFunction<Channel, String, CompletableFuture<T>> transfer) {
         return attempt(() -> {
             Inputs.numberProblem(number).ifPresent(problem -> {
                 throw new CtiException(problem);
@@ -177,7 +187,7 @@ public class AmiCtiActions implements CtiActions {
             AgentProfile agent = agent();
             Channel mine = myAnsweredCall(agent);
             return Destinations.checkDialable(connection, number, agent.dialContext())
-                    .thenCompose(dialable -> transfer(mine, number, agent.dialContext()));
+                    .thenCompose(dialable -> transfer.apply(mine, agent.dialContext()));
         });
     }
 
@@ -197,15 +207,7 @@ public class AmiCtiActions implements CtiActions {
 
     @Override
     public CompletableFuture<Consultation> attendedTransfer(String number) {
-        return attempt(() -> {
-            Inputs.numberProblem(number).ifPresent(problem -> {
-                throw new CtiException(problem);
-            });
-            AgentProfile agent = agent();
-            Channel mine = myAnsweredCall(agent);
-            return Destinations.checkDialable(connection, number, agent.dialContext())
-                    .thenCompose(dialable -> consult(mine, number, agent.dialContext()));
-        });
+        return toDialable(number, (mine, context) -> consult(mine, number, context));
     }
 
     private CompletableFuture<Consultation> consult(Channel mine, String number, String context) {

@@ -170,6 +170,9 @@ final class ChannelTable implements ListedState {
         } else {
             members.remove(uniqueId);
             update(event, OWN, changes, draft -> draft.bridgedWith = "");
+            // a channel moved to another bridge may be told to have entered it before it left this one
+            bridges.values().stream().filter(other -> other.contains(uniqueId)).findFirst()
+                    .ifPresent(other -> peersOf(other, changes));
         }
         if (members.isEmpty()) {
             bridges.remove(bridgeId);

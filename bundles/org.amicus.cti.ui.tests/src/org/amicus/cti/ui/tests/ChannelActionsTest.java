@@ -170,7 +170,7 @@ class ChannelActionsTest extends AgainstTestPbx {
                 Button ok = ui.find(Button.class, WidgetIds.PROMPT_OK);
                 number.setText("10 0");
                 assertFalse(ok.getEnabled());
-                assertTrue(ui.find(Label.class, WidgetIds.PROMPT_PROBLEM).getText()
+                assertTrue(DialogProblem.of(ui.find(Shell.class, WidgetIds.PROMPT))
                         .startsWith("\"10 0\" is not a number that can be dialled"));
                 number.setText("100");
                 assertTrue(ok.getEnabled());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfile;
@@ -28,6 +29,7 @@ import org.amicus.testing.ui.UiHarness;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.Test;
 
@@ -95,23 +97,23 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
             Label status = ui.find(Label.class, WidgetIds.CONNECTION_STATUS);
             ui.whenIdle(() -> {
                 Button save = ui.find(Button.class, WidgetIds.SETTINGS_SAVE);
-                Label problem = ui.find(Label.class, WidgetIds.SETTINGS_PROBLEM);
+                Supplier<String> problem = () -> DialogProblem.of(ui.find(Shell.class, WidgetIds.SETTINGS));
                 text(ui, WidgetIds.SETTINGS_HOST).setText(TestPbx.HOST);
                 text(ui, WidgetIds.SETTINGS_USER).setText(TestPbx.desktop().username());
                 text(ui, WidgetIds.SETTINGS_PORT).setText("70000");
-                assertEquals("Port must be between 1 and 65535, not 70000", problem.getText());
+                assertEquals("Port must be between 1 and 65535, not 70000", problem.get());
                 assertFalse(save.getEnabled());
                 text(ui, WidgetIds.SETTINGS_PORT).setText(String.valueOf(TestPbx.PORT));
                 text(ui, WidgetIds.SETTINGS_DEVICE).setText("108");
-                assertTrue(problem.getText().startsWith("Device \"108\" is not valid"), problem.getText());
+                assertTrue(problem.get().startsWith("Device \"108\" is not valid"), problem.get());
                 text(ui, WidgetIds.SETTINGS_DEVICE).setText("PJSIP/108");
                 text(ui, WidgetIds.SETTINGS_CONTEXT).setText(TestPbx.CONTEXT);
                 ui.find(Combo.class, WidgetIds.SETTINGS_PROFILE).setText(name);
                 if (save.getEnabled()) { // a secret for this server may be stored already
-                    assertEquals("", problem.getText());
+                    assertEquals("", problem.get());
                 }
                 text(ui, WidgetIds.SETTINGS_SECRET).setText(TestPbx.DESKTOP_SECRET);
-                assertEquals("", problem.getText());
+                assertEquals("", problem.get());
                 assertTrue(save.getEnabled());
                 ui.screenshot("settings-dialog");
                 UiHarness.click(save);

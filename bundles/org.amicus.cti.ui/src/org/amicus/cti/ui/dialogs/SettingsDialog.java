@@ -32,7 +32,7 @@ import org.osgi.service.prefs.BackingStoreException;
  * The settings: which PBX to connect to and as whom (the secret goes to secure storage, never to preferences), and my
  * phone. Says what is wrong as the agent types; "Save and connect" stays disabled until all is well.
  */
-public final class SettingsDialog {
+public final class SettingsDialog extends AmicusDialog {
 
     /** In the order of {@link Messages#settingsAutoAnswerChoices}. */
     private static final AutoAnswer[] AUTO_ANSWERS = { AutoAnswer.CALL_INFO, AutoAnswer.SIP_ADD_HEADER,
@@ -42,36 +42,37 @@ public final class SettingsDialog {
     private final AmiSecrets secrets;
     private final AgentProfiles agents;
     private final AmiConnection connection;
-    private final Messages messages;
-    private final Shell dialog;
-    private final Combo profileName;
-    private final Text host;
-    private final Text port;
-    private final Button tls;
-    private final Text user;
-    private final Text secret;
-    private final Text certificate;
-    private final Text device;
-    private final Combo autoAnswer;
-    private final Text dialContext;
-    private final Text callerId;
-    private final Text ringSeconds;
-    private final Label problem;
-    private final Button save;
+    private Combo profileName;
+    private Text host;
+    private Text port;
+    private Button tls;
+    private Text user;
+    private Text secret;
+    private Text certificate;
+    private Text device;
+    private Combo autoAnswer;
+    private Text dialContext;
+    private Text callerId;
+    private Text ringSeconds;
 
     public SettingsDialog(Shell parent, AmiProfiles profiles, AmiSecrets secrets, AgentProfiles agents,
             AmiConnection connection, Messages messages) {
-        this.messages = messages;
+        super(parent, messages, messages.settingsTitle, messages.settingsPurpose, WidgetIds.SETTINGS,
+                messages.settingsSave, WidgetIds.SETTINGS_SAVE);
         this.profiles = profiles;
         this.secrets = secrets;
         this.agents = agents;
         this.connection = connection;
-        dialog = new Shell(parent, SWT.DIALOG_TRIM | SWT.APPLICATION_MODAL | SWT.RESIZE);
-        dialog.setText(messages.settingsTitle);
-        dialog.setData(WidgetIds.KEY, WidgetIds.SETTINGS);
-        dialog.setLayout(new GridLayout(1, false));
+    }
 
-        Group pbx = group(messages.settingsPbx);
+    @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    protected Control createForm(Composite form) {
+        Group pbx = group(form, messages.settingsPbx);
         profileName = new Combo(pbx, SWT.DROP_DOWN);
         field(pbx, messages.settingsProfile, profileName, WidgetIds.SETTINGS_PROFILE);
         profiles.all().forEach(profile -> profileName.add(profile.name()));
@@ -85,7 +86,7 @@ public final class SettingsDialog {
         certificate = text(pbx, messages.settingsCertificate, WidgetIds.SETTINGS_CERTIFICATE, SWT.NONE);
         certificate.setMessage(messages.settingsCertificateHint);
 
-        Group phone = group(messages.settingsMyPhone);
+        Group phone = group(form, messages.settingsMyPhone);
         device = text(phone, messages.settingsDevice, WidgetIds.SETTINGS_DEVICE, SWT.NONE);
         device.setMessage(messages.settingsDeviceHint);
         autoAnswer = new Combo(phone, SWT.DROP_DOWN | SWT.READ_ONLY);
@@ -96,11 +97,8 @@ public final class SettingsDialog {
         callerId.setMessage(messages.settingsCallerIdHint);
         ringSeconds = text(phone, messages.settingsRingSeconds, WidgetIds.SETTINGS_RING_SECONDS, SWT.NONE);
         if (Appearance.offered()) {
-            themeChoice(group(messages.settingsAppearance));
+            themeChoice(group(form, messages.settingsAppearance));
         }
-
-        problem = Dialogs.problemLine(dialog, WidgetIds.SETTINGS_PROBLEM, 480);
-        save = Dialogs.buttons(dialog, messages, messages.settingsSave, WidgetIds.SETTINGS_SAVE, this::save);
 
         show(profiles.current().or(() -> connectedProfile()).orElse(null));
         showAgent(agents.current());
@@ -111,20 +109,15 @@ public final class SettingsDialog {
             input.addListener(SWT.Modify, event -> validate());
         }
         autoAnswer.addListener(SWT.Selection, event -> validate());
-        validate();
-    }
-
-    /** Opens the dialog and returns when it is closed. */
-    public void open() {
-        Dialogs.openCentred(dialog, profileName);
+        return profileName;
     }
 
     private Optional<AmiProfile> connectedProfile() {
         return Optional.ofNullable(connection == null ? null : connection.status().profile());
     }
 
-    private Group group(String title) {
-        Group group = new Group(dialog, SWT.NONE);
+    private static Group group(Composite form, String title) {
+        Group group = new Group(form, SWT.NONE);
         group.setText(title);
         group.setLayout(new GridLayout(2, false));
         group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
@@ -141,8 +134,7 @@ public final class SettingsDialog {
             try {
                 Appearance.values()[theme.getSelectionIndex()].choose();
             } catch (BackingStoreException e) {
-                problem.setText(Messages.format(messages.settingsCannotKeepTheme, Failures.message(e)));
-                problem.requestLayout();
+                setErrorMessage(Messages.format(messages.settingsCannotKeepTheme, Failures.message(e)));
             }
         });
     }
@@ -227,18 +219,16 @@ public final class SettingsDialog {
         }
     }
 
-    private void validate() {
+    @Override
+    protected void validate() {
         Optional<String> stored = storedSecret(); // read once per keystroke: secure storage decrypts
         secret.setMessage(stored.isPresent() ? messages.settingsSecretUnchanged : "");
         try {
             entered(stored);
-            problem.setText("");
-            save.setEnabled(true);
+            problem(Optional.empty());
         } catch (IllegalArgumentException e) {
-            problem.setText(capitalised(e.getMessage()));
-            save.setEnabled(false);
+            problem(Optional.of(capitalised(e.getMessage())));
         }
-        problem.requestLayout();
     }
 
     /** The secret stored for the server and user in the fields, if any: the profile's name plays no part. */
@@ -255,7 +245,9 @@ public final class SettingsDialog {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private void save() {
+    /** Saves and connects; a failure to save is said in the title area, and the dialog stays. */
+    @Override
+    protected void okPressed() {
         Entered entered;
         try {
             entered = entered(storedSecret());
@@ -266,11 +258,10 @@ public final class SettingsDialog {
             }
             agents.save(entered.agent());
         } catch (RuntimeException e) {
-            problem.setText(Messages.format(messages.settingsCannotSave, Failures.message(e)));
-            problem.requestLayout();
+            setErrorMessage(Messages.format(messages.settingsCannotSave, Failures.message(e)));
             return;
         }
         connection.connect(entered.profile(), entered.secret()); // the trim shows how it goes
-        dialog.close();
+        super.okPressed();
     }
 }

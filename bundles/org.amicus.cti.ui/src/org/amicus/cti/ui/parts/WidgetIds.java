@@ -36,7 +36,6 @@ public final class WidgetIds {
     public static final String MY_CALL_NOTICE = "myCall.notice";
     public static final String REASON_PROMPT = "reason";
     public static final String REASON_CHOICE = "reason.choice";
-    public static final String REASON_PROBLEM = "reason.problem";
     public static final String REASON_OK = "reason.ok";
     public static final String NOTIFICATION = "notification";
     public static final String NOTIFICATION_TEXT = "notification.text";
@@ -45,7 +44,6 @@ public final class WidgetIds {
     public static final String CONNECTION_SETTINGS = "connection.settings";
     public static final String PROMPT = "prompt";
     public static final String PROMPT_TEXT = "prompt.text";
-    public static final String PROMPT_PROBLEM = "prompt.problem";
     public static final String PROMPT_OK = "prompt.ok";
     public static final String SETTINGS = "settings";
     public static final String SETTINGS_PROFILE = "settings.profile";
@@ -61,7 +59,6 @@ public final class WidgetIds {
     public static final String SETTINGS_CALLER_ID = "settings.callerId";
     public static final String SETTINGS_RING_SECONDS = "settings.ringSeconds";
     public static final String SETTINGS_THEME = "settings.theme";
-    public static final String SETTINGS_PROBLEM = "settings.problem";
     public static final String SETTINGS_SAVE = "settings.save";
 
     private WidgetIds() {
