@@ -1,7 +1,5 @@
 package org.amicus.ami;
 
-import static org.amicus.ami.internal.HeaderValues.required;
-
 /**
  * Where and as whom to log in to an Asterisk Manager Interface. Holds no secret: the secret is passed separately
  * to {@link AmiConnection#connect(AmiProfile, String)} so a profile can be shown, logged and stored freely.
@@ -17,14 +15,14 @@ import static org.amicus.ami.internal.HeaderValues.required;
 public record AmiProfile(String name, String host, int port, boolean tls, String username, String trustedCertificate) {
 
     public AmiProfile {
-        required("name", name);
-        required("host", host);
-        required("username", username);
+        field("name", name);
+        field("host", host);
+        field("username", username);
         if (trustedCertificate != null) {
-            required("trusted certificate", trustedCertificate);
+            field("trustedCertificate", trustedCertificate);
         }
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535, not " + port);
+            throw new InvalidInputException(locale -> Words.of(locale, "profile.port", String.valueOf(port)));
         }
     }
 
@@ -41,5 +39,14 @@ public record AmiProfile(String name, String host, int port, boolean tls, String
     /** The server as a person reads it, e.g. {@code amicus@127.0.0.1:5038}. */
     public String server() {
         return username + "@" + host + ":" + port + (tls ? " (TLS)" : "");
+    }
+
+    /** A field of the form: not blank, and one line (it goes into an AMI header); the reason names the field. */
+    private static void field(String field, String value) {
+        boolean blank = value == null || value.isBlank();
+        if (blank || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidInputException(locale -> Words.of(locale, blank ? "profile.empty" : "profile.oneLine",
+                    Words.of(locale, "profile.field." + field)));
+        }
     }
 }

@@ -87,7 +87,7 @@ final class ActionCommand {
                     arguments.value(Option.CONTEXT).orElse(stored.dialContext()),
                     arguments.timeout().orElse(stored.originateTimeout()), stored.callerId());
         } catch (IllegalArgumentException e) {
-            throw Arguments.usage(e.getMessage());
+            throw Arguments.usage(e.getLocalizedMessage());
         }
         if (needsDevice && !agent.hasDevice()) {
             throw new CliFailure(Exit.BAD_INPUT, Messages.noPhoneToRing);

@@ -44,7 +44,7 @@ record Login(AmiProfile profile, String secret) {
                     arguments.value(Option.HOST).orElseThrow(),
                     arguments.port().orElse(5038), tls, user, arguments.value(Option.TRUST_CERTIFICATE).orElse(null));
         } catch (IllegalArgumentException e) {
-            throw Arguments.usage(e.getMessage());
+            throw Arguments.usage(e.getLocalizedMessage());
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.amicus.ami.InvalidInputException;
+
 /**
  * The agent at this workstation: their phone and how calls are placed from it.
  *
@@ -27,20 +29,21 @@ public record AgentProfile(String device, AutoAnswer autoAnswer, String dialCont
     public AgentProfile {
         Objects.requireNonNull(autoAnswer, "autoAnswer");
         if (!device.isEmpty() && !DEVICE.matcher(device).matches()) {
-            throw new IllegalArgumentException("device \"" + device + "\" is not valid: expected something like "
-                    + "PJSIP/104");
+            throw invalid("agent.device", device);
         }
         if (!CONTEXT.matcher(dialContext).matches()) {
-            throw new IllegalArgumentException("dial context \"" + dialContext + "\" is not valid: expected "
-                    + "something like from-internal");
+            throw invalid("agent.dialContext", dialContext);
         }
         if (originateTimeout.compareTo(Duration.ofSeconds(5)) < 0 || originateTimeout.toMinutes() > 5) {
-            throw new IllegalArgumentException("originate timeout must be between 5 s and 5 min, not "
-                    + originateTimeout.toSeconds() + " s");
+            throw invalid("agent.timeout", String.valueOf(originateTimeout.toSeconds()));
         }
         if (callerId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new IllegalArgumentException("caller id must be a single line");
+            throw invalid("agent.callerId");
         }
+    }
+
+    private static InvalidInputException invalid(String key, Object... arguments) {
+        return new InvalidInputException(locale -> Words.of(locale, key, arguments));
     }
 
     public boolean hasDevice() {

@@ -1,5 +1,6 @@
 package org.amicus.cti;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,6 +18,11 @@ public interface ChannelRegistry {
      * {@code CoreShowChannels}; empty when it can. The registry then follows events alone.
      */
     Optional<String> resyncProblem();
+
+    /** {@link #resyncProblem()} in the language of {@code locale}, as far as this registry words it. */
+    default Optional<String> resyncProblem(Locale locale) {
+        return resyncProblem();
+    }
 
     /**
      * Completes with the channels once the registry has next checked them against the PBX: after the next login, or

@@ -1,6 +1,7 @@
 package org.amicus.cti;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,6 +23,11 @@ public interface ColleagueRegistry {
      * empty when it can. The registry then follows events alone.
      */
     Optional<String> resyncProblem();
+
+    /** {@link #resyncProblem()} in the language of {@code locale}, as far as this registry words it. */
+    default Optional<String> resyncProblem(Locale locale) {
+        return resyncProblem();
+    }
 
     /**
      * Completes with the colleagues once the registry has next listed them from the PBX: after the next login, or

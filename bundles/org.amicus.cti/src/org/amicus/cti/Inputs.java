@@ -1,5 +1,6 @@
 package org.amicus.cti;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,16 +16,25 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** Why this cannot be dialled, if it cannot: digits, letters, {@code * # +} only. */
+    /** Why this cannot be dialled, if it cannot: digits, letters, {@code * # +} only. In English. */
     public static Optional<String> numberProblem(String number) {
-        return number != null && NUMBER.matcher(number).matches() ? Optional.empty()
-                : Optional.of("\"" + number + "\" is not a number that can be dialled: use digits, letters, * # +");
+        return numberProblem(number, Locale.ROOT);
     }
 
-    /** Why this is not the name of a recording, if it is not, e.g. {@code custom/welcome} is one. */
+    /** Why this cannot be dialled, if it cannot, in the language of {@code locale}. */
+    public static Optional<String> numberProblem(String number, Locale locale) {
+        return number != null && NUMBER.matcher(number).matches() ? Optional.empty()
+                : Optional.of(Words.of(locale, "notDialable", String.valueOf(number)));
+    }
+
+    /** Why this is not the name of a recording, if it is not, e.g. {@code custom/welcome} is one. In English. */
     public static Optional<String> recordingProblem(String recording) {
+        return recordingProblem(recording, Locale.ROOT);
+    }
+
+    /** Why this is not the name of a recording, if it is not, in the language of {@code locale}. */
+    public static Optional<String> recordingProblem(String recording, Locale locale) {
         return recording != null && RECORDING.matcher(recording).matches() ? Optional.empty()
-                : Optional.of("\"" + recording + "\" is not a recording name: use letters, digits, - and _,"
-                        + " with / between folders (e.g. custom/welcome)");
+                : Optional.of(Words.of(locale, "notRecordingName", String.valueOf(recording)));
     }
 }

@@ -1,6 +1,7 @@
 package org.amicus.cti;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,16 +19,24 @@ public record PauseReasons(List<String> catalogue, boolean freeTextAllowed) {
         catalogue = List.copyOf(catalogue);
     }
 
-    /** Why this reason cannot be given, if it cannot; an empty reason (a pause without one) is always allowed. */
+    /**
+     * Why this reason cannot be given, if it cannot; an empty reason (a pause without one) is always allowed. In
+     * English.
+     */
     public Optional<String> problem(String reason) {
+        return problem(reason, Locale.ROOT);
+    }
+
+    /** Why this reason cannot be given, if it cannot, in the language of {@code locale}. */
+    public Optional<String> problem(String reason, Locale locale) {
         if (reason == null || reason.isEmpty() || catalogue.contains(reason)) {
             return Optional.empty();
         }
         if (!freeTextAllowed) {
-            return Optional.of("\"" + reason + "\" is not one of the pause reasons: " + String.join(", ", catalogue));
+            return Optional.of(Words.of(locale, "notAPauseReason", reason, String.join(", ", catalogue)));
         }
         if (reason.length() > MAX_LENGTH || reason.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Optional.of("a pause reason must be one line of at most " + MAX_LENGTH + " characters");
+            return Optional.of(Words.of(locale, "pauseReasonTooLong", String.valueOf(MAX_LENGTH)));
         }
         return Optional.empty();
     }

@@ -28,8 +28,9 @@ public final class Benchmarks {
     private static final double SEARCH_PRECISION = 0.03;
     /** A contender keeps up with a rate if the stream's end reaches it no later than this share of the rate allows. */
     private static final double KEEPING_UP = 0.97;
-    private static final int UI_CHANNELS = 5_000;
-    private static final double UI_RATE = 1_000;
+    /** The Channels part's loads: standing channels, events a second, and 1 for the Calls presentation. */
+    private static final int[][] UI_LOADS = { { 5_000, 1_000, 0 }, { 5_000, 1_000, 1 }, { 20_000, 2_000, 0 },
+        { 20_000, 2_000, 1 } };
     private static final int UI_SECONDS = 20;
     private static final int QUEUES = 10;
     private static final int MEMBERS_PER_QUEUE = 50;
@@ -181,15 +182,23 @@ public final class Benchmarks {
         report.originate(ways);
     }
 
-    /** The Channels part showing 5,000 live channels while 1,000 events a second arrive. */
+    /**
+     * The Channels part showing 5,000 live channels while 1,000 events a second arrive, then 20,000 at 2,000; each
+     * in the channel table and in the Calls presentation.
+     */
     private void ui() throws Exception {
-        System.out.println("Channels part");
-        server.plan(new Plan(UI_RATE, (long) UI_RATE * (UI_SECONDS + 120), UI_CHANNELS, false));
-        Map<String, Long> result = Child.numbers(Child.results(Child.java(UiBench.class,
-                String.valueOf(server.port()), String.valueOf(UI_CHANNELS), String.valueOf(UI_SECONDS)),
-                out.resolve("ui.log")).get(0));
-        report.ui(UI_CHANNELS, UI_RATE, result.get("busy") / 10.0, result.get("refreshes") / 100.0,
-                result.get("channels"));
+        for (int[] load : UI_LOADS) {
+            int channels = load[0];
+            double rate = load[1];
+            String presentation = load[2] == 1 ? "calls" : "channels";
+            System.out.println("Channels part, " + channels + " channels, " + presentation);
+            server.plan(new Plan(rate, (long) rate * (UI_SECONDS + 120), channels, false));
+            Map<String, Long> result = Child.numbers(Child.results(Child.java(UiBench.class,
+                    String.valueOf(server.port()), String.valueOf(channels), String.valueOf(UI_SECONDS),
+                    presentation), out.resolve("ui-" + channels + "-" + presentation + ".log")).get(0));
+            report.ui(channels, rate, presentation, result.get("busy") / 10.0, result.get("refreshes") / 100.0,
+                    result.get("channels"));
+        }
     }
 
     /** The Queues part showing 500 members and 200 waiting callers while calls go through. */

@@ -101,10 +101,12 @@ final class Report {
                 times.percentile(95) - raw.percentile(95)));
     }
 
-    void ui(int channels, double rate, double busyPercent, double refreshesPerSecond, long shown) {
+    void ui(int channels, double rate, String presentation, double busyPercent, double refreshesPerSecond,
+            long shown) {
         line("");
-        line("Channels part, %,d standing channels and %,.0f events/s: UI thread busy %.1f %% of the time, "
-                + "%.1f refreshes/s, %,d rows shown.", channels, rate, busyPercent, refreshesPerSecond, shown);
+        line("Channels part (%s), %,d standing channels and %,.0f events/s: UI thread busy %.1f %% of the time, "
+                + "%.1f refreshes/s, %,d channel rows shown.", presentation, channels, rate, busyPercent,
+                refreshesPerSecond, shown);
     }
 
     void queuesUi(int members, int callers, double rate, double busyPercent, double cpuPercent,

@@ -9,14 +9,19 @@ import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ui.parts.ChannelsPart;
+import org.amicus.cti.ui.parts.WidgetIds;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.amicus.testing.ui.DisplaySynchronize;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 
 /**
@@ -25,7 +30,8 @@ import org.eclipse.swt.widgets.Shell;
  * thread is (the share of time the event loop is not asleep) and how often the part refreshes (each refresh reads
  * one registry snapshot).
  * <p>
- * Usage: {@code UiBench PORT CHANNELS SECONDS}; prints {@code RESULT busy=<per mille> refreshes=<per 100 s>
+ * Usage: {@code UiBench PORT CHANNELS SECONDS [calls]} ({@code calls}: in the Calls presentation, chosen once the
+ * channels are shown); prints {@code RESULT busy=<per mille> refreshes=<per 100 s>
  * channels=<shown>}.
  */
 public final class UiBench {
@@ -34,6 +40,7 @@ public final class UiBench {
         int port = Integer.parseInt(args[0]);
         int standing = Integer.parseInt(args[1]);
         long seconds = Long.parseLong(args[2]);
+        boolean calls = args.length > 3 && args[3].equals("calls");
         Display display = new Display();
         Shell shell = new Shell(display);
         shell.setText("Amicus");
@@ -54,6 +61,12 @@ public final class UiBench {
         while (part.rows().size() < standing && System.nanoTime() < deadline) {
             spin(display);
         }
+        int shown = part.rows().size();
+        if (calls) { // as the agent chooses it: the presentation's combo
+            Combo presentation = find(shell, WidgetIds.CHANNELS_PRESENTATION);
+            presentation.select(1);
+            presentation.notifyListeners(SWT.Selection, new Event());
+        }
         long refreshesBefore = registry.snapshots.get();
         long started = System.nanoTime();
         long end = started + seconds * 1_000_000_000L;
@@ -70,8 +83,20 @@ public final class UiBench {
         long wall = System.nanoTime() - started;
         long refreshes = registry.snapshots.get() - refreshesBefore;
         System.out.printf("RESULT busy=%d refreshes=%d channels=%d%n", 1000 * (wall - asleep) / wall,
-                refreshes * 100_000_000_000L / wall, part.rows().size());
+                refreshes * 100_000_000_000L / wall, calls ? shown : part.rows().size());
         System.exit(0);
+    }
+
+    private static Combo find(Composite parent, String id) {
+        for (Control child : parent.getChildren()) {
+            if (child instanceof Combo combo && id.equals(combo.getData(WidgetIds.KEY))) {
+                return combo;
+            }
+            if (child instanceof Composite composite && find(composite, id) != null) {
+                return find(composite, id);
+            }
+        }
+        return null;
     }
 
     private static void spin(Display display) {

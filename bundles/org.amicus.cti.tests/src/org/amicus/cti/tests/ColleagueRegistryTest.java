@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,6 +150,8 @@ class ColleagueRegistryTest extends AgainstTestPbx {
         assertInstanceOf(AmiPermissionException.class, failed.getCause());
         assertTrue(registry.resyncProblem().orElseThrow().startsWith("Cannot list the PBX's hints"),
                 registry.resyncProblem().toString());
+        assertTrue(registry.resyncProblem(Locale.forLanguageTag("ru")).orElseThrow()
+                .startsWith("Не удаётся получить список хинтов АТС"), registry.resyncProblem(Locale.ROOT).toString());
         try (SipCall customer = SipCall.customerCalls(SipCall.directLine("104"), "0611000014", "Finn Roe")) {
             watcher.await("104", ColleagueState.RINGING, TIMEOUT);
         }

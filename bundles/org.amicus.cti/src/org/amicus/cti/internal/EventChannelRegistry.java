@@ -3,6 +3,7 @@ package org.amicus.cti.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,6 +59,11 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
     @Override
     public Optional<String> resyncProblem() {
         return listing.problem();
+    }
+
+    @Override
+    public Optional<String> resyncProblem(Locale locale) {
+        return listing.problem(locale);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.amicus.cti.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,6 +66,11 @@ public class EventColleagueRegistry implements ColleagueRegistry, AmiEventListen
     @Override
     public Optional<String> resyncProblem() {
         return listing.problem();
+    }
+
+    @Override
+    public Optional<String> resyncProblem(Locale locale) {
+        return listing.problem(locale);
     }
 
     @Override

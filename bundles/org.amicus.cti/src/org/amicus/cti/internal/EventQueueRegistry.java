@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +57,11 @@ public class EventQueueRegistry implements QueueRegistry, AmiEventListener {
     @Override
     public Optional<String> resyncProblem() {
         return listing.problem();
+    }
+
+    @Override
+    public Optional<String> resyncProblem(Locale locale) {
+        return listing.problem(locale);
     }
 
     @Override

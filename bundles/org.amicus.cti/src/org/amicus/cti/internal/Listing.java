@@ -3,12 +3,14 @@ package org.amicus.cti.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.cti.CtiException;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,8 @@ final class Listing<S> {
     private final AtomicInteger count = new AtomicInteger();
     private final List<CompletableFuture<S>> forListing = new ArrayList<>();
     private final List<CompletableFuture<S>> forNextListing = new ArrayList<>();
-    private volatile String problem;
+    /** Why the last listing failed, as the PBX or the connection said it; null after one that did not. */
+    private volatile String failed;
 
     /**
      * @param name what is listed, in the ActionIDs and the problem's words ("parked calls")
@@ -60,7 +63,13 @@ final class Listing<S> {
     }
 
     Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return problem(Locale.ROOT);
+    }
+
+    Optional<String> problem(Locale locale) {
+        String detail = failed;
+        return Optional.ofNullable(detail == null ? null
+                : CtiException.of("cannotList." + name.replace(' ', '-'), detail).message(locale));
     }
 
     void send(AmiConnection connection, ManagerAction listing) {
@@ -73,11 +82,11 @@ final class Listing<S> {
         listing.setActionId(actionId);
         connection.sendList(listing, timeout).whenComplete((events, failure) -> {
             if (failure == null) {
-                problem = null;
+                failed = null;
                 return;
             }
-            problem = "Cannot list the PBX's " + name + ", following its events alone: " + failure.getMessage();
-            LOG.warn(problem);
+            failed = String.valueOf(failure.getMessage());
+            LOG.warn(problem().orElseThrow());
             List<CompletableFuture<S>> abandoned = List.of();
             synchronized (state) {
                 if (state.abandonListing(actionId)) {

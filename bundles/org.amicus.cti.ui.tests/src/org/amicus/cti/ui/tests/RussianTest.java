@@ -134,15 +134,24 @@ class RussianTest extends AgainstTestPbx {
             assertEquals("Настройки\u2026", settings.getText());
             AtomicReference<String> title = new AtomicReference<>();
             AtomicReference<String> save = new AtomicReference<>();
+            AtomicReference<String> badPort = new AtomicReference<>();
+            AtomicReference<String> badDevice = new AtomicReference<>();
             ui.whenIdle(() -> {
                 Shell dialog = ui.find(Shell.class, WidgetIds.SETTINGS);
                 title.set(dialog.getText());
                 save.set(ui.find(Button.class, WidgetIds.SETTINGS_SAVE).getText());
+                ui.find(Text.class, WidgetIds.SETTINGS_PORT).setText("70000");
+                badPort.set(DialogProblem.of(dialog));
+                ui.find(Text.class, WidgetIds.SETTINGS_PORT).setText(String.valueOf(TestPbx.PORT));
+                ui.find(Text.class, WidgetIds.SETTINGS_DEVICE).setText("108");
+                badDevice.set(DialogProblem.of(dialog));
                 dialog.close();
             });
             UiHarness.click(settings);
             assertEquals("Настройки Amicus", title.get());
             assertEquals("Сохранить и подключиться", save.get());
+            assertEquals("Порт должен быть от 1 до 65535, а не 70000", badPort.get());
+            assertEquals("Устройство «108» указано неверно: ожидается что-то вроде PJSIP/104", badDevice.get());
         }
     }
 

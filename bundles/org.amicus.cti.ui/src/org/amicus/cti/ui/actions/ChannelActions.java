@@ -2,6 +2,7 @@ package org.amicus.cti.ui.actions;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -77,12 +78,12 @@ public final class ChannelActions {
         }
         switch (action) {
             case CALL -> InputPrompt.ask(shell, messages, messages.callTitle, messages.callQuestion,
-                    Inputs::numberProblem)
+                    number -> Inputs.numberProblem(number, Locale.getDefault()))
                     .ifPresent(number -> track(Messages.format(messages.callTo, number), cti.call(number), false));
             case PICK_UP -> track(Messages.format(messages.pickUpOf, selected.name()), cti.pickUp(selected.name()),
                     false);
             case PLAY_RECORDING -> InputPrompt.ask(shell, messages, messages.playRecordingTitle,
-                    messages.playRecordingQuestion, Inputs::recordingProblem)
+                    messages.playRecordingQuestion, recording -> Inputs.recordingProblem(recording, Locale.getDefault()))
                     .ifPresent(recording -> track(Messages.format(messages.playbackOf, recording),
                             cti.playBack(recording), false)); // its outcome comes once it has played
             case LISTEN -> spy(selected, SpyMode.LISTEN, messages.listeningTo);

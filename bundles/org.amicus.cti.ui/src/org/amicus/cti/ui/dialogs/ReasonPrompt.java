@@ -1,5 +1,6 @@
 package org.amicus.cti.ui.dialogs;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.amicus.cti.PauseReasons;
@@ -50,7 +51,7 @@ public final class ReasonPrompt extends AmicusDialog {
     @Override
     protected void validate() {
         String text = reason.getText().strip();
-        problem(text.isEmpty() ? Optional.of("") : reasons.problem(text));
+        problem(text.isEmpty() ? Optional.of("") : reasons.problem(text, Locale.getDefault()));
     }
 
     @Override

@@ -227,7 +227,7 @@ public final class SettingsDialog extends AmicusDialog {
             entered(stored);
             problem(Optional.empty());
         } catch (IllegalArgumentException e) {
-            problem(Optional.of(capitalised(e.getMessage())));
+            problem(Optional.of(capitalised(e.getLocalizedMessage())));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.ConnectionState;
@@ -63,7 +62,6 @@ public class ChannelsPart {
 
     /** The columns' initial widths in pixels, in the order of {@link Messages#channelsColumns}. */
     private static final int[] WIDTHS = { 200, 90, 150, 150, 80, 120, 200 };
-    private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
 
     @Inject
@@ -119,7 +117,7 @@ public class ChannelsPart {
     private List<Channel> rows = List.of();
     private ChannelRows.Sort sort;
     private StateIcons icons;
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private CoalescedRefresh refresher;
     private final ChannelListener listener = changes -> queueRefresh();
     private final ConnectionStatusListener connectionListener = status -> queueRefresh();
     /** The colleagues' phones tell agents from customers in the Calls presentation. */
@@ -129,6 +127,7 @@ public class ChannelsPart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
         summary = new Label(parent, SWT.NONE);
+        refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
         summary.setData(WidgetIds.KEY, WidgetIds.CHANNELS_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
@@ -321,20 +320,10 @@ public class ChannelsPart {
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
     private void queueRefresh() {
-        if (refreshQueued.compareAndSet(false, true)) {
-            uiSync.asyncExec(() -> {
-                if (!table.isDisposed()) {
-                    table.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh);
-                }
-            });
-        }
+        refresher.ask();
     }
 
     private void refresh() {
-        refreshQueued.set(false);
-        if (table.isDisposed()) {
-            return;
-        }
         ChannelSnapshot snapshot = snapshot();
         if (callsShown()) {
             groupCalls(snapshot);

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiConnection;
@@ -48,7 +47,6 @@ import jakarta.inject.Inject;
 public class ColleaguesPart {
 
     private static final int[] WIDTHS = { 90, 140, 150, 80 };
-    private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
 
     @Inject
@@ -85,7 +83,7 @@ public class ColleaguesPart {
     private Notifier notifier;
     private ColleagueActions colleagueActions;
     private List<Colleague> rows = List.of();
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private CoalescedRefresh refresher;
     private final ColleagueListener listener = changes -> queueRefresh();
     /** A colleague's ringing call can be picked up once its channel rings, which the PBX may report after the hint. */
     private final ChannelListener channelListener = changes -> queueRefresh();
@@ -95,6 +93,7 @@ public class ColleaguesPart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(3, false));
         summary = new Label(parent, SWT.NONE);
+        refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
         summary.setData(WidgetIds.KEY, WidgetIds.COLLEAGUES_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         call = button(parent, Action.CALL, WidgetIds.COLLEAGUES_CALL);
@@ -199,20 +198,10 @@ public class ColleaguesPart {
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
     private void queueRefresh() {
-        if (refreshQueued.compareAndSet(false, true)) {
-            uiSync.asyncExec(() -> {
-                if (!table.isDisposed()) {
-                    table.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh);
-                }
-            });
-        }
+        refresher.ask();
     }
 
     private void refresh() {
-        refreshQueued.set(false);
-        if (table.isDisposed()) {
-            return;
-        }
         Colleague selected = selected();
         rows = registry == null ? List.of() : registry.colleagues();
         table.setItemCount(rows.size());
@@ -248,7 +237,7 @@ public class ColleaguesPart {
             return colleagues.isEmpty() ? messages.notConnected : messages.colleaguesAsLastKnown;
         }
         if (colleagues.isEmpty()) {
-            return registry.resyncProblem().orElse(messages.noHints);
+            return registry.resyncProblem(Locale.getDefault()).orElse(messages.noHints);
         }
         Map<ColleagueState, Long> byState = colleagues.stream()
                 .collect(Collectors.groupingBy(Colleague::state, Collectors.counting()));

@@ -1,5 +1,6 @@
 package org.amicus.cti.ui.parts;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -54,7 +55,7 @@ final class MyCallActions {
                     report(messages.completingTransfer, consultation.complete(), outcome -> null);
                 } else {
                     InputPrompt.ask(part.shell(), messages, messages.transferTitle,
-                            Messages.format(messages.transferQuestion, other), Inputs::numberProblem)
+                            Messages.format(messages.transferQuestion, other), number -> Inputs.numberProblem(number, Locale.getDefault()))
                             .ifPresent(number -> transfer(other, number));
                 }
             }
@@ -64,7 +65,7 @@ final class MyCallActions {
                     report(messages.cancellingConsultation, consultation.cancel(), outcome -> null);
                 } else {
                     InputPrompt.ask(part.shell(), messages, messages.consultTitle,
-                            Messages.format(messages.consultQuestion, other), Inputs::numberProblem)
+                            Messages.format(messages.consultQuestion, other), number -> Inputs.numberProblem(number, Locale.getDefault()))
                             .ifPresent(number -> consult(other, number));
                 }
             }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.ConnectionState;
@@ -45,7 +44,6 @@ public class MyCallPart {
 
     /** The columns' initial widths in pixels, in the order of {@link Messages#myCallColumns}. */
     private static final int[] WIDTHS = { 220, 90, 90, 80, 120 };
-    private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
 
     @Inject
@@ -76,7 +74,7 @@ public class MyCallPart {
     private Composite buttonRow;
     private final Map<MyCallAction, Button> buttons = new EnumMap<>(MyCallAction.class);
     private MyCallActions runner;
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private CoalescedRefresh refresher;
     private final ChannelListener listener = changes -> queueRefresh();
     private final ConnectionStatusListener connectionListener = status -> queueRefresh();
 
@@ -84,6 +82,7 @@ public class MyCallPart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
         summary = new Label(parent, SWT.NONE);
+        refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
         summary.setData(WidgetIds.KEY, WidgetIds.MY_CALL_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         calls = new RowTable<>(parent, WidgetIds.MY_CALL_TABLE, messages.myCalls,
@@ -182,16 +181,10 @@ public class MyCallPart {
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
     void queueRefresh() {
-        if (refreshQueued.compareAndSet(false, true)) {
-            inUi(() -> summary.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh));
-        }
+        refresher.ask();
     }
 
     private void refresh() {
-        refreshQueued.set(false);
-        if (summary.isDisposed()) {
-            return;
-        }
         ChannelSnapshot snapshot = registry == null ? ChannelSnapshot.EMPTY : registry.snapshot();
         calls.show(MyCall.of(snapshot, device()));
         summary.setText(summary());

@@ -2,7 +2,7 @@ package org.amicus.cti.ui.parts;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiConnection;
@@ -38,7 +38,6 @@ import jakarta.inject.Inject;
  */
 public class QueuesPart {
 
-    private static final int REFRESH_DELAY_MILLIS = 100;
     private static final int TICK_MILLIS = 1000;
 
     @Inject
@@ -69,7 +68,7 @@ public class QueuesPart {
     private RowTable<QueueCaller> callers;
     private RowTable<QueueMember> members;
     private QueueButtons buttons;
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private CoalescedRefresh refresher;
     private final QueueListener listener = changes -> queueRefresh();
     private final ConnectionStatusListener connectionListener = status -> queueRefresh();
 
@@ -77,6 +76,7 @@ public class QueuesPart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
         summary = new Label(parent, SWT.NONE);
+        refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
         summary.setData(WidgetIds.KEY, WidgetIds.QUEUES_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         queues = new RowTable<>(parent, WidgetIds.QUEUES_TABLE, messages.queuesTableName,
@@ -167,16 +167,10 @@ public class QueuesPart {
 
     /** Any thread: asks for one refresh soon; more changes meanwhile ride on it. */
     private void queueRefresh() {
-        if (refreshQueued.compareAndSet(false, true)) {
-            inUi(() -> summary.getDisplay().timerExec(REFRESH_DELAY_MILLIS, this::refresh));
-        }
+        refresher.ask();
     }
 
     private void refresh() {
-        refreshQueued.set(false);
-        if (summary.isDisposed()) {
-            return;
-        }
         QueueSnapshot snapshot = snapshot();
         queues.show(List.copyOf(snapshot.queues()));
         CallQueue chosen = queues.selected();
@@ -214,7 +208,7 @@ public class QueuesPart {
                         .collect(Collectors.joining(", ")));
         String summary = Messages.format(messages.queuesSummary, Messages.plural(messages.queues,
                 snapshot.queues().size()), Messages.plural(messages.callers, waiting), me);
-        return registry.resyncProblem().map(problem -> Messages.format(messages.withProblem, summary, problem))
+        return registry.resyncProblem(Locale.getDefault()).map(problem -> Messages.format(messages.withProblem, summary, problem))
                 .orElse(summary);
     }
 
