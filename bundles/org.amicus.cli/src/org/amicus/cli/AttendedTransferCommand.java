@@ -87,7 +87,8 @@ final class AttendedTransferCommand {
                     if (word.equals(COMPLETE) || word.equals(CANCEL)) {
                         decision.complete(word);
                     } else if (!word.isEmpty()) {
-                        output.message(Messages.bind(Messages.consultTypeEither, new Object[] { COMPLETE, CANCEL, word }));
+                        output.message(
+                                Messages.bind(Messages.consultTypeEither, new Object[] { COMPLETE, CANCEL, word }));
                     }
                 }
             } catch (IOException e) {

@@ -33,10 +33,10 @@ import io.nats.client.support.JsonValue;
 /**
  * The {@link CtiActions} and {@link QueueActions} operations as desktops may ask for them, with the role rules: every
  * action rings, or acts on the call of, the asker's own phone (a transfer, park or recording only of its own answered
- * call, and only it may complete or cancel its consultation); a pick-up only of a ringing call the asker may see, a parked call's retrieval only of one parked from a phone
- * whose calls the asker sees; a hang-up only of the asker's own calls; listen, whisper
- * and barge only by a supervisor, on the calls of the agents of its teams; queue log-in only for oneself, log-out and
- * pauses for oneself or, by a supervisor, for the agents of its teams. A refusal sends nothing to the PBX. A new
+ * call, and only the asker completes or cancels its consultation); a pick-up only of a ringing call the asker may
+ * see, a parked call's retrieval only of one parked from a phone whose calls the asker sees; a hang-up only of the
+ * asker's own calls; listen, whisper and barge only by a supervisor, on the calls of the agents of its teams; queue
+ * log-in only for oneself, log-out and pauses for oneself or, by a supervisor, for the agents of its teams. A refusal sends nothing to the PBX. A new
  * operation is one entry here: its result goes back as {@link RecordJson} writes it.
  */
 final class Operations {

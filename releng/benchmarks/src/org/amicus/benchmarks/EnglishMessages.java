@@ -37,8 +37,8 @@ final class EnglishMessages extends ExtendedObjectSupplier {
             Object messages = type.getConstructor().newInstance();
             for (Field field : type.getFields()) {
                 if (field.getType() == String.class && !Modifier.isStatic(field.getModifiers())) {
-                    String word = words.getProperty(field.getName(), words.getProperty(field.getName().replace('_', '.')));
-                    field.set(messages, word);
+                    String name = field.getName();
+                    field.set(messages, words.getProperty(name, words.getProperty(name.replace('_', '.'))));
                 }
             }
             return messages;

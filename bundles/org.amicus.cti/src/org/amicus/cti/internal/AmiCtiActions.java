@@ -214,8 +214,9 @@ public class AmiCtiActions implements CtiActions {
         ConsultationTrack track = consultations.expect(mine.uniqueId(), mine.bridgedWith(), number + "@" + context);
         Executor settled = CompletableFuture.delayedExecutor(consultations.untilSettled(mine.uniqueId()).toMillis(),
                 TimeUnit.MILLISECONDS);
+        AtxferAction atxfer = new AtxferAction(mine.name(), context, number, 1);
         CompletableFuture.runAsync(() -> { }, settled)
-                .thenCompose(ready -> connection.send(new AtxferAction(mine.name(), context, number, 1), ACTION_TIMEOUT))
+                .thenCompose(ready -> connection.send(atxfer, ACTION_TIMEOUT))
                 .whenComplete((response, failure) -> {
                     if (failure == null) {
                         consultations.started(track, TRANSFER_LIMIT);

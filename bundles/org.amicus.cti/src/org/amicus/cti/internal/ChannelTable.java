@@ -49,6 +49,8 @@ final class ChannelTable implements ListedState {
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     /** The members of each bridge, by bridge id. */
     private final Map<String, Set<String>> bridges = new HashMap<>();
+    /** The bridge each bridged channel entered last, to tell a move between bridges told out of order. */
+    private final Map<String, String> lastEntered = new HashMap<>();
     private final DialPeers dials = new DialPeers();
     private final Tombstones hungUp = new Tombstones(TOMBSTONES);
     private Resync resync;
@@ -166,13 +168,18 @@ final class ChannelTable implements ListedState {
         Set<String> members = bridges.computeIfAbsent(bridgeId, id -> new LinkedHashSet<>());
         if (event.name().equals("BridgeEnter")) {
             members.add(uniqueId);
+            lastEntered.put(uniqueId, bridgeId);
             update(event, OWN, changes, draft -> { });
         } else {
             members.remove(uniqueId);
             update(event, OWN, changes, draft -> draft.bridgedWith = "");
             // a channel moved to another bridge may be told to have entered it before it left this one
-            bridges.values().stream().filter(other -> other.contains(uniqueId)).findFirst()
-                    .ifPresent(other -> peersOf(other, changes));
+            String now = lastEntered.get(uniqueId);
+            if (bridgeId.equals(now)) {
+                lastEntered.remove(uniqueId);
+            } else if (now != null && bridges.containsKey(now)) {
+                peersOf(bridges.get(now), changes);
+            }
         }
         if (members.isEmpty()) {
             bridges.remove(bridgeId);
@@ -259,9 +266,11 @@ final class ChannelTable implements ListedState {
         done.listedBridges.forEach((uniqueId, bridgeId) -> {
             if (!done.touched.contains(uniqueId)) {
                 bridges.computeIfAbsent(bridgeId, id -> new LinkedHashSet<>()).add(uniqueId);
+                lastEntered.put(uniqueId, bridgeId);
             }
         });
         bridges.values().forEach(members -> members.retainAll(channels.keySet()));
+        lastEntered.keySet().retainAll(channels.keySet());
         bridges.values().removeIf(Set::isEmpty);
         bridges.values().forEach(members -> peersOf(members, changes));
         dials.retainCallers(channels.keySet());
@@ -305,6 +314,7 @@ final class ChannelTable implements ListedState {
         touch(uniqueId);
         hungUp.bury(uniqueId);
         dials.forget(uniqueId);
+        lastEntered.remove(uniqueId);
         Channel removed = channels.remove(uniqueId);
         if (removed != null) {
             changes.add(new ChannelChange(Kind.REMOVED, removed, null));

@@ -9,7 +9,8 @@ import org.amicus.cti.AttendedTransferOutcome.Result;
 /**
  * What the PBX shows of one attended transfer by my channel, read on the dispatch thread: my channel leaving its call's
  * bridge for a new one (the consultation is under way), then either {@code AttendedTransfer} or my channel back in
- * the bridge it left.
+ * the bridge it left. The PBX may tell the entry into the new bridge before the leaving of the old one: each bridge
+ * publishes on a topic of its own.
  */
 final class ConsultationTrack {
 
@@ -19,6 +20,7 @@ final class ConsultationTrack {
     final CompletableFuture<Void> underWay = new CompletableFuture<>();
     final CompletableFuture<AttendedTransferOutcome> outcome = new CompletableFuture<>();
     private String callBridge;
+    private String consultationBridge;
     private volatile boolean consulting;
     private volatile boolean cancelled;
 
@@ -48,17 +50,18 @@ final class ConsultationTrack {
                 }
             }
             case "BridgeLeave" -> {
-                if (mine(event) && callBridge == null) {
-                    callBridge = event.get("BridgeUniqueid").orElse("");
+                String bridge = event.get("BridgeUniqueid").orElse("");
+                if (mine(event) && callBridge == null && !bridge.equals(consultationBridge)) {
+                    callBridge = bridge;
                 }
             }
             case "BridgeEnter" -> {
-                if (mine(event) && callBridge != null) {
-                    if (!event.get("BridgeUniqueid").orElse("").equals(callBridge)) {
-                        consulting = true;
-                    } else if (consulting) {
-                        return ended(Result.RETURNED, cancelled ? "cancelled" : target + " did not take the call");
-                    }
+                String bridge = event.get("BridgeUniqueid").orElse("");
+                if (mine(event) && consultationBridge == null && !bridge.equals(callBridge)) {
+                    consultationBridge = bridge;
+                    consulting = true;
+                } else if (mine(event) && consulting && bridge.equals(callBridge)) {
+                    return ended(Result.RETURNED, cancelled ? "cancelled" : target + " did not take the call");
                 }
             }
             default -> { }

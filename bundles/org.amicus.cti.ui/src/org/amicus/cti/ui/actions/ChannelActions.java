@@ -83,7 +83,8 @@ public final class ChannelActions {
             case PICK_UP -> track(Messages.format(messages.pickUpOf, selected.name()), cti.pickUp(selected.name()),
                     false);
             case PLAY_RECORDING -> InputPrompt.ask(shell, messages, messages.playRecordingTitle,
-                    messages.playRecordingQuestion, recording -> Inputs.recordingProblem(recording, Locale.getDefault()))
+                    messages.playRecordingQuestion,
+                    recording -> Inputs.recordingProblem(recording, Locale.getDefault()))
                     .ifPresent(recording -> track(Messages.format(messages.playbackOf, recording),
                             cti.playBack(recording), false)); // its outcome comes once it has played
             case LISTEN -> spy(selected, SpyMode.LISTEN, messages.listeningTo);

@@ -7,8 +7,8 @@ import org.amicus.cti.ui.Messages;
  * {@code fragment.e4xmi}, as parameters of one command; {@link #keys} is how the buttons' tips show them.
  */
 public enum MyCallAction {
-    HANG_UP("hangUp", 'E'), TRANSFER("transfer", 'T'), CONSULT("consult", 'N'), PARK("park", 'K'), RECORD("record", 'D'),
-    MUTE_RECORDING("muteRecording", 'M');
+    HANG_UP("hangUp", 'E'), TRANSFER("transfer", 'T'), CONSULT("consult", 'N'), PARK("park", 'K'),
+    RECORD("record", 'D'), MUTE_RECORDING("muteRecording", 'M');
 
     /** The id of the one command behind all these actions, and of its parameter naming the action. */
     public static final String COMMAND_ID = "org.amicus.cti.ui.command.myCallAction";

@@ -54,8 +54,7 @@ final class MyCallActions {
                 if (consulting()) {
                     report(messages.completingTransfer, consultation.complete(), outcome -> null);
                 } else {
-                    InputPrompt.ask(part.shell(), messages, messages.transferTitle,
-                            Messages.format(messages.transferQuestion, other), number -> Inputs.numberProblem(number, Locale.getDefault()))
+                    askNumber(messages.transferTitle, Messages.format(messages.transferQuestion, other))
                             .ifPresent(number -> transfer(other, number));
                 }
             }
@@ -64,8 +63,7 @@ final class MyCallActions {
                     cancelling = true;
                     report(messages.cancellingConsultation, consultation.cancel(), outcome -> null);
                 } else {
-                    InputPrompt.ask(part.shell(), messages, messages.consultTitle,
-                            Messages.format(messages.consultQuestion, other), number -> Inputs.numberProblem(number, Locale.getDefault()))
+                    askNumber(messages.consultTitle, Messages.format(messages.consultQuestion, other))
                             .ifPresent(number -> consult(other, number));
                 }
             }
@@ -89,6 +87,12 @@ final class MyCallActions {
                                 : Messages.format(messages.recordingAgain, other)));
             }
         }
+    }
+
+    /** Asks for a number to transfer to, checked as it is typed; empty if the agent cancelled. */
+    private Optional<String> askNumber(String title, String question) {
+        return InputPrompt.ask(part.shell(), messages, title, question,
+                number -> Inputs.numberProblem(number, Locale.getDefault()));
     }
 
     private void transfer(String other, String number) {

@@ -208,8 +208,8 @@ public class QueuesPart {
                         .collect(Collectors.joining(", ")));
         String summary = Messages.format(messages.queuesSummary, Messages.plural(messages.queues,
                 snapshot.queues().size()), Messages.plural(messages.callers, waiting), me);
-        return registry.resyncProblem(Locale.getDefault()).map(problem -> Messages.format(messages.withProblem, summary, problem))
-                .orElse(summary);
+        return registry.resyncProblem(Locale.getDefault())
+                .map(problem -> Messages.format(messages.withProblem, summary, problem)).orElse(summary);
     }
 
     /** Waits tick: the visible rows are filled again every second. */
