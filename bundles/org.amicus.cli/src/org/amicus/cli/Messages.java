@@ -1,5 +1,6 @@
 package org.amicus.cli;
 
+import org.amicus.cti.Plural;
 import org.eclipse.osgi.util.NLS;
 
 /**
@@ -140,13 +141,6 @@ public final class Messages extends NLS {
 
     /** The form for {@code n} of {@code forms}, "one|other" or "one|few|many" as in the agent UI's messages. */
     static String plural(String forms, long n) {
-        String[] form = forms.split("\\|");
-        int index = switch (form.length) {
-            case 1 -> 0;
-            case 2 -> n == 1 ? 0 : 1;
-            default -> n % 10 == 1 && n % 100 != 11 ? 0
-                    : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;
-        };
-        return bind(form[index], n);
+        return bind(Plural.form(forms, n), n);
     }
 }

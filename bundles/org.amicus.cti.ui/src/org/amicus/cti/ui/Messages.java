@@ -3,6 +3,8 @@ package org.amicus.cti.ui;
 import java.text.MessageFormat;
 import java.util.Locale;
 
+import org.amicus.cti.Plural;
+
 /**
  * The words of the agent UI in the workstation's language, from {@code OSGI-INF/l10n/bundle*.properties}; inject with
  * {@code @Inject @Translation Messages messages}. A field holds the text of the key of its name: a pattern with
@@ -289,14 +291,7 @@ public class Messages {
      * Slavic languages), with {@code n} as its argument: "1 call", "2 calls"; "1 вызов", "2 вызова", "5 вызовов".
      */
     public static String plural(String forms, long n) {
-        String[] form = forms.split("\\|");
-        int index = switch (form.length) {
-            case 1 -> 0;
-            case 2 -> n == 1 ? 0 : 1;
-            default -> n % 10 == 1 && n % 100 != 11 ? 0
-                    : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;
-        };
-        return format(form[index], n);
+        return format(Plural.form(forms, n), n);
     }
 
     /** The forms of a list such as column names, in their order. */
