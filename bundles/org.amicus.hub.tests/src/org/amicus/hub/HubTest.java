@@ -69,6 +69,7 @@ class HubTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static final Services services = new Services(HubTest.class);
+    private static TestRoster.PbxServices direct;
     private static AmiConnection pbx;
     private static Hub hub;
     private static HubDesktop alice;
@@ -78,16 +79,9 @@ class HubTest {
 
     @BeforeAll
     static void startHubAndDesktops() throws Exception {
-        Path config = TestRoster.write(Files.createTempFile("amicus-hub", ".json"));
-        HubConfig hubConfig = HubConfig.read(config);
-        Files.delete(config);
-        TestRoster.startNats(hubConfig);
-        pbx = services.get(AmiConnection.class);
-        List<CompletableFuture<?>> listings = List.of(services.get(QueueRegistry.class).nextResync(),
-                services.get(ColleagueRegistry.class).nextResync(), services.get(ParkedCalls.class).nextResync());
-        hub = Hub.start(hubConfig, pbx, services.get(ChannelRegistry.class), services.get(CtiActions.class),
-                services.get(QueueActions.class), services.get(ParkedCalls.class));
-        CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        direct = TestRoster.PbxServices.of(services);
+        hub = TestRoster.startHub(direct);
+        pbx = direct.pbx();
         alice = TestRoster.desktop("alice");
         carol = TestRoster.desktop("carol");
         bob = TestRoster.desktop("bob");

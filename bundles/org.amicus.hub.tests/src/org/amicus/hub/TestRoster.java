@@ -7,9 +7,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.amicus.ami.AmiConnection;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ColleagueRegistry;
+import org.amicus.cti.CtiActions;
+import org.amicus.cti.ParkedCalls;
+import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueRegistry;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
+import org.amicus.testing.Services;
 import org.amicus.testing.TestPbx;
 
 import io.nats.client.Connection;
@@ -48,6 +56,31 @@ final class TestRoster {
                 }
                 """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.HUB_SECRET, String.join("\", \"", SERVERS),
                 PASSWORD_SUFFIX, TestPbx.CONTEXT));
+    }
+
+    /** The direct mode's services the hub runs on, as OSGi gives them to the test before hub mode stands in. */
+    record PbxServices(AmiConnection pbx, ChannelRegistry registry, CtiActions actions, QueueActions queues,
+            ParkedCalls parked, List<CompletableFuture<?>> listings) {
+
+        /** Taken once the queues, colleagues and parked calls have been read. */
+        static PbxServices of(Services services) throws Exception {
+            List<CompletableFuture<?>> listings = List.of(services.get(QueueRegistry.class).nextResync(),
+                    services.get(ColleagueRegistry.class).nextResync(), services.get(ParkedCalls.class).nextResync());
+            return new PbxServices(services.get(AmiConnection.class), services.get(ChannelRegistry.class),
+                    services.get(CtiActions.class), services.get(QueueActions.class),
+                    services.get(ParkedCalls.class), listings);
+        }
+    }
+
+    /** Starts the test NATS cluster with this roster's accounts, and a hub serving it on these services. */
+    static Hub startHub(PbxServices on) throws Exception {
+        Path config = write(Files.createTempFile("amicus-hub", ".json"));
+        HubConfig hubConfig = HubConfig.read(config);
+        Files.delete(config);
+        startNats(hubConfig);
+        Hub hub = Hub.start(hubConfig, on.pbx(), on.registry(), on.actions(), on.queues(), on.parked());
+        CompletableFuture.allOf(on.listings().toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        return hub;
     }
 
     /** Starts the test NATS cluster with the accounts for this configuration, or makes the running one reload them. */

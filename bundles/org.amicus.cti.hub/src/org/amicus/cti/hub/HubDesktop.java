@@ -78,6 +78,7 @@ public final class HubDesktop implements AutoCloseable {
             HubRequests asking = new HubRequests(opened, login.user());
             status.start(opened);
             Identity known = asking.identity();
+            status.identified(known);
             status.alive();
             CompletableFuture<ChannelSnapshot> loaded = registry.nextResync();
             registry.watch(opened, known.buckets());

@@ -1,5 +1,6 @@
 package org.amicus.cti.hub;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,12 @@ public interface HubStatus {
 
     /** Empty while a hub serves this desktop; else why not, in words for the user, e.g. "The hub is unavailable". */
     Optional<String> problem();
+
+    /** The same in the words of {@code locale}'s language, for the user to read. */
+    Optional<String> problem(Locale locale);
+
+    /** Who the hub knows this desktop's user as, once it has said. */
+    Optional<Identity> identity();
 
     default boolean available() {
         return problem().isEmpty();

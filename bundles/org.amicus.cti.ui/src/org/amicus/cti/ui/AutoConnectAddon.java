@@ -4,6 +4,7 @@ import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfiles;
 import org.amicus.ami.AmiSecrets;
 import org.amicus.ami.ConnectionState;
+import org.amicus.cti.hub.HubStatus;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,7 @@ import jakarta.inject.Inject;
 
 /**
  * At start, connects to the profile chosen in the settings, if it has a secret and nothing else (a server given at
- * launch) is connecting already.
+ * launch) is connecting already; never in hub mode, where the hub alone talks to the PBX.
  */
 public class AutoConnectAddon {
 
@@ -31,9 +32,13 @@ public class AutoConnectAddon {
     @Optional
     AmiSecrets secrets;
 
+    @Inject
+    @Optional
+    HubStatus hub;
+
     @PostConstruct
     void connectToChosenProfile() {
-        if (connection == null || profiles == null || secrets == null
+        if (hub != null || connection == null || profiles == null || secrets == null
                 || connection.status().state() != ConnectionState.DISCONNECTED) {
             return;
         }

@@ -16,6 +16,9 @@ public class Messages {
     public String ctiMissing;
     public String amiMissing;
     public String notConnected;
+    public String hubServing;
+    /** The hub's roles, agent and supervisor, separated by {@code |}. */
+    public String hubRoles;
     public String setMyPhoneFirst;
     public String refused;
     public String failedWith;

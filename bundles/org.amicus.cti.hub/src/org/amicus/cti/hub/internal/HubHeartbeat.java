@@ -2,6 +2,7 @@ package org.amicus.cti.hub.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,6 +14,7 @@ import org.amicus.cti.CtiException;
 import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.hub.HubStatusListener;
 import org.amicus.cti.hub.HubSubjects;
+import org.amicus.cti.hub.Identity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class HubHeartbeat implements HubStatus {
     private ScheduledExecutorService checker;
     private Dispatcher dispatcher;
     private volatile String problem = NOT_CONNECTED;
+    private volatile Identity identity;
     private volatile boolean connected;
     private volatile long lastBeat;
 
@@ -60,6 +63,11 @@ public final class HubHeartbeat implements HubStatus {
             return thread;
         });
         checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The hub said who the user is. */
+    public void identified(Identity known) {
+        identity = known;
     }
 
     /** The hub answered or beat: it serves. */
@@ -92,6 +100,16 @@ public final class HubHeartbeat implements HubStatus {
     @Override
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public Optional<String> problem(Locale locale) {
+        return refusal().map(refused -> refused.message(locale));
+    }
+
+    @Override
+    public Optional<Identity> identity() {
+        return Optional.ofNullable(identity);
     }
 
     /** Why an action is refused now, in the agent's language: none while a hub serves. */

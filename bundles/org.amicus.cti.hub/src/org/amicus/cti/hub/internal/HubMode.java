@@ -6,7 +6,10 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.hub.HubDesktop;
@@ -18,6 +21,9 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * Hub mode, chosen at launch: with {@value #SERVERS} (comma-separated NATS URLs) and {@value #USER} set, and the
  * password in the environment variable {@value #PASSWORD}, the desktop's {@link ChannelRegistry} and
  * {@link CtiActions} come from the hub, ranked above the direct mode's and offered at once (the connection follows in
- * the background), so that consumers bind to them; {@link HubStatus} says whether the hub serves. Without
- * {@value #SERVERS}, nothing happens: the direct mode is the default.
+ * the background), so that consumers bind to them; so do the {@link AgentProfiles}, whose phone is the roster's.
+ * {@link HubStatus} says whether the hub serves. The {@link ChannelListener} services (the call notifications among
+ * them) hear the hub's channels, as they hear the PBX's in the direct mode. Without {@value #SERVERS}, nothing
+ * happens: the direct mode is the default.
  */
 @Component(immediate = true)
 public class HubMode {
@@ -36,9 +44,30 @@ public class HubMode {
     static final String PASSWORD = "AMICUS_HUB_PASSWORD";
     private static final Logger LOG = LoggerFactory.getLogger(HubMode.class);
     private static final int RANKING = 100;
+    /** Marks the services of hub mode, which stand in for the direct mode's. */
+    private static final String HUB_MODE = "amicus.hub.mode";
 
+    private final List<ChannelListener> whiteboard = new CopyOnWriteArrayList<>();
     private HubDesktop desktop;
     private List<ServiceRegistration<?>> registrations = List.of();
+
+    @Reference(target = "(!(" + HUB_MODE + "=true))")
+    private AgentProfiles storedProfiles;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    synchronized void addChannelListener(ChannelListener listener) {
+        whiteboard.add(listener);
+        if (desktop != null) {
+            desktop.registry().addListener(listener);
+        }
+    }
+
+    synchronized void removeChannelListener(ChannelListener listener) {
+        whiteboard.remove(listener);
+        if (desktop != null) {
+            desktop.registry().removeListener(listener);
+        }
+    }
 
     @Activate
     void activate(BundleContext context) {
@@ -57,10 +86,14 @@ public class HubMode {
         HubDesktop offered = new HubDesktop(login);
         Dictionary<String, Object> ranked = new Hashtable<>();
         ranked.put(Constants.SERVICE_RANKING, RANKING);
+        ranked.put(HUB_MODE, Boolean.TRUE);
         synchronized (this) {
             desktop = offered;
+            whiteboard.forEach(offered.registry()::addListener);
             registrations = List.of(context.registerService(ChannelRegistry.class, offered.registry(), ranked),
                     context.registerService(CtiActions.class, offered.actions(), ranked),
+                    context.registerService(AgentProfiles.class,
+                            new RosterAgentProfiles(storedProfiles, offered.status()), ranked),
                     context.registerService(HubStatus.class, offered.status(), null));
         }
         CompletableFuture.runAsync(() -> connect(offered)); // never block activation on the network

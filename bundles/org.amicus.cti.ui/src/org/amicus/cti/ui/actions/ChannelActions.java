@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.amicus.ami.AmiConnection;
-import org.amicus.ami.ConnectionState;
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
@@ -20,6 +18,7 @@ import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.dialogs.InputPrompt;
 import org.amicus.cti.ui.parts.Failures;
 import org.amicus.cti.ui.parts.Notifier;
+import org.amicus.cti.ui.parts.PbxLink;
 import org.eclipse.swt.widgets.Shell;
 
 /**
@@ -32,7 +31,7 @@ public final class ChannelActions {
     private final CtiActions cti;
     private final AgentProfiles agents;
     private final ChannelRegistry registry;
-    private final AmiConnection connection;
+    private final PbxLink link;
     private final Notifier notifier;
     private final Shell shell;
     private final ActionReports reports;
@@ -40,12 +39,12 @@ public final class ChannelActions {
     private final Deque<String> mySessions = new ArrayDeque<>(); // channel ids, latest first
 
     /** Any service may be missing (null): the actions then say so. */
-    public ChannelActions(CtiActions cti, AgentProfiles agents, ChannelRegistry registry, AmiConnection connection,
+    public ChannelActions(CtiActions cti, AgentProfiles agents, ChannelRegistry registry, PbxLink link,
             Notifier notifier, Shell shell, Messages messages) {
         this.cti = cti;
         this.agents = agents;
         this.registry = registry;
-        this.connection = connection;
+        this.link = link;
         this.notifier = notifier;
         this.shell = shell;
         this.messages = messages;
@@ -59,13 +58,13 @@ public final class ChannelActions {
 
     /** The same, against channels just taken from the registry: one snapshot can serve every action. */
     public Optional<String> whyNot(ChannelAction action, Channel selected, ChannelSnapshot now) {
-        if (cti == null || agents == null || registry == null || connection == null) {
+        if (cti == null || agents == null || registry == null || link.missing()) {
             return Optional.of(messages.ctiMissing);
         }
         mySessions.removeIf(id -> now.byUniqueId(id).isEmpty());
         Channel live = selected == null ? null : now.byUniqueId(selected.uniqueId()).orElse(null);
         String gone = selected != null && live == null ? selected.name() : null;
-        boolean connected = connection.status().state() == ConnectionState.CONNECTED;
+        boolean connected = link.up();
         return new ActionPolicy(connected, agents.current(), live, gone, mySessions.size()).whyNot(action, messages);
     }
 

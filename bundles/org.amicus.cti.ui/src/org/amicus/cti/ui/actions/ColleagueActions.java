@@ -2,8 +2,6 @@ package org.amicus.cti.ui.actions;
 
 import java.util.Optional;
 
-import org.amicus.ami.AmiConnection;
-import org.amicus.ami.ConnectionState;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
@@ -12,6 +10,7 @@ import org.amicus.cti.Colleague;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.Notifier;
+import org.amicus.cti.ui.parts.PbxLink;
 import org.eclipse.swt.widgets.Display;
 
 /** Calls a colleague, or picks up the call ringing on a colleague's phone, from my phone; on the UI thread. */
@@ -33,18 +32,18 @@ public final class ColleagueActions {
     private final CtiActions cti;
     private final AgentProfiles agents;
     private final ChannelRegistry channels;
-    private final AmiConnection connection;
+    private final PbxLink link;
     private final Notifier notifier;
     private final ActionReports reports;
     private final Messages messages;
 
     /** Any service may be missing (null): the actions then say so. */
-    public ColleagueActions(CtiActions cti, AgentProfiles agents, ChannelRegistry channels, AmiConnection connection,
+    public ColleagueActions(CtiActions cti, AgentProfiles agents, ChannelRegistry channels, PbxLink link,
             Notifier notifier, Display display, Messages messages) {
         this.cti = cti;
         this.agents = agents;
         this.channels = channels;
-        this.connection = connection;
+        this.link = link;
         this.notifier = notifier;
         this.messages = messages;
         this.reports = new ActionReports(notifier, display, messages);
@@ -52,10 +51,10 @@ public final class ColleagueActions {
 
     /** Why the action cannot be taken on the colleague ({@code null} for none selected) now, if it cannot. */
     public Optional<String> whyNot(Action action, Colleague colleague) {
-        if (cti == null || agents == null || channels == null || connection == null) {
+        if (cti == null || agents == null || channels == null || link.missing()) {
             return Optional.of(messages.ctiMissing);
         }
-        if (connection.status().state() != ConnectionState.CONNECTED) {
+        if (!link.up()) {
             return Optional.of(messages.notConnected);
         }
         AgentProfile me = agents.current();

@@ -8,8 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.amicus.ami.AmiConnection;
-import org.amicus.ami.ConnectionState;
-import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelListener;
@@ -18,6 +16,7 @@ import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ColleagueListener;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.ChannelActions;
@@ -78,6 +77,10 @@ public class ChannelsPart {
 
     @Inject
     @Optional
+    HubStatus hub;
+
+    @Inject
+    @Optional
     AgentProfiles agents;
 
     @Inject
@@ -119,12 +122,14 @@ public class ChannelsPart {
     private StateIcons icons;
     private CoalescedRefresh refresher;
     private final ChannelListener listener = changes -> queueRefresh();
-    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+    private final Runnable linkChanged = this::queueRefresh;
+    private PbxLink link;
     /** The colleagues' phones tell agents from customers in the Calls presentation. */
     private final ColleagueListener colleagueListener = changes -> queueRefresh();
 
     @PostConstruct
     public void createControls(Composite parent) {
+        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(4, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
@@ -190,7 +195,7 @@ public class ChannelsPart {
         notice.setData(WidgetIds.KEY, WidgetIds.CHANNELS_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 4, 1));
         notifier = new Notifier(notice, messages);
-        channelActions = new ChannelActions(actions, agents, registry, connection, notifier, parent.getShell(),
+        channelActions = new ChannelActions(actions, agents, registry, link, notifier, parent.getShell(),
                 messages);
         contributions = new Contributions();
         table.setMenu(new ChannelMenu(table, this, contributions).menu());
@@ -199,9 +204,7 @@ public class ChannelsPart {
         if (registry != null) {
             registry.addListener(listener);
         }
-        if (connection != null) {
-            connection.addStatusListener(connectionListener);
-        }
+        link.addListener(linkChanged);
         if (colleagues != null) {
             colleagues.addListener(colleagueListener);
         }
@@ -256,9 +259,7 @@ public class ChannelsPart {
         if (registry != null) {
             registry.removeListener(listener);
         }
-        if (connection != null) {
-            connection.removeStatusListener(connectionListener);
-        }
+        link.removeListener(linkChanged);
         if (colleagues != null) {
             colleagues.removeListener(colleagueListener);
         }
@@ -403,7 +404,7 @@ public class ChannelsPart {
         if (registry == null) {
             return messages.channelsMissing;
         }
-        if (connection != null && connection.status().state() != ConnectionState.CONNECTED) {
+        if (!link.missing() && !link.up()) {
             return snapshot.size() == 0 ? messages.notConnected : messages.channelsAsLastKnown;
         }
         if (snapshot.size() == 0) {
@@ -429,7 +430,7 @@ public class ChannelsPart {
     }
 
     private void fill(TableItem item, int index) {
-        if (index >= rows.size()) {
+        if (index < 0 || index >= rows.size()) {   // GTK asks for an item it is removing, at index -1
             return;
         }
         Channel channel = rows.get(index);

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiConnection;
-import org.amicus.ami.ConnectionState;
-import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
@@ -19,6 +17,7 @@ import org.amicus.cti.ColleagueListener;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.ColleagueState;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ColleagueActions;
 import org.amicus.cti.ui.actions.ColleagueActions.Action;
@@ -67,6 +66,10 @@ public class ColleaguesPart {
 
     @Inject
     @Optional
+    HubStatus hub;
+
+    @Inject
+    @Optional
     AgentProfiles agents;
 
     @Inject
@@ -87,10 +90,12 @@ public class ColleaguesPart {
     private final ColleagueListener listener = changes -> queueRefresh();
     /** A colleague's ringing call can be picked up once its channel rings, which the PBX may report after the hint. */
     private final ChannelListener channelListener = changes -> queueRefresh();
-    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+    private final Runnable linkChanged = this::queueRefresh;
+    private PbxLink link;
 
     @PostConstruct
     public void createControls(Composite parent) {
+        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(3, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
@@ -120,7 +125,7 @@ public class ColleaguesPart {
         notice.setData(WidgetIds.KEY, WidgetIds.COLLEAGUES_NOTICE);
         notice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         notifier = new Notifier(notice, messages);
-        colleagueActions = new ColleagueActions(actions, agents, channels, connection, notifier,
+        colleagueActions = new ColleagueActions(actions, agents, channels, link, notifier,
                 parent.getDisplay(), messages);
 
         if (registry != null) {
@@ -129,9 +134,7 @@ public class ColleaguesPart {
         if (channels != null) {
             channels.addListener(channelListener);
         }
-        if (connection != null) {
-            connection.addStatusListener(connectionListener);
-        }
+        link.addListener(linkChanged);
         refresh();
         tick();
     }
@@ -158,9 +161,7 @@ public class ColleaguesPart {
         if (channels != null) {
             channels.removeListener(channelListener);
         }
-        if (connection != null) {
-            connection.removeStatusListener(connectionListener);
-        }
+        link.removeListener(linkChanged);
     }
 
     /** The colleagues shown, in their order; for tests. */
@@ -233,7 +234,7 @@ public class ColleaguesPart {
         if (registry == null) {
             return messages.colleaguesMissing;
         }
-        if (connection != null && connection.status().state() != ConnectionState.CONNECTED) {
+        if (!link.missing() && !link.up()) {
             return colleagues.isEmpty() ? messages.notConnected : messages.colleaguesAsLastKnown;
         }
         if (colleagues.isEmpty()) {

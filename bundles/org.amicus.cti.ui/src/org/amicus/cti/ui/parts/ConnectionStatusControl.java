@@ -11,6 +11,9 @@ import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.hub.HubStatus;
+import org.amicus.cti.hub.HubStatusListener;
+import org.amicus.cti.hub.Identity;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.dialogs.SettingsDialog;
 import org.eclipse.e4.core.services.nls.Translation;
@@ -28,7 +31,8 @@ import jakarta.inject.Inject;
 
 /**
  * The connection to the PBX in the window's trim: its state and server, a countdown while it reconnects, a button to
- * connect or disconnect, and the settings.
+ * connect or disconnect, and the settings. In hub mode: whether the hub serves, and as whom; the hub's connection
+ * keeps itself up, so there is no button for it.
  */
 public class ConnectionStatusControl {
 
@@ -51,6 +55,10 @@ public class ConnectionStatusControl {
     AgentProfiles agents;
 
     @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    HubStatus hub;
+
+    @Inject
     UISynchronize uiSync;
 
     @Inject
@@ -61,6 +69,7 @@ public class ConnectionStatusControl {
     private Button toggle;
     private ConnectionStatus shown = ConnectionStatus.INITIAL;
     private final ConnectionStatusListener listener = status -> uiSync.asyncExec(() -> show(status));
+    private final HubStatusListener hubListener = status -> uiSync.asyncExec(this::showHub);
 
     @PostConstruct
     public void createControls(Composite parent) {
@@ -78,7 +87,12 @@ public class ConnectionStatusControl {
         Accessibility.describe(toggle, messages.connectionToggleName,
                 () -> toggle.getText().equals(messages.connect) ? messages.connectPbx : messages.disconnectPbx);
         Accessibility.describe(settings, messages.settingsName, messages.settingsDescription);
-        if (connection == null || profiles == null || secrets == null || agents == null) {
+        if (hub != null) {
+            toggle.setVisible(false);
+            settings.setEnabled(profiles != null && secrets != null && agents != null);
+            showHub();
+            hub.addListener(hubListener);
+        } else if (connection == null || profiles == null || secrets == null || agents == null) {
             label.setText(messages.amiMissing);
             toggle.setVisible(false);
             settings.setEnabled(false);
@@ -90,7 +104,9 @@ public class ConnectionStatusControl {
 
     @PreDestroy
     public void dispose() {
-        if (connection != null) {
+        if (hub != null) {
+            hub.removeListener(hubListener);
+        } else if (connection != null) {
             connection.removeStatusListener(listener);
         }
     }
@@ -109,6 +125,27 @@ public class ConnectionStatusControl {
         if (status.nextAttempt() != null && !countdownRunning) {
             label.getDisplay().timerExec(COUNTDOWN_MILLIS, this::countDown);
         }
+    }
+
+    private void showHub() {
+        if (label.isDisposed()) {
+            return;
+        }
+        Locale locale = Locale.getDefault();
+        Optional<Identity> me = hub.identity();
+        label.setText(hub.problem(locale).orElseGet(() -> me.map(this::serving).orElse("")));
+        label.setForeground(hub.available() ? StateColours.on(label).connected() : StateColours.on(label).failed());
+        label.requestLayout();
+    }
+
+    private String serving(Identity me) {
+        String[] roles = Messages.list(messages.hubRoles);
+        String role = switch (me.role()) {
+            case "agent" -> roles[0];
+            case "supervisor" -> roles[1];
+            default -> me.role();
+        };
+        return Messages.format(messages.hubServing, me.user(), role, me.phone());
     }
 
     /** Every second while a reconnect is due, the line counts down to it. */

@@ -9,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.amicus.ami.AmiConnection;
-import org.amicus.ami.ConnectionState;
-import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.RecordingState;
+import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.MyCallAction;
 import org.eclipse.e4.core.services.nls.Translation;
@@ -60,6 +59,10 @@ public class MyCallPart {
 
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
+    HubStatus hub;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
     AgentProfiles agents;
 
     @Inject
@@ -76,10 +79,12 @@ public class MyCallPart {
     private MyCallActions runner;
     private CoalescedRefresh refresher;
     private final ChannelListener listener = changes -> queueRefresh();
-    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+    private final Runnable linkChanged = this::queueRefresh;
+    private PbxLink link;
 
     @PostConstruct
     public void createControls(Composite parent) {
+        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(1, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
@@ -110,9 +115,7 @@ public class MyCallPart {
         if (registry != null) {
             registry.addListener(listener);
         }
-        if (connection != null) {
-            connection.addStatusListener(connectionListener);
-        }
+        link.addListener(linkChanged);
         refresh();
         tick();
     }
@@ -122,9 +125,7 @@ public class MyCallPart {
         if (registry != null) {
             registry.removeListener(listener);
         }
-        if (connection != null) {
-            connection.removeStatusListener(connectionListener);
-        }
+        link.removeListener(linkChanged);
     }
 
     /** Takes the action on my call, or says why it cannot; for the buttons and the key bindings. */
@@ -265,7 +266,7 @@ public class MyCallPart {
     }
 
     private boolean connected() {
-        return connection == null || connection.status().state() == ConnectionState.CONNECTED;
+        return link.missing() || link.up();
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiConnection;
-import org.amicus.ami.ConnectionState;
-import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.CallQueue;
 import org.amicus.cti.QueueActions;
@@ -15,6 +13,7 @@ import org.amicus.cti.QueueCaller;
 import org.amicus.cti.QueueListener;
 import org.amicus.cti.QueueMember;
 import org.amicus.cti.QueueRegistry;
+import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.QueueSnapshot;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -54,6 +53,10 @@ public class QueuesPart {
 
     @Inject
     @Optional
+    HubStatus hub;
+
+    @Inject
+    @Optional
     AgentProfiles agents;
 
     @Inject
@@ -70,10 +73,12 @@ public class QueuesPart {
     private QueueButtons buttons;
     private CoalescedRefresh refresher;
     private final QueueListener listener = changes -> queueRefresh();
-    private final ConnectionStatusListener connectionListener = status -> queueRefresh();
+    private final Runnable linkChanged = this::queueRefresh;
+    private PbxLink link;
 
     @PostConstruct
     public void createControls(Composite parent) {
+        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(2, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
@@ -102,9 +107,7 @@ public class QueuesPart {
         if (registry != null) {
             registry.addListener(listener);
         }
-        if (connection != null) {
-            connection.addStatusListener(connectionListener);
-        }
+        link.addListener(linkChanged);
         refresh();
         tick();
     }
@@ -120,9 +123,7 @@ public class QueuesPart {
         if (registry != null) {
             registry.removeListener(listener);
         }
-        if (connection != null) {
-            connection.removeStatusListener(connectionListener);
-        }
+        link.removeListener(linkChanged);
     }
 
     /** The queue selected; {@code null} if none is. */
@@ -187,7 +188,7 @@ public class QueuesPart {
     }
 
     private boolean connected() {
-        return connection == null || connection.status().state() == ConnectionState.CONNECTED;
+        return link.missing() || link.up();
     }
 
     private String summaryOf(QueueSnapshot snapshot) {

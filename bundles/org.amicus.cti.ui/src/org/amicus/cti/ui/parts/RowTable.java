@@ -42,7 +42,7 @@ final class RowTable<T> {
         Accessibility.nameRows(table);
         table.addListener(SWT.SetData, event -> {
             TableItem item = (TableItem) event.item;
-            if (event.index < rows.size()) {
+            if (event.index >= 0 && event.index < rows.size()) {   // GTK asks for an item it removes, at -1
                 item.setText(this.cells.apply(rows.get(event.index)));
                 item.setData(rows.get(event.index));
             }
