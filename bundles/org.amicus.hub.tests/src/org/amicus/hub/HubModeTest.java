@@ -18,7 +18,9 @@ import org.amicus.cti.CallListener;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.hub.HubDesktop;
+import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.hub.HubStatusListener;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
@@ -44,9 +46,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * The desktop in hub mode as the product starts it: the launch names the NATS servers and the user (here sam, the
- * supervisor of sales, phone 108), the password comes from the environment (the build sets it for these tests). Its
- * services stand in for the direct mode's, the call notifications of the whiteboard hear the hub's channels, my phone
+ * The desktop in hub mode as the product starts it once the settings chose the hub (NATS servers, user and password,
+ * as the settings dialog stores them; here sam, the supervisor of sales, phone 108). Its services stand in for the direct mode's, the call notifications of the whiteboard hear the hub's channels, my phone
  * is the roster's, and the Channels part and the status line work through the hub: against the real hub, NATS
  * cluster and PBX. The hub runs in this process, on the direct mode's services, which it takes before hub mode starts.
  */
@@ -65,8 +66,7 @@ class HubModeTest {
         direct = TestRoster.PbxServices.of(services);
         hub = TestRoster.startHub(direct);
         pbx = direct.pbx();
-        System.setProperty("amicus.hub.servers", String.join(",", TestRoster.SERVERS));
-        System.setProperty("amicus.hub.user", "sam");
+        services.get(HubChoice.class).useHub(new HubLogin(TestRoster.SERVERS, "sam", TestRoster.password("sam")));
         restartHubMode();
         HubStatus status = services.get(HubStatus.class);
         CompletableFuture<HubStatus> served = new CompletableFuture<>();
@@ -85,8 +85,7 @@ class HubModeTest {
 
     @AfterAll
     static void backToTheDirectMode() throws Exception {
-        System.clearProperty("amicus.hub.servers");
-        System.clearProperty("amicus.hub.user");
+        services.get(HubChoice.class).useDirect();
         restartHubMode();
         if (hub != null) {
             hub.close();
@@ -94,7 +93,7 @@ class HubModeTest {
         services.close();
     }
 
-    /** Hub mode reads the launch's properties when its bundle starts. */
+    /** Hub mode reads the settings when its bundle starts, as when the application starts. */
     private static void restartHubMode() throws BundleException {
         HUB_MODE.stop();
         HUB_MODE.start();

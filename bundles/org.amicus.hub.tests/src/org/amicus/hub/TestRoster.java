@@ -108,7 +108,11 @@ final class TestRoster {
 
     /** A desktop in hub mode as the product makes it, connected as this user. */
     static HubDesktop desktop(String user) throws Exception {
-        return HubDesktop.connect(new HubLogin(SERVERS, user, user + PASSWORD_SUFFIX));
+        return HubDesktop.connect(new HubLogin(SERVERS, user, password(user)));
+    }
+
+    static String password(String user) {
+        return user + PASSWORD_SUFFIX;
     }
 
     /** A bare NATS client as the user, with its own inbox prefix; the server's first error completes the future. */

@@ -15,6 +15,7 @@ import javax.crypto.spec.PBEKeySpec;
 import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfile;
 import org.amicus.ami.AmiSecrets;
+import org.amicus.ami.NamedSecrets;
 import org.eclipse.equinox.security.storage.EncodingUtils;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
@@ -25,16 +26,17 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@link AmiSecrets} in an Eclipse secure storage of Amicus's own, under {@code ~/.amicus} (or the folder named by
+ * {@link AmiSecrets} and {@link NamedSecrets} in an Eclipse secure storage of Amicus's own, under {@code ~/.amicus} (or the folder named by
  * the {@code amicus.secrets.dir} property), opened without a prompt. Its master password lives in the desktop keyring
  * where Equinox has a provider for the platform and the keyring answers ({@link KeyringStorage}); elsewhere it is a
  * random key in a file beside the storage that only its owner may read ({@link MasterPasswordFile}). Secrets stored
  * under the file's key before a keyring was there move under the keyring's when first read.
  */
-@Component(service = AmiSecrets.class)
-public class SecureStorageSecrets implements AmiSecrets {
+@Component(service = { AmiSecrets.class, NamedSecrets.class })
+public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {
 
-    private static final String NODE = "org.amicus.ami/profiles";
+    private static final String PROFILES = "org.amicus.ami/profiles";
+    private static final String NAMED = "org.amicus.ami/named";
     private static final String KEY = "secret";
     private static final String STORAGE = "secure-storage";
 
@@ -100,8 +102,38 @@ public class SecureStorageSecrets implements AmiSecrets {
 
     @Override
     public void save(AmiProfile profile, String secret) {
+        save(pathOf(profile), profile.server(), secret);
+    }
+
+    @Override
+    public Optional<String> find(AmiProfile profile) {
+        return find(pathOf(profile), profile.server());
+    }
+
+    @Override
+    public void delete(AmiProfile profile) {
+        delete(pathOf(profile), profile.server());
+    }
+
+    @Override
+    public void save(String name, String secret) {
+        save(pathOf(name), name, secret);
+    }
+
+    @Override
+    public Optional<String> find(String name) {
+        return find(pathOf(name), name);
+    }
+
+    @Override
+    public void delete(String name) {
+        delete(pathOf(name), name);
+    }
+
+    /** @param whose for the message, e.g. the profile's server */
+    private void save(String path, String whose, String secret) {
         try {
-            ISecurePreferences node = nodeOf(root, profile);
+            ISecurePreferences node = root.node(path);
             node.put(KEY, secret, true);
             if (!node.isEncrypted(KEY)) { // Equinox's fallback when the keyring gives no master password
                 node.remove(KEY);
@@ -109,47 +141,49 @@ public class SecureStorageSecrets implements AmiSecrets {
             }
             node.flush();
         } catch (StorageException | IOException e) {
-            throw new AmiException("Cannot store the secret for " + profile.server() + ": " + e.getMessage(), e);
+            throw new AmiException("Cannot store the secret for " + whose + ": " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public Optional<String> find(AmiProfile profile) {
+    private Optional<String> find(String path, String whose) {
         try {
-            return Optional.ofNullable(nodeOf(root, profile).get(KEY, null));
+            return Optional.ofNullable(root.node(path).get(KEY, null));
         } catch (StorageException e) {
             if (fileKeyed == null) {
-                throw new AmiException("Cannot read the secret for " + profile.server() + ": " + e.getMessage(), e);
+                throw new AmiException("Cannot read the secret for " + whose + ": " + e.getMessage(), e);
             }
-            return underFileKey(profile, e);
+            return underFileKey(path, whose, e);
         }
     }
 
     /** A secret stored under the file's key before the keyring was there, stored again under the keyring's. */
-    private Optional<String> underFileKey(AmiProfile profile, StorageException keyringFailure) {
+    private Optional<String> underFileKey(String path, String whose, StorageException keyringFailure) {
         try {
-            Optional<String> secret = Optional.ofNullable(nodeOf(fileKeyed, profile).get(KEY, null));
-            secret.ifPresent(value -> save(profile, value));
+            Optional<String> secret = Optional.ofNullable(fileKeyed.node(path).get(KEY, null));
+            secret.ifPresent(value -> save(path, whose, value));
             return secret;
         } catch (StorageException e) {
             e.addSuppressed(keyringFailure);
-            throw new AmiException("Cannot read the secret for " + profile.server() + ": " + e.getMessage(), e);
+            throw new AmiException("Cannot read the secret for " + whose + ": " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public void delete(AmiProfile profile) {
-        nodeOf(root, profile).removeNode();
+    private void delete(String path, String whose) {
+        root.node(path).removeNode();
         try {
             root.flush();
         } catch (IOException e) {
-            throw new AmiException("Cannot forget the secret for " + profile.server() + ": " + e.getMessage(), e);
+            throw new AmiException("Cannot forget the secret for " + whose + ": " + e.getMessage(), e);
         }
     }
 
     // One secret per user and server: the profile's display name may change without losing it.
-    private static ISecurePreferences nodeOf(ISecurePreferences storage, AmiProfile profile) {
-        String key = profile.username() + "@" + profile.host() + ":" + profile.port();
-        return storage.node(NODE + "/" + EncodingUtils.encodeSlashes(key));
+    private static String pathOf(AmiProfile profile) {
+        return PROFILES + "/" + EncodingUtils.encodeSlashes(profile.username() + "@" + profile.host() + ":"
+                + profile.port());
+    }
+
+    private static String pathOf(String name) {
+        return NAMED + "/" + EncodingUtils.encodeSlashes(name);
     }
 }

@@ -177,6 +177,16 @@ public class Messages {
     public String settingsPortName;
     public String settingsRingTimeName;
     public String settingsCannotSave;
+    public String settingsConnection;
+    public String settingsDirect;
+    public String settingsThroughHub;
+    public String settingsHubServers;
+    public String settingsHubServersHint;
+    public String settingsHubPassword;
+    public String settingsHubServersProblem;
+    public String settingsHubUserProblem;
+    public String settingsHubEnterPassword;
+    public String settingsSaveRestart;
     public String onHold;
     public String talking;
     public String ringing;

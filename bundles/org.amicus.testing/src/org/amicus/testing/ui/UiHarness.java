@@ -129,6 +129,17 @@ public final class UiHarness implements AutoCloseable {
         if (widget instanceof Button button && (button.getStyle() & SWT.CHECK) != 0) {
             button.setSelection(!button.getSelection());
         }
+        if (widget instanceof Button button && (button.getStyle() & SWT.RADIO) != 0) {
+            // SWT's own click deselects the group's other radio buttons, and tells each of them
+            for (Control sibling : button.getParent().getChildren()) {
+                if (sibling != button && sibling instanceof Button other && (other.getStyle() & SWT.RADIO) != 0
+                        && other.getSelection()) {
+                    other.setSelection(false);
+                    other.notifyListeners(SWT.Selection, new Event());
+                }
+            }
+            button.setSelection(true);
+        }
         widget.notifyListeners(SWT.Selection, new Event());
     }
 

@@ -1,17 +1,22 @@
 package org.amicus.cti.hub.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubStatus;
@@ -28,13 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hub mode, chosen at launch: with {@value #SERVERS} (comma-separated NATS URLs) and {@value #USER} set, and the
- * password in the environment variable {@value #PASSWORD}, the desktop's {@link ChannelRegistry} and
- * {@link CtiActions} come from the hub, ranked above the direct mode's and offered at once (the connection follows in
+ * Hub mode, chosen in the settings ({@link HubChoice}) or at launch, with {@value #SERVERS} (comma-separated NATS
+ * URLs) and {@value #USER} set and the password in the environment variable {@value #PASSWORD}: the desktop's
+ * {@link ChannelRegistry} and {@link CtiActions} come from the hub, ranked above the direct mode's and offered at once (the connection follows in
  * the background), so that consumers bind to them; so do the {@link AgentProfiles}, whose phone is the roster's.
  * {@link HubStatus} says whether the hub serves. The {@link ChannelListener} services (the call notifications among
- * them) hear the hub's channels, as they hear the PBX's in the direct mode. Without {@value #SERVERS}, nothing
- * happens: the direct mode is the default.
+ * them) hear the hub's channels, as they hear the PBX's in the direct mode. Without either, nothing happens: the
+ * direct mode is the default.
  */
 @Component(immediate = true)
 public class HubMode {
@@ -44,6 +49,7 @@ public class HubMode {
     static final String PASSWORD = "AMICUS_HUB_PASSWORD";
     private static final Logger LOG = LoggerFactory.getLogger(HubMode.class);
     private static final int RANKING = 100;
+    private static final Duration RETRY = Duration.ofSeconds(5);
     /** Marks the services of hub mode, which stand in for the direct mode's. */
     private static final String HUB_MODE = "amicus.hub.mode";
 
@@ -51,8 +57,17 @@ public class HubMode {
     private HubDesktop desktop;
     private List<ServiceRegistration<?>> registrations = List.of();
 
+    private final ScheduledExecutorService connecting = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "amicus-hub-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Reference(target = "(!(" + HUB_MODE + "=true))")
     private AgentProfiles storedProfiles;
+
+    @Reference
+    private HubChoice choice;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     synchronized void addChannelListener(ChannelListener listener) {
@@ -71,18 +86,17 @@ public class HubMode {
 
     @Activate
     void activate(BundleContext context) {
-        String servers = context.getProperty(SERVERS);
-        if (servers == null || servers.isBlank()) {
-            return;
-        }
-        HubLogin login;
+        Optional<HubLogin> chosen;
         try {
-            login = new HubLogin(Arrays.stream(servers.split(",")).map(String::trim).toList(),
-                    String.valueOf(context.getProperty(USER)), System.getenv().getOrDefault(PASSWORD, ""));
+            chosen = launched(context).or(choice::hub);
         } catch (IllegalArgumentException e) {
             LOG.error("Hub mode is not set up right ({}, {}, {}): {}", SERVERS, USER, PASSWORD, e.getMessage());
             return;
         }
+        if (chosen.isEmpty()) {
+            return;
+        }
+        HubLogin login = chosen.get();
         HubDesktop offered = new HubDesktop(login);
         Dictionary<String, Object> ranked = new Hashtable<>();
         ranked.put(Constants.SERVICE_RANKING, RANKING);
@@ -96,15 +110,28 @@ public class HubMode {
                             new RosterAgentProfiles(storedProfiles, offered.status()), ranked),
                     context.registerService(HubStatus.class, offered.status(), null));
         }
-        CompletableFuture.runAsync(() -> connect(offered)); // never block activation on the network
+        connecting.execute(() -> connect(offered)); // never block activation on the network
     }
 
-    private static void connect(HubDesktop desktop) {
+    /** The hub the launch names, if it names one: it wins over the settings. */
+    private static Optional<HubLogin> launched(BundleContext context) {
+        String servers = context.getProperty(SERVERS);
+        if (servers == null || servers.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HubLogin(Arrays.stream(servers.split(",")).map(String::trim).toList(),
+                String.valueOf(context.getProperty(USER)), System.getenv().getOrDefault(PASSWORD, "")));
+    }
+
+    /** Until it succeeds: a desktop started while the hub or NATS is down connects once they are back. */
+    private void connect(HubDesktop desktop) {
         try {
             desktop.connect();
             LOG.info("Hub mode: connected as {} ({})", desktop.identity().user(), desktop.identity().role());
         } catch (IOException e) {
-            LOG.error("Hub mode: cannot reach the hub: {}", e.getMessage());
+            LOG.error("Hub mode: cannot reach the hub, trying again in {} s: {}", RETRY.toSeconds(),
+                    e.getMessage());
+            connecting.schedule(() -> connect(desktop), RETRY.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -112,6 +139,7 @@ public class HubMode {
 
     @Deactivate
     synchronized void deactivate() throws InterruptedException {
+        connecting.shutdownNow();
         registrations.forEach(ServiceRegistration::unregister);
         registrations = List.of();
         if (desktop != null) {

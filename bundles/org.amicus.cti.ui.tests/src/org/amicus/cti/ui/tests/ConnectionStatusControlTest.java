@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.amicus.ami.AmiConnection;
@@ -20,12 +23,15 @@ import org.amicus.ami.AmiSecrets;
 import org.amicus.ami.ConnectionOptions;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.hub.HubChoice;
+import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.ui.parts.ConnectionStatusControl;
 import org.amicus.cti.ui.parts.WidgetIds;
 import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.TcpProxy;
 import org.amicus.testing.TestPbx;
 import org.amicus.testing.ui.UiHarness;
+import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Label;
@@ -178,6 +184,64 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
             profiles.delete(name);
             agents.save(savedAgent);
         }
+    }
+
+    /**
+     * An agent of a contact centre switches to the hub: the PBX's fields step aside, the hub's are checked as typed,
+     * the password goes to secure storage, and the button says the application starts again, which it then asks of
+     * the workbench (here a stand-in that only counts: the test cannot restart its own runtime).
+     */
+    @Test
+    void theSettingsChooseTheHubAndRestartToConnectThroughIt() throws Exception {
+        HubChoice choice = services.get(HubChoice.class);
+        AgentProfiles agents = services.get(AgentProfiles.class);
+        AgentProfile savedAgent = agents.current();
+        AtomicInteger restarts = new AtomicInteger();
+        IWorkbench workbench = (IWorkbench) Proxy.newProxyInstance(IWorkbench.class.getClassLoader(),
+                new Class<?>[] { IWorkbench.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("restart")) {
+                        restarts.incrementAndGet();
+                        return true;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        try (UiHarness ui = new UiHarness(WidgetIds.KEY)) {
+            ui.context.set(HubChoice.class, choice);
+            ui.context.set(IWorkbench.class, workbench);
+            trim(ui);
+            ui.whenIdle(() -> {
+                Button save = ui.find(Button.class, WidgetIds.SETTINGS_SAVE);
+                Supplier<String> problem = () -> DialogProblem.of(ui.find(Shell.class, WidgetIds.SETTINGS));
+                assertTrue(ui.find(Button.class, WidgetIds.SETTINGS_DIRECT).getSelection());
+                assertFalse(text(ui, WidgetIds.SETTINGS_HUB_SERVERS).getEnabled());
+                UiHarness.click(ui.find(Button.class, WidgetIds.SETTINGS_THROUGH_HUB));
+                assertFalse(text(ui, WidgetIds.SETTINGS_HOST).getEnabled(), "the PBX's fields step aside");
+                assertFalse(text(ui, WidgetIds.SETTINGS_DEVICE).getEnabled(), "the roster gives my phone");
+                text(ui, WidgetIds.SETTINGS_HUB_SERVERS).setText("hub.example.com:4222");
+                assertEquals("Name the hub's NATS servers as nats://host:port or tls://host:port, separated by "
+                        + "commas", problem.get());
+                text(ui, WidgetIds.SETTINGS_HUB_SERVERS).setText("nats://127.0.0.1:4222, tls://127.0.0.1:4223");
+                text(ui, WidgetIds.SETTINGS_HUB_USER).setText("Sam");
+                assertTrue(problem.get().startsWith("The hub user is lower-case letters"), problem.get());
+                text(ui, WidgetIds.SETTINGS_HUB_USER).setText("sam");
+                assertEquals("Enter the hub password of sam", problem.get());
+                assertFalse(save.getEnabled());
+                text(ui, WidgetIds.SETTINGS_HUB_PASSWORD).setText("sam-password-for-tests");
+                assertEquals("", problem.get());
+                assertEquals("Save and restart", save.getText());
+                ui.screenshot("settings-hub");
+                UiHarness.click(save);
+            });
+            UiHarness.click(ui.find(Button.class, WidgetIds.CONNECTION_SETTINGS));
+
+            ui.spinUntil(() -> restarts.get() == 1, UI_TIMEOUT);
+            assertEquals(Optional.of(new HubLogin(List.of("nats://127.0.0.1:4222", "tls://127.0.0.1:4223"), "sam",
+                    "sam-password-for-tests")), choice.hub());
+        } finally {
+            choice.useDirect();
+            agents.save(savedAgent);
+        }
+        assertEquals(Optional.empty(), choice.hub(), "the direct mode again, the password forgotten");
     }
 
     private static Text text(UiHarness ui, String id) {

@@ -78,6 +78,15 @@ abstract class AmicusDialog extends TitleAreaDialog {
         validate();
     }
 
+    /** Words the default button anew, e.g. as what it will do now. */
+    protected void okLabel(String label) {
+        Button ok = getButton(IDialogConstants.OK_ID);
+        if (ok != null && !ok.getText().equals(label)) {
+            ok.setText(label);
+            ok.requestLayout();
+        }
+    }
+
     /**
      * Shows what is wrong in the title area and lets the default button work only when nothing is; an empty problem
      * (a field not filled in yet) disables it without a word.

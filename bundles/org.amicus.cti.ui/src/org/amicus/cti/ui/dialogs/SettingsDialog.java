@@ -11,6 +11,7 @@ import org.amicus.ami.AmiSecrets;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.AutoAnswer;
+import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.ui.Appearance;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.parts.Failures;
@@ -29,8 +30,8 @@ import org.eclipse.swt.widgets.Text;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
- * The settings: which PBX to connect to and as whom (the secret goes to secure storage, never to preferences), and my
- * phone. Says what is wrong as the agent types; "Save and connect" stays disabled until all is well.
+ * The settings: how to connect ({@link ConnectionChoice}: directly, or through the hub), which PBX to connect to and
+ * as whom (the secret goes to secure storage, never to preferences), and my phone. Says what is wrong as the agent types; "Save and connect" stays disabled until all is well.
  */
 public final class SettingsDialog extends AmicusDialog {
 
@@ -42,6 +43,11 @@ public final class SettingsDialog extends AmicusDialog {
     private final AmiSecrets secrets;
     private final AgentProfiles agents;
     private final AmiConnection connection;
+    private final HubChoice hubChoice;
+    private final boolean hubRunning;
+    private final Runnable restart;
+    private ConnectionChoice connectionChoice;
+    private Group pbx;
     private Combo profileName;
     private Text host;
     private Text port;
@@ -55,14 +61,22 @@ public final class SettingsDialog extends AmicusDialog {
     private Text callerId;
     private Text ringSeconds;
 
+    /**
+     * @param hubChoice  how the desktop connects from its next start; {@code null} offers the direct mode alone
+     * @param hubRunning whether the desktop runs in hub mode now
+     * @param restart    starts the application again, to connect as newly chosen
+     */
     public SettingsDialog(Shell parent, AmiProfiles profiles, AmiSecrets secrets, AgentProfiles agents,
-            AmiConnection connection, Messages messages) {
+            AmiConnection connection, HubChoice hubChoice, boolean hubRunning, Runnable restart, Messages messages) {
         super(parent, messages, messages.settingsTitle, messages.settingsPurpose, WidgetIds.SETTINGS,
                 messages.settingsSave, WidgetIds.SETTINGS_SAVE);
         this.profiles = profiles;
         this.secrets = secrets;
         this.agents = agents;
         this.connection = connection;
+        this.hubChoice = hubChoice;
+        this.hubRunning = hubRunning;
+        this.restart = restart;
     }
 
     @Override
@@ -72,7 +86,10 @@ public final class SettingsDialog extends AmicusDialog {
 
     @Override
     protected Control createForm(Composite form) {
-        Group pbx = group(form, messages.settingsPbx);
+        if (hubChoice != null) {
+            connectionChoice = new ConnectionChoice(form, messages, hubChoice, hubRunning, this::validate);
+        }
+        pbx = group(form, messages.settingsPbx);
         profileName = new Combo(pbx, SWT.DROP_DOWN);
         field(pbx, messages.settingsProfile, profileName, WidgetIds.SETTINGS_PROFILE);
         profiles.all().forEach(profile -> profileName.add(profile.name()));
@@ -139,7 +156,7 @@ public final class SettingsDialog extends AmicusDialog {
         });
     }
 
-    private static Text text(Composite parent, String label, String id, int style) {
+    static Text text(Composite parent, String label, String id, int style) {
         Text text = new Text(parent, SWT.BORDER | SWT.SINGLE | style);
         field(parent, label, text, id);
         return text;
@@ -198,9 +215,7 @@ public final class SettingsDialog extends AmicusDialog {
         if (profile.name().contains("/")) {
             throw new IllegalArgumentException(messages.settingsNoSlash);
         }
-        AgentProfile agent = new AgentProfile(device.getText().strip(), AUTO_ANSWERS[autoAnswer.getSelectionIndex()],
-                dialContext.getText().strip(), Duration.ofSeconds(number(messages.settingsRingTimeName, ringSeconds.getText())),
-                callerId.getText().strip());
+        AgentProfile agent = enteredAgent();
         String typed = secret.getText();
         if (typed.isEmpty() && storedSecret.isEmpty()) {
             throw new IllegalArgumentException(Messages.format(messages.settingsEnterSecret, profile.username()));
@@ -209,6 +224,16 @@ public final class SettingsDialog extends AmicusDialog {
             throw new IllegalArgumentException(messages.settingsSecretOneLine);
         }
         return new Entered(profile, agent, typed, typed.isEmpty() ? storedSecret.get() : typed);
+    }
+
+    private AgentProfile enteredAgent() {
+        return new AgentProfile(device.getText().strip(), AUTO_ANSWERS[autoAnswer.getSelectionIndex()],
+                dialContext.getText().strip(), Duration.ofSeconds(number(messages.settingsRingTimeName, ringSeconds.getText())),
+                callerId.getText().strip());
+    }
+
+    private boolean throughHub() {
+        return connectionChoice != null && connectionChoice.throughHub();
     }
 
     private int number(String what, String text) {
@@ -221,10 +246,23 @@ public final class SettingsDialog extends AmicusDialog {
 
     @Override
     protected void validate() {
-        Optional<String> stored = storedSecret(); // read once per keystroke: secure storage decrypts
-        secret.setMessage(stored.isPresent() ? messages.settingsSecretUnchanged : "");
+        boolean hub = throughHub();
+        Arrays.stream(pbx.getChildren()).forEach(control -> control.setEnabled(!hub));
+        device.setEnabled(!hub);   // the hub's roster gives my phone
+        if (connectionChoice != null) {
+            connectionChoice.update();
+        }
         try {
-            entered(stored);
+            if (hub) {
+                enteredAgent();
+                connectionChoice.login();
+            } else {
+                Optional<String> stored = storedSecret(); // read once per keystroke: secure storage decrypts
+                secret.setMessage(stored.isPresent() ? messages.settingsSecretUnchanged : "");
+                entered(stored);
+            }
+            okLabel(connectionChoice != null && connectionChoice.needsRestart() ? messages.settingsSaveRestart
+                    : messages.settingsSave);
             problem(Optional.empty());
         } catch (IllegalArgumentException e) {
             problem(Optional.of(capitalised(e.getLocalizedMessage())));
@@ -245,23 +283,39 @@ public final class SettingsDialog extends AmicusDialog {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** Saves and connects; a failure to save is said in the title area, and the dialog stays. */
+    /**
+     * Saves and connects, or starts again to connect in the mode newly chosen; a failure to save is said in the title
+     * area, and the dialog stays.
+     */
     @Override
     protected void okPressed() {
-        Entered entered;
+        Entered entered = null;
+        boolean restarting;
         try {
-            entered = entered(storedSecret());
-            profiles.save(entered.profile());
-            profiles.makeCurrent(entered.profile().name());
-            if (!entered.typedSecret().isEmpty()) {
-                secrets.save(entered.profile(), entered.typedSecret());
+            restarting = connectionChoice != null && connectionChoice.needsRestart();
+            if (throughHub()) {
+                agents.save(enteredAgent());
+            } else {
+                entered = entered(storedSecret());
+                profiles.save(entered.profile());
+                profiles.makeCurrent(entered.profile().name());
+                if (!entered.typedSecret().isEmpty()) {
+                    secrets.save(entered.profile(), entered.typedSecret());
+                }
+                agents.save(entered.agent());
             }
-            agents.save(entered.agent());
+            if (connectionChoice != null) {
+                connectionChoice.save();
+            }
         } catch (RuntimeException e) {
             setErrorMessage(Messages.format(messages.settingsCannotSave, Failures.message(e)));
             return;
         }
-        connection.connect(entered.profile(), entered.secret()); // the trim shows how it goes
         super.okPressed();
+        if (restarting) {
+            restart.run();
+        } else if (entered != null) {
+            connection.connect(entered.profile(), entered.secret()); // the trim shows how it goes
+        }
     }
 }

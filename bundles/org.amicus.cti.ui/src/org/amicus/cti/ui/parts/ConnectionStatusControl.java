@@ -11,13 +11,16 @@ import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.AgentProfiles;
+import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.hub.HubStatusListener;
 import org.amicus.cti.hub.Identity;
 import org.amicus.cti.ui.Messages;
+import org.amicus.cti.ui.dialogs.Restart;
 import org.amicus.cti.ui.dialogs.SettingsDialog;
 import org.eclipse.e4.core.services.nls.Translation;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridLayout;
@@ -57,6 +60,14 @@ public class ConnectionStatusControl {
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
     HubStatus hub;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    HubChoice hubChoice;
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    IWorkbench workbench;
 
     @Inject
     UISynchronize uiSync;
@@ -173,7 +184,8 @@ public class ConnectionStatusControl {
     }
 
     private void openSettings() {
-        new SettingsDialog(label.getShell(), profiles, secrets, agents, connection, messages).open();
+        new SettingsDialog(label.getShell(), profiles, secrets, agents, connection, hubChoice, hub != null,
+                Restart.of(workbench), messages).open();
     }
 
     /** {@code null}: the theme's own colour. */

@@ -46,6 +46,11 @@ public final class WidgetIds {
     public static final String PROMPT_TEXT = "prompt.text";
     public static final String PROMPT_OK = "prompt.ok";
     public static final String SETTINGS = "settings";
+    public static final String SETTINGS_DIRECT = "settings.direct";
+    public static final String SETTINGS_THROUGH_HUB = "settings.throughHub";
+    public static final String SETTINGS_HUB_SERVERS = "settings.hubServers";
+    public static final String SETTINGS_HUB_USER = "settings.hubUser";
+    public static final String SETTINGS_HUB_PASSWORD = "settings.hubPassword";
     public static final String SETTINGS_PROFILE = "settings.profile";
     public static final String SETTINGS_HOST = "settings.host";
     public static final String SETTINGS_PORT = "settings.port";
