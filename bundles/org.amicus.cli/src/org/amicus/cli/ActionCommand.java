@@ -33,6 +33,7 @@ final class ActionCommand {
     private final CtiActions actions;
     private final AgentProfiles agents;
 
+    /** @param parkedCalls {@code null} through the hub */
     ActionCommand(ChannelRegistry registry, ParkedCalls parkedCalls, CtiActions actions, AgentProfiles agents) {
         this.registry = registry;
         this.parkedCalls = parkedCalls;
@@ -45,13 +46,15 @@ final class ActionCommand {
         Command command = arguments.command();
         String target = arguments.parameter();
         SpyMode mode = command == Command.SPY ? arguments.mode() : null;
-        AgentProfile agent = agent(arguments, agents.current(), true);
-        CtiActions mine = actions.as(agent);
         // pickup and spy name a live channel, retrieve a parked call: they wait until the new connection knows them
+        // (through the hub, the hub knows the parked calls)
         boolean needsChannels = command == Command.PICKUP || command == Command.SPY;
         CompletableFuture<?> listed = needsChannels ? registry.nextResync()
-                : command == Command.RETRIEVE ? parkedCalls.nextResync() : null;
+                : command == Command.RETRIEVE && parkedCalls != null ? parkedCalls.nextResync() : null;
         pbx.connect(login);
+        // after connecting: through the hub, the roster says which is my phone
+        AgentProfile agent = agent(arguments, agents.current(), true);
+        CtiActions mine = actions.as(agent);
         if (listed != null) {
             pbx.await(listed, LISTING_TIMEOUT, needsChannels ? Messages.awaitChannels : Messages.awaitParked);
         }

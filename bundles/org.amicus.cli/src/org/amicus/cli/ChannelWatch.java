@@ -66,7 +66,9 @@ final class ChannelWatch implements ChannelListener, ConnectionStatusListener {
         registry.nextResync().whenComplete(this::start);
         try {
             pbx.connect(login);
-            connection.addStatusListener(this);
+            if (pbx.hub() == null) {   // the hub's connection keeps itself up: its watch runs on through outages
+                connection.addStatusListener(this);
+            }
             CompletableFuture.anyOf(inputEnded, terminal.interrupted(), givenUp).get();
         } finally {
             end();

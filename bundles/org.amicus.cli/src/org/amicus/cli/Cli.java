@@ -20,6 +20,8 @@ import org.amicus.cti.CtiException;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.QueueRegistry;
+import org.amicus.cti.hub.HubChoice;
+import org.amicus.cti.hub.HubDesktop;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -51,6 +53,8 @@ public class Cli {
     private QueueActions queueActions;
     @Reference
     private ParkedCalls parkedCalls;
+    @Reference
+    private HubChoice hubChoice;
 
     /**
      * Runs a command line.
@@ -67,9 +71,11 @@ public class Cli {
                 output.line(arguments.command() == null ? Command.overview() : arguments.command().help());
                 return Exit.OK.code();
             }
-            Login login = Login.choose(arguments, environment, profiles, secrets);
-            try (PbxSession pbx = new PbxSession(connection, terminal)) {
-                return command(arguments, login, pbx, output, terminal).code();
+            Login login = Login.choose(arguments, environment, profiles, secrets, hubChoice);
+            HubDesktop hub = login.hub() == null ? null : new HubDesktop(login.hub());
+            try (PbxSession pbx = new PbxSession(connection, hub, terminal)) {
+                return hub == null ? command(arguments, login, pbx, output, terminal).code()
+                        : throughHub(arguments, login, pbx, output, terminal).code();
             }
         } catch (CliFailure failure) {
             output.message(failure.getMessage());
@@ -81,6 +87,33 @@ public class Cli {
         } catch (RuntimeException e) {
             output.message(Messages.bind(Messages.unexpectedError, e));
             return Exit.INTERNAL_ERROR.code();
+        }
+    }
+
+    /** The commands through the hub, on its desktop connection's services; the hub lists no queues or hints yet. */
+    private Exit throughHub(Arguments arguments, Login login, PbxSession pbx, Output output, Terminal terminal)
+            throws InterruptedException {
+        HubDesktop hub = pbx.hub();
+        AgentProfiles roster = hub.agentProfiles(agents);
+        try {
+            return switch (arguments.command()) {
+                case STATUS -> new StatusCommand(connection, hub.registry(), roster).throughHub(arguments, login, pbx,
+                        output);
+                case CHANNELS -> arguments.has(Option.WATCH)
+                        ? new ChannelWatch(connection, hub.registry(), output).run(login, pbx, terminal)
+                        : ChannelWatch.list(hub.registry(), login, pbx, output);
+                case CALL, PICKUP, PLAYBACK, SPY, RETRIEVE ->
+                    new ActionCommand(hub.registry(), null, hub.actions(), roster).run(arguments, login, pbx, output);
+                case TRANSFER -> new TransferCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx,
+                        output, terminal);
+                case RECORD -> new RecordCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx,
+                        output);
+                case PARK -> new ParkCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx, output);
+                case COLLEAGUES, PARKED, QUEUE -> throw new CliFailure(Exit.BAD_INPUT,
+                        Messages.bind(Messages.notThroughHub, arguments.command().commandName()));
+            };
+        } catch (ExecutionException | CompletionException failure) {
+            return failed(failure.getCause(), output);
         }
     }
 

@@ -40,7 +40,8 @@ enum Command {
     private final String name;
     private final String parameter;
     private final String summary;
-    private final Set<Option> options = EnumSet.of(PROFILE, HOST, PORT, TLS, USER, TRUST_CERTIFICATE, JSON, HELP);
+    private final Set<Option> options = EnumSet.of(PROFILE, HOST, PORT, TLS, USER, TRUST_CERTIFICATE, Option.HUB,
+            JSON, HELP);
 
     /**
      * @param phoneOptions whether it takes the options that say which is my phone, and how to ring it

@@ -67,6 +67,12 @@ public final class Messages extends NLS {
     public static String modeInvalid;
     public static String seeHelp;
     public static String noSecret;
+    public static String optionHub;
+    public static String notWithHub;
+    public static String hubNeedsUser;
+    public static String noHubPassword;
+    public static String notThroughHub;
+    public static String statusHub;
     public static String profileOrHost;
     public static String hostNeedsUser;
     public static String certificateNeedsTls;

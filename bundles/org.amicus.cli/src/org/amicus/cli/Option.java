@@ -11,6 +11,7 @@ enum Option {
     TLS("tls", null, Messages.optionTls),
     USER("user", "USER", Messages.optionUser),
     TRUST_CERTIFICATE("trust-certificate", "FILE", Messages.optionTrustCertificate),
+    HUB("hub", "URLS", Messages.optionHub),
     DEVICE("device", "DEVICE", Messages.optionDevice),
     CONTEXT("context", "CONTEXT", Messages.optionContext),
     TIMEOUT("timeout", "SECONDS", Messages.optionTimeout),

@@ -30,9 +30,10 @@ final class ParkCommand {
 
     Exit run(Arguments arguments, Login login, PbxSession pbx, Output output)
             throws ExecutionException, InterruptedException {
-        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         var listed = registry.nextResync(); // my call is found among the channels of the new connection
         pbx.connect(login);
+        // after connecting: through the hub, the roster says which is my phone
+        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
         ParkOutcome outcome = pbx.await(actions.as(agent).park(), CtiActions.PARK_LIMIT.plus(ANSWER_MARGIN),
                 Messages.awaitPark);

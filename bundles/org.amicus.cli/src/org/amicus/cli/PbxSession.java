@@ -1,6 +1,9 @@
 package org.amicus.cli;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +14,12 @@ import org.amicus.ami.AmiConnectionLostException;
 import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.ami.ConnectionStatusListener;
+import org.amicus.cti.hub.HubDesktop;
+import org.amicus.cti.hub.HubStatusListener;
 
 /**
- * The AMI connection as one run of the command line uses it: connected once, every wait bounded and cut short by an
- * interrupt, closed at the end.
+ * The way to the PBX as one run of the command line uses it, its own AMI connection or the hub's desktop connection:
+ * connected once, every wait bounded and cut short by an interrupt, closed at the end.
  */
 final class PbxSession implements AutoCloseable {
 
@@ -22,22 +27,35 @@ final class PbxSession implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final AmiConnection connection;
+    private final HubDesktop hub;
     private final Terminal terminal;
-    /** Completes with the status once the connection is no longer up after the login. */
-    private final CompletableFuture<ConnectionStatus> lost = new CompletableFuture<>();
+    /** Completes with why once the connection is no longer up after the login. */
+    private final CompletableFuture<String> lost = new CompletableFuture<>();
     private final ConnectionStatusListener watch = status -> {
         if (status.state() != ConnectionState.CONNECTED) {
-            lost.complete(status);
+            lost.complete(status.describe());
         }
     };
+    private final HubStatusListener hubWatch = status -> status.problem(Locale.getDefault()).ifPresent(lost::complete);
 
-    PbxSession(AmiConnection connection, Terminal terminal) {
+    /** @param hub the hub's desktop connection, not yet connected, for a run through the hub; else {@code null} */
+    PbxSession(AmiConnection connection, HubDesktop hub, Terminal terminal) {
         this.connection = connection;
+        this.hub = hub;
         this.terminal = terminal;
+    }
+
+    /** Whether this run goes through the hub. */
+    HubDesktop hub() {
+        return hub;
     }
 
     /** Connects and logs in, or fails with {@link Exit#CANNOT_CONNECT} and the reason. */
     void connect(Login login) throws InterruptedException {
+        if (hub != null) {
+            connectToHub(login);
+            return;
+        }
         try {
             await(connection.connect(login.profile(), login.secret()), CONNECT_TIMEOUT, Messages.awaitLogin);
             connection.addStatusListener(watch);
@@ -47,6 +65,17 @@ final class PbxSession implements AutoCloseable {
             throw e.exit() == Exit.CONNECTION_LOST ? new CliFailure(Exit.CANNOT_CONNECT,
                     Messages.bind(Messages.cannotConnect, login.profile().server(), e.getMessage())) : e;
         }
+    }
+
+    private void connectToHub(Login login) throws InterruptedException {
+        try {
+            hub.connect();   // bounded: connection, identity and channels each within seconds
+        } catch (IOException e) {
+            throw new CliFailure(Exit.CANNOT_CONNECT, Messages.bind(Messages.cannotConnect, login.target(),
+                    e.getMessage()));
+        }
+        hub.status().addListener(hubWatch);
+        hub.status().problem(Locale.getDefault()).ifPresent(lost::complete);
     }
 
     /**
@@ -83,7 +112,7 @@ final class PbxSession implements AutoCloseable {
             // the future failed: get() below says how
         }
         if (!future.isDone()) {
-            throw connectionLost(lost.getNow(connection.status()).describe());
+            throw connectionLost(whyNotConnected().orElse(""));
         }
         try {
             return future.get();
@@ -91,16 +120,30 @@ final class PbxSession implements AutoCloseable {
             if (e.getCause() instanceof AmiConnectionLostException gone) {
                 throw connectionLost(gone.getMessage());
             }
+            if (hub != null && !hub.status().available()) {   // the hub's refusal or its silence: it went away
+                throw connectionLost(e.getCause().getLocalizedMessage());
+            }
             throw e;
         }
     }
 
     /** Fails with {@link Exit#CONNECTION_LOST} unless the connection is still up: a result must not outlive it. */
     void checkConnected() {
-        ConnectionStatus now = lost.getNow(connection.status());
-        if (now.state() != ConnectionState.CONNECTED) {
-            throw connectionLost(now.describe());
+        whyNotConnected().ifPresent(why -> {
+            throw connectionLost(why);
+        });
+    }
+
+    /** Empty while connected (the hub serving, in hub mode). */
+    private Optional<String> whyNotConnected() {
+        if (lost.isDone()) {
+            return Optional.of(lost.join());
         }
+        if (hub != null) {
+            return hub.status().problem(Locale.getDefault());
+        }
+        ConnectionStatus now = connection.status();
+        return now.state() == ConnectionState.CONNECTED ? Optional.empty() : Optional.of(now.describe());
     }
 
     private static CliFailure connectionLost(String why) {
@@ -110,6 +153,15 @@ final class PbxSession implements AutoCloseable {
     /** Logs off; a PBX that does not confirm in time is left to notice the closed socket. */
     @Override
     public void close() {
+        if (hub != null) {
+            hub.status().removeListener(hubWatch);
+            try {
+                hub.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         connection.removeStatusListener(watch);
         try {
             connection.disconnect().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -37,10 +37,11 @@ final class RecordCommand {
         if (!List.of("start", "stop", "mute", "unmute").contains(action)) {
             throw Arguments.usage(Messages.bind(Messages.recordActionInvalid, action));
         }
-        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
-        CtiActions mine = actions.as(agent);
         CompletableFuture<?> listed = registry.nextResync(); // my call is found among the channels of the new connection
         pbx.connect(login);
+        // after connecting: through the hub, the roster says which is my phone
+        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
+        CtiActions mine = actions.as(agent);
         pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
         CompletableFuture<RecordingState> done = switch (action) {
             case "start" -> mine.startRecording();

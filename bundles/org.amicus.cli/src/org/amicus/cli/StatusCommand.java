@@ -3,21 +3,25 @@ package org.amicus.cli;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.ami.AmiProfile;
+import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatus;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.hub.Identity;
 import org.asteriskjava.manager.action.CoreSettingsAction;
 import org.asteriskjava.manager.response.CoreSettingsResponse;
 
 /**
- * {@code status}: connects, and says to what (server, Asterisk version), how many channels and calls are live, and
- * which phone the agent actions would ring. Needing only a login, it is the check that a profile works.
+ * {@code status}: connects, and says to what (server, Asterisk version; or the hub, and as whom), how many channels
+ * and calls are live (through the hub: those the user may see), and which phone the agent actions would ring. Needing
+ * only a login, it is the check that a profile works.
  */
 final class StatusCommand {
 
@@ -54,6 +58,22 @@ final class StatusCommand {
         StringBuilder text = new StringBuilder(Messages.bind(Messages.statusProfile,
                 connection.status().describe(Locale.getDefault()), login.profile().name()) + "\n"
                 + (version == null ? "" : Messages.bind(Messages.statusAsterisk, version) + "\n"));
+        return channelsAndPhone(arguments, listed, pbx, status, text, output);
+    }
+
+    /** Through the hub: whom it serves, the channels the user may see, and the roster's phone. */
+    Exit throughHub(Arguments arguments, Login login, PbxSession pbx, Output output) throws InterruptedException {
+        var listed = registry.nextResync();
+        pbx.connect(login);
+        Identity me = pbx.hub().identity();
+        Json status = new Json().put("state", ConnectionState.CONNECTED.name())
+                .put("hub", String.join(",", login.hub().servers())).put("user", me.user()).put("role", me.role());
+        StringBuilder text = new StringBuilder(Messages.bind(Messages.statusHub, login.target(), me.role()) + "\n");
+        return channelsAndPhone(arguments, listed, pbx, status, text, output);
+    }
+
+    private Exit channelsAndPhone(Arguments arguments, CompletableFuture<ChannelSnapshot> listed, PbxSession pbx,
+            Json status, StringBuilder text, Output output) throws InterruptedException {
         try {
             ChannelSnapshot channels = pbx.awaitConnected(listed, ANSWER_TIMEOUT, Messages.awaitChannels);
             status.put("channels", channels.size()).put("calls", channels.calls().size());

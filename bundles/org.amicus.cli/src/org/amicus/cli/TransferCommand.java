@@ -32,9 +32,10 @@ final class TransferCommand {
     Exit run(Arguments arguments, Login login, PbxSession pbx, Output output, Terminal terminal)
             throws ExecutionException, InterruptedException {
         String number = arguments.parameter();
-        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         var listed = registry.nextResync(); // my call is found among the channels of the new connection
         pbx.connect(login);
+        // after connecting: through the hub, the roster says which is my phone
+        AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
         pbx.await(listed, LISTING_TIMEOUT, Messages.awaitChannels);
         if (arguments.has(Option.ATTENDED)) {
             return new AttendedTransferCommand(actions.as(agent), terminal, output).run(number, agent, pbx);

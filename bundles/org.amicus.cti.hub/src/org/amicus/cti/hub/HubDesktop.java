@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
@@ -17,6 +18,7 @@ import org.amicus.cti.hub.internal.HubHeartbeat;
 import org.amicus.cti.hub.internal.HubRequests;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
 import org.amicus.cti.hub.internal.NatsCtiActions;
+import org.amicus.cti.hub.internal.RosterAgentProfiles;
 
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener.Events;
@@ -114,6 +116,11 @@ public final class HubDesktop implements AutoCloseable {
 
     public CtiActions actions() {
         return actions;
+    }
+
+    /** The agent's profile as this desktop acts on it: {@code stored}, with the phone the hub's roster names. */
+    public AgentProfiles agentProfiles(AgentProfiles stored) {
+        return new RosterAgentProfiles(stored, status);
     }
 
     /** Whether a hub serves this desktop now. */

@@ -7,6 +7,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,11 @@ public class HubMode {
     private static final Duration RETRY = Duration.ofSeconds(5);
     /** Marks the services of hub mode, which stand in for the direct mode's. */
     private static final String HUB_MODE = "amicus.hub.mode";
+    /**
+     * Applications of the product that are no desktop: the command line goes through the hub by itself when told to,
+     * and the hub is what desktops go through (it must never serve from its own desktops' registry).
+     */
+    private static final Set<String> NOT_DESKTOPS = Set.of("org.amicus.cli.app", "org.amicus.hub.app");
 
     private final List<ChannelListener> whiteboard = new CopyOnWriteArrayList<>();
     private HubDesktop desktop;
@@ -86,6 +92,9 @@ public class HubMode {
 
     @Activate
     void activate(BundleContext context) {
+        if (NOT_DESKTOPS.contains(context.getProperty("eclipse.application"))) {
+            return;
+        }
         Optional<HubLogin> chosen;
         try {
             chosen = launched(context).or(choice::hub);
@@ -106,8 +115,7 @@ public class HubMode {
             whiteboard.forEach(offered.registry()::addListener);
             registrations = List.of(context.registerService(ChannelRegistry.class, offered.registry(), ranked),
                     context.registerService(CtiActions.class, offered.actions(), ranked),
-                    context.registerService(AgentProfiles.class,
-                            new RosterAgentProfiles(storedProfiles, offered.status()), ranked),
+                    context.registerService(AgentProfiles.class, offered.agentProfiles(storedProfiles), ranked),
                     context.registerService(HubStatus.class, offered.status(), null));
         }
         connecting.execute(() -> connect(offered)); // never block activation on the network

@@ -10,12 +10,12 @@ import org.amicus.cti.hub.Identity;
  * settings say), none until the hub has said; the rest (auto-answer, caller id…) is the stored profile. Saving keeps
  * the stored phone, which the direct mode uses.
  */
-final class RosterAgentProfiles implements AgentProfiles {
+public final class RosterAgentProfiles implements AgentProfiles {
 
     private final AgentProfiles stored;
     private final HubStatus hub;
 
-    RosterAgentProfiles(AgentProfiles stored, HubStatus hub) {
+    public RosterAgentProfiles(AgentProfiles stored, HubStatus hub) {
         this.stored = stored;
         this.hub = hub;
     }
