@@ -51,6 +51,7 @@ final class ActionCommand {
         boolean needsChannels = command == Command.PICKUP || command == Command.SPY;
         CompletableFuture<?> listed = needsChannels ? registry.nextResync()
                 : command == Command.RETRIEVE && parkedCalls != null ? parkedCalls.nextResync() : null;
+        agent(arguments, agents.current(), false);   // the options' mistakes are said before connecting
         pbx.connect(login);
         // after connecting: through the hub, the roster says which is my phone
         AgentProfile agent = agent(arguments, agents.current(), true);

@@ -38,6 +38,7 @@ final class RecordCommand {
             throw Arguments.usage(Messages.bind(Messages.recordActionInvalid, action));
         }
         CompletableFuture<?> listed = registry.nextResync(); // my call is found among the channels of the new connection
+        ActionCommand.agent(arguments, agents.current(), false);   // the options' mistakes are said before connecting
         pbx.connect(login);
         // after connecting: through the hub, the roster says which is my phone
         AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);

@@ -33,6 +33,7 @@ final class TransferCommand {
             throws ExecutionException, InterruptedException {
         String number = arguments.parameter();
         var listed = registry.nextResync(); // my call is found among the channels of the new connection
+        ActionCommand.agent(arguments, agents.current(), false);   // the options' mistakes are said before connecting
         pbx.connect(login);
         // after connecting: through the hub, the roster says which is my phone
         AgentProfile agent = ActionCommand.agent(arguments, agents.current(), true);
