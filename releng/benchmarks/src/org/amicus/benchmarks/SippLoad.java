@@ -74,6 +74,15 @@ final class SippLoad {
                 });
     }
 
+    /** Phones call each other at 5 calls a second, as the hub's load benchmark has them. */
+    static SippLoad contactCentre() {
+        return new SippLoad(List.of(
+                new Caller(PHONES, "105", "Agent 105", "106", 2, 1_500),
+                new Caller(PHONES, "106", "Agent 106", "108", 2, 1_500),
+                new Caller(PHONES, "108", "Agent 108", "104", 1, 2_000)), () -> {
+                });
+    }
+
     /** Places calls until {@code enough} opens, then lets the calls under way end and returns. */
     void runUntil(CountDownLatch enough) throws IOException, InterruptedException {
         List<Process> running = new ArrayList<>();

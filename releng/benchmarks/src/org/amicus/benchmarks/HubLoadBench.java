@@ -1,0 +1,387 @@
+package org.amicus.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.amicus.cti.hub.HubDesktop;
+import org.amicus.cti.hub.HubLogin;
+import org.amicus.testing.TestPbx;
+
+/**
+ * The hub under load, as a contact centre runs it: the product's own {@code amicus hub} on the test PBX (its one AMI
+ * session), the real 3-node NATS cluster with the accounts the hub writes, and N desktops in hub mode
+ * ({@link SimulatedDesktops}, a few processes) all of one team, so that each watches every call; phones calling each
+ * other at 5 calls a second (sipp). Measured per N: Asterisk's CPU, the lag from the PBX's {@code Newchannel} (as an
+ * AMI observer on the same machine hears it) to each desktop's registry, channels some desktop missed, desktops whose
+ * hub status changed, the hub's and the NATS servers' CPU and memory, the desktops' own CPU apart, and how long a
+ * desktop connecting during the load takes to hold the live channels.
+ * <p>
+ * Usage: {@code HubLoadBench <launcher> <out dir> <test-nats start script> desktops=10,100 processes=4 seconds=60}
+ */
+public final class HubLoadBench {
+
+    private static final List<String> SERVERS = List.of("nats://127.0.0.1:4222", "nats://127.0.0.1:4223",
+            "nats://127.0.0.1:4224");
+    /** The phones the load rings, in the roster: the rest of the team has phones that never ring. */
+    private static final List<String> PHONES = List.of("PJSIP/104", "PJSIP/105", "PJSIP/106", "PJSIP/108");
+    private static final Duration READY_LIMIT = Duration.ofMinutes(5);
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+    private static final long TICKS_PER_SECOND = 100;   // USER_HZ on Linux
+
+    private final Path launcher;
+    private final Path out;
+    private final Path natsStart;
+    private final int processes;
+    private final int seconds;
+
+    private HubLoadBench(Path launcher, Path out, Path natsStart, int processes, int seconds) {
+        this.launcher = launcher;
+        this.out = out;
+        this.natsStart = natsStart;
+        this.processes = processes;
+        this.seconds = seconds;
+    }
+
+    static String user(int i) {
+        return "u%04d".formatted(i);
+    }
+
+    static String password(int i) {
+        return user(i) + "-password";
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Arrays.stream(args).skip(3).map(arg -> arg.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
+        HubLoadBench bench = new HubLoadBench(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
+                Integer.parseInt(options.getOrDefault("processes", "4")),
+                Integer.parseInt(options.getOrDefault("seconds", "60")));
+        Files.createDirectories(bench.out);
+        StringBuilder table = new StringBuilder("""
+                | Desktops | Asterisk CPU | lag p50 / p99 / max | channels | missed | status changes | hub CPU / RSS \
+                | NATS CPU / RSS (3 nodes) | desktops' CPU | a desktop joining: channels, time |
+                |---|---|---|---|---|---|---|---|---|---|
+                """);
+        for (String n : options.getOrDefault("desktops", "10,100").split(",")) {
+            String row = bench.measure(Integer.parseInt(n));
+            System.out.println(row);
+            table.append(row).append('\n');
+            Files.writeString(bench.out.resolve("results.md"), table);
+        }
+    }
+
+    private String measure(int desktops) throws Exception {
+        Path config = out.resolve("hub-" + desktops + ".json");
+        Files.writeString(config, roster(desktops));
+        Path accounts = out.resolve("accounts-" + desktops + ".conf");
+        run(List.of(launcher.toString(), "hub", "nats-config", "--config", config.toString()), accounts);
+        run(List.of(natsStart.toString(), accounts.toString()), out.resolve("nats-start.log"));
+        Path hubLog = out.resolve("hub-" + desktops + ".log");
+        Process hub = new ProcessBuilder(launcher.toString(), "hub", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(hubLog.toFile()).start();
+        try (Probe probe = new Probe()) {
+            awaitLine(hubLog, "Hub serving", hub);
+            List<Process> simulated = startDesktops(desktops);
+            try {
+                Map<String, Long> cpuBefore = cpu(hub, simulated);
+                CountDownLatch enough = new CountDownLatch(1);
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        Thread.sleep(Duration.ofSeconds(seconds));   // the load's length, not a synchronisation
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    enough.countDown();
+                });
+                Thread joiner = Thread.ofVirtual().start(this::joinDuringLoad);
+                SippLoad.contactCentre().runUntil(enough);
+                joiner.join();
+                Map<String, Long> cpuAfter = cpu(hub, simulated);
+                long rssHub = rssKiB(hub.toHandle());
+                long rssNats = natsServers().stream().mapToLong(HubLoadBench::rssKiB).sum();
+                Thread.sleep(DRAIN);   // the last hang-ups reach the desktops: a measuring window, not a wait
+                Sightings sightings = report(simulated, desktops);
+                return row(desktops, cpuBefore, cpuAfter, rssHub, rssNats, sightings, probe.created);
+            } finally {
+                simulated.forEach(Process::destroyForcibly);
+            }
+        } finally {
+            hub.destroy();
+            if (!hub.waitFor(20, TimeUnit.SECONDS)) {
+                hub.destroyForcibly();
+            }
+        }
+    }
+
+    private final Map<Process, BufferedReader> readers = new HashMap<>();
+    private String joined = "–";
+
+    /** Halfway through the load, a desktop connects: how long until it holds the live channels. */
+    private void joinDuringLoad() {
+        try {
+            Thread.sleep(Duration.ofSeconds(seconds / 2));
+            long start = System.nanoTime();
+            try (HubDesktop late = HubDesktop.connect(new HubLogin(SERVERS, user(1), password(1)))) {
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                joined = late.registry().snapshot().size() + " in " + millis + " ms";
+            }
+        } catch (Exception e) {
+            joined = "failed: " + e.getMessage();
+        }
+    }
+
+    private String roster(int desktops) {
+        String users = IntStream.rangeClosed(1, desktops).mapToObj(i -> """
+                    { "user": "%s", "password": "%s", "role": "agent", "phone": "%s", "team": "floor" }"""
+                .formatted(user(i), password(i), i <= PHONES.size() ? PHONES.get(i - 1) : "PJSIP/9%04d".formatted(i)))
+                .collect(Collectors.joining(",\n"));
+        return """
+                {
+                  "pbx": { "host": "%s", "port": %d, "user": "amicus-hub", "secret": "%s" },
+                  "nats": { "servers": ["%s"], "user": "hub", "password": "hub-password-for-bench", "replicas": 3 },
+                  "dialContext": "%s",
+                  "users": [
+                %s
+                  ]
+                }
+                """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.HUB_SECRET, String.join("\", \"", SERVERS),
+                TestPbx.CONTEXT, users);
+    }
+
+    private List<Process> startDesktops(int desktops) throws Exception {
+        List<Process> started = new ArrayList<>();
+        int per = (desktops + processes - 1) / processes;
+        for (int first = 1; first <= desktops; first += per) {
+            int count = Math.min(per, desktops - first + 1);
+            Path log = out.resolve("desktops-" + desktops + "-" + first + ".log");
+            started.add(new ProcessBuilder(Child.java(SimulatedDesktops.class, String.join(",", SERVERS),
+                    String.valueOf(first), String.valueOf(count), sightingsFile(desktops, first).toString()))
+                    .redirectError(log.toFile()).start());
+        }
+        for (Process process : started) {
+            String line = readResult(process, READY_LIMIT);
+            if (!line.equals("ready")) {
+                throw new IOException("simulated desktops did not connect: " + line);
+            }
+        }
+        return started;
+    }
+
+    private Path sightingsFile(int desktops, int first) {
+        return out.resolve("sightings-" + desktops + "-" + first + ".txt");
+    }
+
+    /** Every desktop's sightings, read back from the processes' files. */
+    private record Sightings(Map<Integer, Map<String, Long>> byDesktop, int statusChanges) {
+    }
+
+    private Sightings report(List<Process> simulated, int desktops) throws Exception {
+        int statusChanges = 0;
+        for (Process process : simulated) {
+            OutputStream in = process.getOutputStream();
+            in.write("report\n".getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+        }
+        for (Process process : simulated) {
+            statusChanges += Integer.parseInt(readResult(process, Duration.ofMinutes(2)).split(" ")[1]);
+        }
+        Map<Integer, Map<String, Long>> byDesktop = new HashMap<>();
+        int per = (desktops + processes - 1) / processes;
+        for (int first = 1; first <= desktops; first += per) {
+            for (String line : Files.readAllLines(sightingsFile(desktops, first))) {
+                String[] words = line.split(" ");
+                byDesktop.computeIfAbsent(Integer.parseInt(words[0]), d -> new HashMap<>())
+                        .put(words[1], Long.parseLong(words[2]));
+            }
+        }
+        for (int d = 1; d <= desktops; d++) {
+            byDesktop.putIfAbsent(d, Map.of());
+        }
+        return new Sightings(byDesktop, statusChanges);
+    }
+
+    private String row(int desktops, Map<String, Long> before, Map<String, Long> after, long rssHub, long rssNats,
+            Sightings sightings, Map<String, Long> created) {
+        Set<String> seenByAny = new HashSet<>();
+        sightings.byDesktop().values().forEach(seen -> seenByAny.addAll(seen.keySet()));
+        long missed = sightings.byDesktop().values().stream()
+                .mapToLong(seen -> seenByAny.size() - seen.size()).sum();
+        long[] lags = sightings.byDesktop().values().stream().flatMap(seen -> seen.entrySet().stream())
+                .filter(sighting -> created.containsKey(sighting.getKey()))
+                .mapToLong(sighting -> sighting.getValue() - created.get(sighting.getKey())).sorted().toArray();
+        String lag = lags.length == 0 ? "–" : "%.1f / %.1f / %.1f ms".formatted(lags[lags.length / 2] / 1000.0,
+                lags[(int) (lags.length * 0.99)] / 1000.0, lags[lags.length - 1] / 1000.0);
+        return "| %d | %s | %s | %d | %d | %d | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
+                share(before, after, "asterisk"), lag, seenByAny.size(), missed, sightings.statusChanges(),
+                share(before, after, "hub"), rssHub / 1024, share(before, after, "nats"), rssNats / 1024,
+                share(before, after, "desktops"), joined);
+    }
+
+    /** CPU time as a share of one core over the load. */
+    private String share(Map<String, Long> before, Map<String, Long> after, String what) {
+        double cpuSeconds = (after.get(what) - before.get(what)) / (double) TICKS_PER_SECOND;
+        return "%.0f %%".formatted(100 * cpuSeconds / seconds);
+    }
+
+    private static Map<String, Long> cpu(Process hub, List<Process> simulated) throws IOException {
+        Map<String, Long> ticks = new HashMap<>();
+        ticks.put("asterisk", named("asterisk").stream().mapToLong(HubLoadBench::ticks).sum());
+        ticks.put("hub", ticks(hub.toHandle()));
+        ticks.put("nats", natsServers().stream().mapToLong(HubLoadBench::ticks).sum());
+        ticks.put("desktops", simulated.stream().mapToLong(process -> ticks(process.toHandle())).sum());
+        return ticks;
+    }
+
+    private static List<ProcessHandle> natsServers() {
+        return named("nats-server");
+    }
+
+    private static List<ProcessHandle> named(String command) {
+        return ProcessHandle.allProcesses().filter(process -> {
+            try {
+                return Files.readString(Path.of("/proc", String.valueOf(process.pid()), "comm")).strip()
+                        .equals(command);
+            } catch (IOException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    /** User and system time of the process and its descendants, in clock ticks. */
+    private static long ticks(ProcessHandle process) {
+        long sum = 0;
+        for (ProcessHandle one : concat(process)) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(one.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException e) {
+                // ended meanwhile
+            }
+        }
+        return sum;
+    }
+
+    private static long rssKiB(ProcessHandle process) {
+        long sum = 0;
+        for (ProcessHandle one : concat(process)) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(one.pid()), "status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        sum += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException e) {
+                // ended meanwhile
+            }
+        }
+        return sum;
+    }
+
+    private static List<ProcessHandle> concat(ProcessHandle process) {
+        List<ProcessHandle> all = new ArrayList<>(List.of(process));
+        all.addAll(process.descendants().toList());
+        return all;
+    }
+
+    private static void run(List<String> command, Path output) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+    }
+
+    private static void awaitLine(Path log, String text, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!Files.readString(log).contains(text)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("the hub did not start; see " + log);
+            }
+            Thread.sleep(100);   // polls a log file, which tells nobody when it grows
+        }
+    }
+
+    /** The next {@code RESULT} line of the process, within the limit. */
+    private String readResult(Process process, Duration limit) throws Exception {
+        BufferedReader reader = readers.computeIfAbsent(process, started -> new BufferedReader(
+                new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8)));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                String read;
+                while ((read = reader.readLine()) != null) {
+                    if (read.startsWith("RESULT ")) {
+                        return read.substring(7);
+                    }
+                }
+                return "ended";
+            } catch (IOException e) {
+                return "unreadable: " + e.getMessage();
+            }
+        }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** An AMI observer noting when the PBX tells each new channel: the start of every lag. */
+    private static final class Probe implements AutoCloseable {
+
+        final Map<String, Long> created = new ConcurrentHashMap<>();
+        private final Socket socket = new Socket(TestPbx.HOST, TestPbx.PORT);
+
+        Probe() throws IOException {
+            socket.getOutputStream().write(("Action: Login\r\nUsername: amicus\r\nSecret: " + TestPbx.SECRET
+                    + "\r\nEvents: call\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            Thread.ofPlatform().daemon().name("hub-load-probe").start(() -> read(in));
+        }
+
+        private void read(InputStream in) {
+            try {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                boolean newChannel = false;
+                String uniqueId = null;
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.isEmpty()) {
+                        if (newChannel && uniqueId != null) {
+                            created.putIfAbsent(uniqueId, SimulatedDesktops.micros());
+                        }
+                        newChannel = false;
+                        uniqueId = null;
+                    } else if (line.equals("Event: Newchannel")) {
+                        newChannel = true;
+                    } else if (line.startsWith("Uniqueid: ")) {
+                        uniqueId = line.substring(10);
+                    }
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
