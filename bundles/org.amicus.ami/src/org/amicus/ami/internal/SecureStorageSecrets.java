@@ -26,11 +26,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * {@link AmiSecrets} and {@link NamedSecrets} in an Eclipse secure storage of Amicus's own, under {@code ~/.amicus} (or the folder named by
- * the {@code amicus.secrets.dir} property), opened without a prompt. Its master password lives in the desktop keyring
- * where Equinox has a provider for the platform and the keyring answers ({@link KeyringStorage}); elsewhere it is a
- * random key in a file beside the storage that only its owner may read ({@link MasterPasswordFile}). Secrets stored
- * under the file's key before a keyring was there move under the keyring's when first read.
+ * {@link AmiSecrets} and {@link NamedSecrets} in an Eclipse secure storage of Amicus's own, under {@code ~/.amicus}
+ * (or the folder named by the {@code amicus.secrets.dir} property), opened without a prompt. Its master password
+ * lives in the desktop keyring where Equinox has a provider for the platform and the keyring answers
+ * ({@link KeyringStorage}); elsewhere it is a random key in a file beside the storage that only its owner may read
+ * ({@link MasterPasswordFile}). Secrets stored under the file's key before a keyring was there move under the
+ * keyring's when first read.
  */
 @Component(service = { AmiSecrets.class, NamedSecrets.class })
 public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {

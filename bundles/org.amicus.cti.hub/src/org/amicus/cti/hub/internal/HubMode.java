@@ -36,11 +36,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Hub mode, chosen in the settings ({@link HubChoice}) or at launch, with {@value #SERVERS} (comma-separated NATS
  * URLs) and {@value #USER} set and the password in the environment variable {@value #PASSWORD}: the desktop's
- * {@link ChannelRegistry} and {@link CtiActions} come from the hub, ranked above the direct mode's and offered at once (the connection follows in
- * the background), so that consumers bind to them; so do the {@link AgentProfiles}, whose phone is the roster's.
- * {@link HubStatus} says whether the hub serves. The {@link ChannelListener} services (the call notifications among
- * them) hear the hub's channels, as they hear the PBX's in the direct mode. Without either, nothing happens: the
- * direct mode is the default.
+ * {@link ChannelRegistry} and {@link CtiActions} come from the hub, ranked above the direct mode's and offered at
+ * once (the connection follows in the background), so that consumers bind to them; so do the {@link AgentProfiles},
+ * whose phone is the roster's. {@link HubStatus} says whether the hub serves. The {@link ChannelListener} services
+ * (the call notifications among them) hear the hub's channels, as they hear the PBX's in the direct mode. Without
+ * either, nothing happens: the direct mode is the default.
  */
 @Component(immediate = true)
 public class HubMode {

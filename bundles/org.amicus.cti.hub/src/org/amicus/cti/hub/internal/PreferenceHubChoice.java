@@ -16,7 +16,7 @@ import org.osgi.service.prefs.BackingStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link HubChoice} in the instance-scope preferences of {@code org.amicus.cti.hub}, the password in secure storage. */
+/** {@link HubChoice} in the preferences of {@code org.amicus.cti.hub}, its password in secure storage. */
 @Component(service = HubChoice.class)
 public class PreferenceHubChoice implements HubChoice {
 

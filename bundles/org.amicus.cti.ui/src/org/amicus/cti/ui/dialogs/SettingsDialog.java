@@ -31,7 +31,8 @@ import org.osgi.service.prefs.BackingStoreException;
 
 /**
  * The settings: how to connect ({@link ConnectionChoice}: directly, or through the hub), which PBX to connect to and
- * as whom (the secret goes to secure storage, never to preferences), and my phone. Says what is wrong as the agent types; "Save and connect" stays disabled until all is well.
+ * as whom (the secret goes to secure storage, never to preferences), and my phone. Says what is wrong as the agent
+ * types; "Save and connect" stays disabled until all is well.
  */
 public final class SettingsDialog extends AmicusDialog {
 
