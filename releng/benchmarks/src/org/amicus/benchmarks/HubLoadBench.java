@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
+import org.amicus.cti.hub.HubSubjects;
 import org.amicus.testing.TestPbx;
 
 /**
@@ -35,9 +36,12 @@ import org.amicus.testing.TestPbx;
  * other at 5 calls a second (sipp). Measured per N: Asterisk's CPU, the lag from the PBX's {@code Newchannel} (as an
  * AMI observer on the same machine hears it) to each desktop's registry, channels some desktop missed, desktops whose
  * hub status changed, the hub's and the NATS servers' CPU and memory, the desktops' own CPU apart, and how long a
- * desktop connecting during the load takes to hold the live channels.
+ * desktop connecting during the load takes to hold the live channels. With {@code light=true} the simulated desktops
+ * are bare watchers of the team's bucket ({@link SimulatedDesktops}): what desktops cost the servers, without each
+ * desktop's own work on the shared cores.
  * <p>
- * Usage: {@code HubLoadBench <launcher> <out dir> <test-nats start script> desktops=10,100 processes=4 seconds=60}
+ * Usage: {@code HubLoadBench <launcher> <out dir> <test-nats start script> desktops=10,100 processes=4 seconds=60
+ * light=false}
  */
 public final class HubLoadBench {
 
@@ -45,6 +49,7 @@ public final class HubLoadBench {
             "nats://127.0.0.1:4224");
     /** The phones the load rings, in the roster: the rest of the team has phones that never ring. */
     private static final List<String> PHONES = List.of("PJSIP/104", "PJSIP/105", "PJSIP/106", "PJSIP/108");
+    static final String TEAM = "floor";
     private static final Duration READY_LIMIT = Duration.ofMinutes(5);
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final long TICKS_PER_SECOND = 100;   // USER_HZ on Linux
@@ -54,13 +59,15 @@ public final class HubLoadBench {
     private final Path natsStart;
     private final int processes;
     private final int seconds;
+    private final boolean light;
 
-    private HubLoadBench(Path launcher, Path out, Path natsStart, int processes, int seconds) {
+    private HubLoadBench(Path launcher, Path out, Path natsStart, int processes, int seconds, boolean light) {
         this.launcher = launcher;
         this.out = out;
         this.natsStart = natsStart;
         this.processes = processes;
         this.seconds = seconds;
+        this.light = light;
     }
 
     static String user(int i) {
@@ -76,7 +83,8 @@ public final class HubLoadBench {
                 .collect(Collectors.toMap(pair -> pair[0], pair -> pair[1]));
         HubLoadBench bench = new HubLoadBench(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
                 Integer.parseInt(options.getOrDefault("processes", "4")),
-                Integer.parseInt(options.getOrDefault("seconds", "60")));
+                Integer.parseInt(options.getOrDefault("seconds", "60")),
+                Boolean.parseBoolean(options.getOrDefault("light", "false")));
         Files.createDirectories(bench.out);
         StringBuilder table = new StringBuilder("""
                 | Desktops | Asterisk CPU | lag p50 / p99 / max | channels | missed | status changes | hub CPU / RSS \
@@ -153,8 +161,8 @@ public final class HubLoadBench {
 
     private String roster(int desktops) {
         String users = IntStream.rangeClosed(1, desktops).mapToObj(i -> """
-                    { "user": "%s", "password": "%s", "role": "agent", "phone": "%s", "team": "floor" }"""
-                .formatted(user(i), password(i), i <= PHONES.size() ? PHONES.get(i - 1) : "PJSIP/9%04d".formatted(i)))
+                    { "user": "%s", "password": "%s", "role": "agent", "phone": "%s", "team": "%s" }"""
+                .formatted(user(i), password(i), i <= PHONES.size() ? PHONES.get(i - 1) : "PJSIP/9%04d".formatted(i), TEAM))
                 .collect(Collectors.joining(",\n"));
         return """
                 {
@@ -176,8 +184,8 @@ public final class HubLoadBench {
             int count = Math.min(per, desktops - first + 1);
             Path log = out.resolve("desktops-" + desktops + "-" + first + ".log");
             started.add(new ProcessBuilder(Child.java(SimulatedDesktops.class, String.join(",", SERVERS),
-                    String.valueOf(first), String.valueOf(count), sightingsFile(desktops, first).toString()))
-                    .redirectError(log.toFile()).start());
+                    String.valueOf(first), String.valueOf(count), sightingsFile(desktops, first).toString(),
+                    light ? "light" : "full")).redirectError(log.toFile()).start());
         }
         for (Process process : started) {
             String line = readResult(process, READY_LIMIT);
@@ -227,9 +235,11 @@ public final class HubLoadBench {
         sightings.byDesktop().values().forEach(seen -> seenByAny.addAll(seen.keySet()));
         long missed = sightings.byDesktop().values().stream()
                 .mapToLong(seen -> seenByAny.size() - seen.size()).sum();
+        Map<String, Long> createdByKey = new HashMap<>(created);
+        created.forEach((uniqueId, micros) -> createdByKey.put(HubSubjects.key(uniqueId), micros));
         long[] lags = sightings.byDesktop().values().stream().flatMap(seen -> seen.entrySet().stream())
-                .filter(sighting -> created.containsKey(sighting.getKey()))
-                .mapToLong(sighting -> sighting.getValue() - created.get(sighting.getKey())).sorted().toArray();
+                .filter(sighting -> createdByKey.containsKey(sighting.getKey()))
+                .mapToLong(sighting -> sighting.getValue() - createdByKey.get(sighting.getKey())).sorted().toArray();
         String lag = lags.length == 0 ? "–" : "%.1f / %.1f / %.1f ms".formatted(lags[lags.length / 2] / 1000.0,
                 lags[(int) (lags.length * 0.99)] / 1000.0, lags[lags.length - 1] / 1000.0);
         return "| %d | %s | %s | %d | %d | %d | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,

@@ -13,20 +13,31 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.amicus.cti.ChannelChange;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
+import org.amicus.cti.hub.HubSubjects;
+
+import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatcher;
 
 /**
  * Desktops in hub mode, many in one process, for {@link HubLoadBench}: each is a {@link HubDesktop} as the product
  * makes it (its own NATS connection and user, asking the hub who it is, watching its buckets, hearing the
  * heartbeat). Each notes when a channel first appears on it (wall clock, microseconds). Prints {@code RESULT ready}
  * once all are connected; on the line {@code report} on stdin, writes the sightings to a file, prints {@code RESULT
- * <desktops> <hub status changes>} and ends.
+ * <desktops> <hub status changes>} and ends. With {@code light}, each is only what a desktop costs the servers: its
+ * own NATS connection and user, watching its team's bucket, noting when an entry first comes, but no registry.
  * <p>
- * Usage: {@code SimulatedDesktops <servers> <first user number> <count> <sightings file>}
+ * Usage: {@code SimulatedDesktops <servers> <first user number> <count> <sightings file> [light]}
  */
 public final class SimulatedDesktops {
 
@@ -41,7 +52,10 @@ public final class SimulatedDesktops {
         List<HubDesktop> desktops = new ArrayList<>();
         List<Map<String, Long>> sightings = new ArrayList<>();
         AtomicInteger statusChanges = new AtomicInteger();
-        for (int i = first; i < first + count; i++) {
+        if (args.length > 4 && args[4].equals("light")) {
+            watchLightly(servers, first, count, sightings, statusChanges);
+        }
+        for (int i = first; i < first + count && sightings.isEmpty(); i++) {
             HubDesktop desktop = new HubDesktop(new HubLogin(servers, HubLoadBench.user(i),
                     HubLoadBench.password(i)));
             Map<String, Long> seen = new ConcurrentHashMap<>();
@@ -72,12 +86,44 @@ public final class SimulatedDesktops {
                 }
             }
         }
-        System.out.println("RESULT " + desktops.size() + " " + statusChanges.get());
+        System.out.println("RESULT " + sightings.size() + " " + statusChanges.get());
         System.out.flush();
         for (HubDesktop desktop : desktops) {
             desktop.close();
         }
         System.exit(0);
+    }
+
+    /** The desktops as bare watchers of the team's bucket: the entries' keys are the channels' unique ids. */
+    private static void watchLightly(List<String> servers, int first, int count, List<Map<String, Long>> sightings,
+            AtomicInteger disconnects) throws Exception {
+        for (int i = first; i < first + count; i++) {
+            Map<String, Long> seen = new ConcurrentHashMap<>();
+            Connection connection = Nats.connect(Options.builder().servers(servers.toArray(String[]::new))
+                    .userInfo(HubLoadBench.user(i), HubLoadBench.password(i))
+                    .inboxPrefix(HubSubjects.inboxPrefix(HubLoadBench.user(i))).maxReconnects(-1)
+                    .connectionListener((changed, event) -> {
+                        if (event == ConnectionListener.Events.DISCONNECTED) {
+                            disconnects.incrementAndGet();
+                        }
+                    }).build());
+            CountDownLatch read = new CountDownLatch(1);
+            connection.keyValue(HubSubjects.teamBucket(HubLoadBench.TEAM)).watchAll(new KeyValueWatcher() {
+                @Override
+                public void watch(KeyValueEntry entry) {
+                    if (entry.getOperation() == KeyValueOperation.PUT) {
+                        seen.putIfAbsent(entry.getKey(), micros());
+                    }
+                }
+
+                @Override
+                public void endOfData() {
+                    read.countDown();
+                }
+            });
+            read.await();
+            sightings.add(seen);
+        }
     }
 
     static long micros() {
