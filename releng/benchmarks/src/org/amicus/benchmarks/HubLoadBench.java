@@ -40,7 +40,7 @@ import org.amicus.testing.TestPbx;
  * are bare watchers of the team's bucket ({@link SimulatedDesktops}): what desktops cost the servers, without each
  * desktop's own work on the shared cores.
  * <p>
- * Usage: {@code HubLoadBench <launcher> <out dir> <test-nats start script> desktops=10,100 processes=4 seconds=60
+ * Usage: {@code HubLoadBench <launcher> <out dir> <test-nats start script> desktops=10,100,500,1000 processes=4 seconds=60
  * light=false}
  */
 public final class HubLoadBench {
@@ -91,7 +91,7 @@ public final class HubLoadBench {
                 | NATS CPU / RSS (3 nodes) | desktops' CPU | a desktop joining: channels, time |
                 |---|---|---|---|---|---|---|---|---|---|
                 """);
-        for (String n : options.getOrDefault("desktops", "10,100").split(",")) {
+        for (String n : options.getOrDefault("desktops", "10,100,500,1000").split(",")) {
             String row = bench.measure(Integer.parseInt(n));
             System.out.println(row);
             table.append(row).append('\n');
