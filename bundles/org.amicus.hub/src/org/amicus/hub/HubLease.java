@@ -35,6 +35,11 @@ final class HubLease {
     /** How long a lease not renewed counts as held: a standby waits this long after the last renewal it saw. */
     static final Duration EXPIRY = Duration.ofMillis(2500);
     private static final Duration POLL = Duration.ofMillis(250);
+    /**
+     * After this long without a read, a standby's connection is given up for a new one: once the server it was on
+     * went away, a reconnected connection was seen to get no JetStream answers at all, while new ones did.
+     */
+    static final Duration UNREADABLE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HubLease.class);
 
     private final KeyValue bucket;
@@ -64,13 +69,17 @@ final class HubLease {
     /**
      * Returns once this hub holds the lease (true): at once if nobody holds it, else when its holder stopped renewing;
      * or when told to stop first (false).
+     *
+     * @throws IOException if the lease could not be read for {@link #UNREADABLE}
      */
-    boolean acquire(CountDownLatch stop) throws InterruptedException {
+    boolean acquire(CountDownLatch stop) throws InterruptedException, IOException {
         long seenRevision = -1;
         long seenSince = System.nanoTime();
+        long lastRead = System.nanoTime();
         while (true) {
             try {
                 KeyValueEntry entry = bucket.get(KEY);
+                lastRead = System.nanoTime();
                 if (entry == null || entry.getOperation() != KeyValueOperation.PUT) {
                     revision = entry == null ? bucket.create(KEY, name()) : bucket.update(KEY, name(),
                             entry.getRevision());
@@ -96,8 +105,13 @@ final class HubLease {
             } catch (JetStreamApiException e) {
                 LOG.debug("Another hub changed the lease first: {}", e.getMessage());
             } catch (IOException | RuntimeException e) {
+                // Blind meanwhile, yet still counting: any renewal while blind shows as a new revision at the next
+                // read, and restarts the count then. Starting over at every failed read would never take over from
+                // a dead leader while reads fail now and then (as they do while the cluster replaces a lost node).
                 LOG.warn("Cannot read the lease: {}", e.getMessage());
-                seenRevision = -1;   // blind meanwhile: the leader may have renewed; count again once the lease is read
+                if (System.nanoTime() - lastRead > UNREADABLE.toNanos()) {
+                    throw new IOException("the lease could not be read for " + UNREADABLE.toSeconds() + " s", e);
+                }
             }
             if (stop.await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {   // a standby polls: one reader per standby
                 return false;

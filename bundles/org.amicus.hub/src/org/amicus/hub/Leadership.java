@@ -50,28 +50,57 @@ final class Leadership {
      *                     be used
      */
     void run(CountDownLatch stop) throws IOException, InterruptedException {
-        try (Connection nats = Nats.connect(Options.builder().servers(config.natsServers().toArray(String[]::new))
-                .userInfo(config.natsUser(), config.natsPassword())
-                .inboxPrefix(HubSubjects.inboxPrefix(config.natsUser())).connectionName("amicus-hub-lease")
-                .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build())) {
-            HubLease lease = new HubLease(nats, holderName(), config.replicas());
-            LOG.info("Hub {} stands by until it holds the lease", lease.holder());
-            while (lease.acquire(stop)) {
-                boolean stopped;
-                try {
-                    stopped = lead(lease, stop);
-                } catch (IOException e) {
-                    lease.release();    // a standby may reach the PBX
-                    throw e;
-                }
-                if (stopped) {
-                    lease.release();
+        String holder = holderName();
+        LOG.info("Hub {} stands by until it holds the lease", holder);
+        while (true) {
+            try (Connection nats = Nats.connect(Options.builder().servers(config.natsServers().toArray(String[]::new))
+                    .userInfo(config.natsUser(), config.natsPassword())
+                    .inboxPrefix(HubSubjects.inboxPrefix(config.natsUser())).connectionName("amicus-hub-lease")
+                    .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build())) {
+                if (leadWhileHeld(new HubLease(nats, holder, config.replicas()), stop)) {
                     return;
                 }
-                LOG.info("Hub {} stands by again", lease.holder());
+            } catch (JetStreamApiException e) {
+                throw new IOException("cannot use the lease bucket at " + config.natsServers() + ": " + e.getMessage(),
+                        e);
+            } catch (LeaseUnreadable e) {
+                LOG.warn("Hub {} connects to NATS anew: {}", holder, e.getMessage());
             }
-        } catch (JetStreamApiException e) {
-            throw new IOException("cannot use the lease bucket at " + config.natsServers() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Thrown when a standby cannot read the lease on its connection any more. */
+    private static final class LeaseUnreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        LeaseUnreadable(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** Leads whenever it holds the lease, stands by otherwise; true once told to stop. */
+    private boolean leadWhileHeld(HubLease lease, CountDownLatch stop)
+            throws IOException, InterruptedException, LeaseUnreadable {
+        while (true) {
+            try {
+                if (!lease.acquire(stop)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new LeaseUnreadable(e);
+            }
+            boolean stopped;
+            try {
+                stopped = lead(lease, stop);
+            } catch (IOException e) {
+                lease.release();    // a standby may reach the PBX
+                throw e;
+            }
+            if (stopped) {
+                lease.release();
+                return true;
+            }
+            LOG.info("Hub {} stands by again", lease.holder());
         }
     }
 
