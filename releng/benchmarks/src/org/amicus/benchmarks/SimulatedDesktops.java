@@ -54,23 +54,8 @@ public final class SimulatedDesktops {
         AtomicInteger statusChanges = new AtomicInteger();
         if (args.length > 4 && args[4].equals("light")) {
             watchLightly(servers, first, count, sightings, statusChanges);
-        }
-        for (int i = first; i < first + count && sightings.isEmpty(); i++) {
-            HubDesktop desktop = new HubDesktop(new HubLogin(servers, HubLoadBench.user(i),
-                    HubLoadBench.password(i)));
-            Map<String, Long> seen = new ConcurrentHashMap<>();
-            desktop.registry().addListener(changes -> {
-                long now = micros();
-                for (ChannelChange change : changes) {
-                    if (change.kind() == ChannelChange.Kind.ADDED) {
-                        seen.putIfAbsent(change.channel().uniqueId(), now);
-                    }
-                }
-            });
-            desktop.connect();
-            desktop.status().addListener(status -> statusChanges.incrementAndGet());
-            desktops.add(desktop);
-            sightings.add(seen);
+        } else {
+            connectWhole(servers, first, count, desktops, sightings, statusChanges);
         }
         System.out.println("RESULT ready");
         System.out.flush();
@@ -92,6 +77,28 @@ public final class SimulatedDesktops {
             desktop.close();
         }
         System.exit(0);
+    }
+
+    /** Whole desktops, as the product makes them, each noting when a channel first comes into its registry. */
+    private static void connectWhole(List<String> servers, int first, int count, List<HubDesktop> desktops,
+            List<Map<String, Long>> sightings, AtomicInteger statusChanges) throws Exception {
+        for (int i = first; i < first + count; i++) {
+            HubDesktop desktop = new HubDesktop(new HubLogin(servers, HubLoadBench.user(i),
+                    HubLoadBench.password(i)));
+            Map<String, Long> seen = new ConcurrentHashMap<>();
+            desktop.registry().addListener(changes -> {
+                long now = micros();
+                for (ChannelChange change : changes) {
+                    if (change.kind() == ChannelChange.Kind.ADDED) {
+                        seen.putIfAbsent(change.channel().uniqueId(), now);
+                    }
+                }
+            });
+            desktop.connect();
+            desktop.status().addListener(status -> statusChanges.incrementAndGet());
+            desktops.add(desktop);
+            sightings.add(seen);
+        }
     }
 
     /** The desktops as bare watchers of the team's bucket: the entries' keys are the channels' unique ids. */
