@@ -1,7 +1,9 @@
 package org.amicus.cti;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,19 @@ public final class ChannelSnapshot {
             byName = index;
         }
         return Optional.ofNullable(index.get(name));
+    }
+
+    /**
+     * The answered calls of a device, e.g. {@code PJSIP/104}: its channels that are up and talk to another, the latest
+     * answered first; the first is the call the agent actions act on.
+     */
+    public List<Channel> answeredOn(String device) {
+        return byUniqueId.values().stream()
+                .filter(channel -> channel.device().equals(device) && channel.state() == ChannelState.UP
+                        && !channel.bridgedWith().isEmpty())
+                .sorted(Comparator.comparing(Channel::answered,
+                        Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed())
+                .toList();
     }
 
     /** The channels grouped by call (linked id), each call's channels oldest first. */

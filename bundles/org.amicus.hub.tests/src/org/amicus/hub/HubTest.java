@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -189,13 +190,19 @@ class HubTest {
             // the PBX's dialplan records every trunk call itself: only a recording of sam's phone would be the hub's
             Evidence.assertNone(sinceAliceAsked, "PJSIP/108-", "MixMonitorStart");
 
-            assertEquals(new RecordingState(samsLeg.uniqueId(), samsLeg.name(), true, false),
-                    sam.actions().startRecording().get(20, TimeUnit.SECONDS));
+            RecordingState notRecorded = new RecordingState(samsLeg.uniqueId(), samsLeg.name(), false, false);
+            assertEquals(Optional.of(notRecorded), sam.actions().myRecording());
+            RecordingState started = new RecordingState(samsLeg.uniqueId(), samsLeg.name(), true, false);
+            assertEquals(started, sam.actions().startRecording().get(20, TimeUnit.SECONDS));
             observer.awaitEvent("MixMonitorStart", "Channel", samsLeg.name());
+            assertEquals(Optional.of(started), sam.actions().myRecording(), "what the part's Record button reads");
             assertTrue(sam.actions().muteRecording(true).get(20, TimeUnit.SECONDS).muted());
             observer.awaitEvent("MixMonitorMute", "Channel", samsLeg.name());
+            assertTrue(sam.actions().myRecording().orElseThrow().muted());
             assertFalse(sam.actions().stopRecording().get(20, TimeUnit.SECONDS).recording());
             observer.awaitEvent("MixMonitorStop", "Channel", samsLeg.name());
+            assertFalse(sam.actions().myRecording().orElseThrow().recording());
+            assertEquals(Optional.empty(), alice.actions().myRecording(), "alice has no answered call");
 
             assertEquals(new TransferOutcome(TransferOutcome.Result.TRANSFERRED, trunk.name(), "106@amicus", ""),
                     sam.actions().blindTransfer("106").get(20, TimeUnit.SECONDS));

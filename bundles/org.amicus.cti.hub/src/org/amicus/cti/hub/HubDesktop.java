@@ -40,7 +40,7 @@ public final class HubDesktop implements AutoCloseable {
     private final HubLogin login;
     private final KvChannelRegistry registry = new KvChannelRegistry();
     private final HubHeartbeat status = new HubHeartbeat(this::hubLost);
-    private final NatsCtiActions actions = new NatsCtiActions(status);
+    private final NatsCtiActions actions = new NatsCtiActions(status, registry);
     private volatile HubRequests requests;
     private volatile Connection connection;
     private volatile Identity identity;

@@ -3,8 +3,6 @@ package org.amicus.cti.internal;
 import static org.amicus.cti.internal.Attempts.attempt;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +25,6 @@ import org.amicus.cti.Consultation;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
-import org.amicus.cti.ChannelState;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
 import org.amicus.cti.Inputs;
@@ -338,11 +335,7 @@ public class AmiCtiActions implements CtiActions {
 
     /** My phone's answered calls, the latest first. */
     private Stream<Channel> myCalls(AgentProfile agent) {
-        return registry.snapshot().channels().stream()
-                .filter(channel -> channel.device().equals(agent.device()) && channel.state() == ChannelState.UP
-                        && !channel.bridgedWith().isEmpty())
-                .sorted(Comparator.comparing(Channel::answered,
-                        Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed());
+        return registry.snapshot().answeredOn(agent.device()).stream();
     }
 
     private AgentProfile agent() {

@@ -3,10 +3,13 @@ package org.amicus.cti.hub.internal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.amicus.ami.OriginateOutcome;
 import org.amicus.cti.AgentProfile;
 import org.amicus.cti.AttendedTransferOutcome;
+import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.Consultation;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
@@ -29,12 +32,19 @@ import io.nats.client.support.JsonValue;
 public final class NatsCtiActions implements CtiActions {
 
     private final HubHeartbeat status;
+    private final ChannelRegistry registry;
+    /** What the hub answered to this desktop's recording actions, by the channel recorded. */
+    private final Map<String, RecordingState> recordings = new ConcurrentHashMap<>();
     private volatile HubRequests hub;
     private volatile String phone;
 
-    /** @param status whether a hub serves now: while none does, actions are refused with its words */
-    public NatsCtiActions(HubHeartbeat status) {
+    /**
+     * @param status   whether a hub serves now: while none does, actions are refused with its words
+     * @param registry the channels the hub shows this desktop, where my calls are found
+     */
+    public NatsCtiActions(HubHeartbeat status, ChannelRegistry registry) {
         this.status = status;
+        this.registry = registry;
     }
 
     /** From now on, actions are asked of the hub, which rings this phone. */
@@ -101,17 +111,40 @@ public final class NatsCtiActions implements CtiActions {
 
     @Override
     public CompletableFuture<RecordingState> startRecording() {
-        return ask("startRecording", Map.of(), RecordingState.class);
+        return recording("startRecording", Map.of());
     }
 
     @Override
     public CompletableFuture<RecordingState> stopRecording() {
-        return ask("stopRecording", Map.of(), RecordingState.class);
+        return recording("stopRecording", Map.of());
     }
 
     @Override
     public CompletableFuture<RecordingState> muteRecording(boolean muted) {
-        return ask("muteRecording", Map.of("muted", new JsonValue(muted)), RecordingState.class);
+        return recording("muteRecording", Map.of("muted", new JsonValue(muted)));
+    }
+
+    /**
+     * As this desktop's recording actions left my answered call: a recording started otherwise (by the dialplan, or
+     * from another desktop of mine) is not known here.
+     */
+    @Override
+    public Optional<RecordingState> myRecording() {
+        String mine = phone;
+        if (mine == null) {
+            return Optional.empty();
+        }
+        ChannelSnapshot now = registry.snapshot();
+        recordings.keySet().removeIf(channelId -> now.byUniqueId(channelId).isEmpty());
+        return now.answeredOn(mine).stream().findFirst().map(call -> recordings.getOrDefault(call.uniqueId(),
+                new RecordingState(call.uniqueId(), call.name(), false, false)));
+    }
+
+    private CompletableFuture<RecordingState> recording(String operation, Map<String, JsonValue> arguments) {
+        return ask(operation, arguments, RecordingState.class).thenApply(state -> {
+            recordings.put(state.channelId(), state);
+            return state;
+        });
     }
 
     @Override
