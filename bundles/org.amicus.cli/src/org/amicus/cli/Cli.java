@@ -90,7 +90,7 @@ public class Cli {
         }
     }
 
-    /** The commands through the hub, on its desktop connection's services; the hub lists no queues or hints yet. */
+    /** The commands through the hub, on its desktop connection's services; it lists no hints or parked calls yet. */
     private Exit throughHub(Arguments arguments, Login login, PbxSession pbx, Output output, Terminal terminal)
             throws InterruptedException {
         HubDesktop hub = pbx.hub();
@@ -109,7 +109,9 @@ public class Cli {
                 case RECORD -> new RecordCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx,
                         output);
                 case PARK -> new ParkCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx, output);
-                case COLLEAGUES, PARKED, QUEUE -> throw new CliFailure(Exit.BAD_INPUT,
+                case QUEUE -> new QueueCommand(null, hub.queueActions(queueActions.pauseReasons())).run(arguments,
+                        login, pbx, output);
+                case COLLEAGUES, PARKED -> throw new CliFailure(Exit.BAD_INPUT,
                         Messages.bind(Messages.notThroughHub, arguments.command().commandName()));
             };
         } catch (ExecutionException | CompletionException failure) {

@@ -20,6 +20,7 @@ import org.amicus.cli.Cli;
 import org.amicus.cli.Terminal;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.testing.QueueWatcher;
 import org.amicus.testing.RawAmi;
 import org.amicus.testing.RegistryWatcher;
 import org.amicus.testing.Services;
@@ -111,6 +112,29 @@ class HubCliTest {
             assertTrue(pickedUp.out().contains("PJSIP/108"), pickedUp.out());
             pbx.send(new HangupAction(dialling.channelId()), WAIT).get(20, TimeUnit.SECONDS);
             sees.await(seen -> seen.byUniqueId(dialling.channelId()).isEmpty(), WAIT, "the call has ended");
+        }
+    }
+
+    @Test
+    void anAgentPausesItselfWithAReasonAndMayNotPauseAColleague() throws Exception {
+        QueueWatcher.resetQueues();
+        try (RawAmi observer = new RawAmi()) {
+            Run refused = run("alice", TestRoster.password("alice"), "queue", "pause", "--queue", "sales", "--device",
+                    "PJSIP/106");
+            assertEquals(2, refused.exit(), refused.toString());
+            Evidence.assertNone(observer.eventsUntilNow(), "", "QueueMemberPause");
+
+            Run paused = run("carol", TestRoster.password("carol"), "queue", "pause", "--queue", "sales", "--reason",
+                    "Lunch");
+            assertEquals(0, paused.exit(), paused.toString());
+            assertEquals("sales: PJSIP/106 paused (Lunch)", paused.out().strip());
+            assertEquals("Lunch", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106")
+                    .get("PausedReason"));
+            Run back = run("carol", TestRoster.password("carol"), "queue", "unpause", "--queue", "sales");
+            assertEquals(0, back.exit(), back.toString());
+            assertEquals("0", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("Paused"));
+        } finally {
+            QueueWatcher.resetQueues();
         }
     }
 

@@ -14,10 +14,13 @@ import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.PauseReasons;
+import org.amicus.cti.QueueActions;
 import org.amicus.cti.hub.internal.HubHeartbeat;
 import org.amicus.cti.hub.internal.HubRequests;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
 import org.amicus.cti.hub.internal.NatsCtiActions;
+import org.amicus.cti.hub.internal.NatsQueueActions;
 import org.amicus.cti.hub.internal.RosterAgentProfiles;
 
 import io.nats.client.Connection;
@@ -121,6 +124,11 @@ public final class HubDesktop implements AutoCloseable {
     /** The agent's profile as this desktop acts on it: {@code stored}, with the phone the hub's roster names. */
     public AgentProfiles agentProfiles(AgentProfiles stored) {
         return new RosterAgentProfiles(stored, status);
+    }
+
+    /** The queue actions through the hub, on the user's own phone; the pause reasons offered are these. */
+    public QueueActions queueActions(PauseReasons reasons) {
+        return new NatsQueueActions(this::ask, reasons, null);
     }
 
     /** Whether a hub serves this desktop now. */
