@@ -1,6 +1,7 @@
 package org.amicus.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -18,15 +19,20 @@ import org.amicus.cti.CallListener;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueMember;
 import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.hub.HubStatusListener;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
+import org.amicus.cti.hub.internal.NatsQueueActions;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.ConnectionStatusControl;
 import org.amicus.cti.ui.parts.WidgetIds;
+import org.amicus.testing.QueueWatcher;
+import org.amicus.testing.RawAmi;
 import org.amicus.testing.Services;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestCalls;
@@ -122,6 +128,23 @@ class HubModeTest {
             assertEquals("+493012345", rang.connectedLine().number(), "who is calling");
         } finally {
             registration.unregister();
+        }
+    }
+
+    /** The Queues part's own buttons act on all queues through this service, as the roster's phone. */
+    @Test
+    void theQueueActionsGoThroughTheHubAsTheRostersPhone() throws Exception {
+        QueueActions queues = services.get(QueueActions.class);
+        assertInstanceOf(NatsQueueActions.class, queues, "the hub's queue actions rank first");
+        QueueWatcher.resetQueues();
+        try (RawAmi observer = new RawAmi()) {
+            QueueMember joined = queues.logIn("support").get(20, TimeUnit.SECONDS).get(0);
+            assertEquals("PJSIP/108", joined.device());
+            observer.awaitEvent("QueueMemberAdded", "Interface", "PJSIP/108");
+            assertFalse(queues.logOut("support").get(20, TimeUnit.SECONDS).get(0).loggedIn());
+            observer.awaitEvent("QueueMemberRemoved", "Interface", "PJSIP/108");
+        } finally {
+            QueueWatcher.resetQueues();
         }
     }
 

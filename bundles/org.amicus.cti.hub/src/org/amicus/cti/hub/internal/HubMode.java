@@ -17,6 +17,7 @@ import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.QueueActions;
 import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
@@ -38,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * URLs) and {@value #USER} set and the password in the environment variable {@value #PASSWORD}: the desktop's
  * {@link ChannelRegistry} and {@link CtiActions} come from the hub, ranked above the direct mode's and offered at
  * once (the connection follows in the background), so that consumers bind to them; so do the {@link AgentProfiles},
- * whose phone is the roster's. {@link HubStatus} says whether the hub serves. The {@link ChannelListener} services
- * (the call notifications among them) hear the hub's channels, as they hear the PBX's in the direct mode. Without
- * either, nothing happens: the direct mode is the default.
+ * whose phone is the roster's, and the {@link QueueActions} (the queues themselves are not listed through the hub).
+ * {@link HubStatus} says whether the hub serves. The {@link ChannelListener} services (the call notifications among
+ * them) hear the hub's channels, as they hear the PBX's in the direct mode. Without either, nothing happens: the
+ * direct mode is the default.
  */
 @Component(immediate = true)
 public class HubMode {
@@ -74,6 +76,9 @@ public class HubMode {
 
     @Reference
     private HubChoice choice;
+
+    @Reference(target = "(!(" + HUB_MODE + "=true))")
+    private QueueActions storedQueueActions;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     synchronized void addChannelListener(ChannelListener listener) {
@@ -116,6 +121,8 @@ public class HubMode {
             registrations = List.of(context.registerService(ChannelRegistry.class, offered.registry(), ranked),
                     context.registerService(CtiActions.class, offered.actions(), ranked),
                     context.registerService(AgentProfiles.class, offered.agentProfiles(storedProfiles), ranked),
+                    context.registerService(QueueActions.class,
+                            offered.queueActions(storedQueueActions.pauseReasons()), ranked),
                     context.registerService(HubStatus.class, offered.status(), null));
         }
         connecting.execute(() -> connect(offered)); // never block activation on the network
