@@ -51,7 +51,7 @@ public final class HubLoadBench {
     private static final List<String> PHONES = List.of("PJSIP/104", "PJSIP/105", "PJSIP/106", "PJSIP/108");
     static final String TEAM = "floor";
     private static final Duration READY_LIMIT = Duration.ofMinutes(5);
-    private static final Duration DRAIN = Duration.ofSeconds(5);
+    private static final Duration HUB_START = Duration.ofMinutes(1);
     private static final long TICKS_PER_SECOND = 100;   // USER_HZ on Linux
 
     private final Path launcher;
@@ -107,28 +107,22 @@ public final class HubLoadBench {
         run(List.of(natsStart.toString(), accounts.toString()), out.resolve("nats-start.log"));
         Path hubLog = out.resolve("hub-" + desktops + ".log");
         Process hub = new ProcessBuilder(launcher.toString(), "hub", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(hubLog.toFile()).start();
+                .redirectErrorStream(true).start();
+        CompletableFuture<Void> serving = copyUntilSaid(hub, hubLog, "Hub serving");
         try (Probe probe = new Probe()) {
-            awaitLine(hubLog, "Hub serving", hub);
+            serving.get(HUB_START.toMillis(), TimeUnit.MILLISECONDS);
             List<Process> simulated = startDesktops(desktops);
             try {
                 Map<String, Long> cpuBefore = cpu(hub, simulated);
                 CountDownLatch enough = new CountDownLatch(1);
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        Thread.sleep(Duration.ofSeconds(seconds));   // the load's length, not a synchronisation
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    enough.countDown();
-                });
-                Thread joiner = Thread.ofVirtual().start(this::joinDuringLoad);
+                CompletableFuture.delayedExecutor(seconds, TimeUnit.SECONDS).execute(enough::countDown);
+                CompletableFuture<Void> joiner = CompletableFuture.runAsync(this::joinDuringLoad,
+                        CompletableFuture.delayedExecutor(seconds / 2, TimeUnit.SECONDS));
                 SippLoad.contactCentre().runUntil(enough);
                 joiner.join();
                 Map<String, Long> cpuAfter = cpu(hub, simulated);
                 long rssHub = rssKiB(hub.toHandle());
                 long rssNats = natsServers().stream().mapToLong(HubLoadBench::rssKiB).sum();
-                Thread.sleep(DRAIN);   // the last hang-ups reach the desktops: a measuring window, not a wait
                 Sightings sightings = report(simulated, desktops);
                 return row(desktops, cpuBefore, cpuAfter, rssHub, rssNats, sightings, probe.created);
             } finally {
@@ -145,10 +139,9 @@ public final class HubLoadBench {
     private final Map<Process, BufferedReader> readers = new HashMap<>();
     private String joined = "–";
 
-    /** Halfway through the load, a desktop connects: how long until it holds the live channels. */
+    /** A desktop connects (halfway through the load): how long until it holds the live channels. */
     private void joinDuringLoad() {
         try {
-            Thread.sleep(Duration.ofSeconds(seconds / 2));
             long start = System.nanoTime();
             try (HubDesktop late = HubDesktop.connect(new HubLogin(SERVERS, user(1), password(1)))) {
                 long millis = (System.nanoTime() - start) / 1_000_000;
@@ -201,18 +194,22 @@ public final class HubLoadBench {
     }
 
     /** Every desktop's sightings, read back from the processes' files. */
-    private record Sightings(Map<Integer, Map<String, Long>> byDesktop, int statusChanges) {
+    /** @param undrained desktops that still held channels {@link SimulatedDesktops#DRAIN_LIMIT} after the load */
+    private record Sightings(Map<Integer, Map<String, Long>> byDesktop, int statusChanges, int undrained) {
     }
 
     private Sightings report(List<Process> simulated, int desktops) throws Exception {
         int statusChanges = 0;
+        int undrained = 0;
         for (Process process : simulated) {
             OutputStream in = process.getOutputStream();
             in.write("report\n".getBytes(StandardCharsets.US_ASCII));
             in.flush();
         }
         for (Process process : simulated) {
-            statusChanges += Integer.parseInt(readResult(process, Duration.ofMinutes(2)).split(" ")[1]);
+            String[] result = readResult(process, SimulatedDesktops.DRAIN_LIMIT.plusMinutes(1)).split(" ");
+            statusChanges += Integer.parseInt(result[1]);
+            undrained += Integer.parseInt(result[2]);
         }
         Map<Integer, Map<String, Long>> byDesktop = new HashMap<>();
         int per = (desktops + processes - 1) / processes;
@@ -226,7 +223,7 @@ public final class HubLoadBench {
         for (int d = 1; d <= desktops; d++) {
             byDesktop.putIfAbsent(d, Map.of());
         }
-        return new Sightings(byDesktop, statusChanges);
+        return new Sightings(byDesktop, statusChanges, undrained);
     }
 
     private String row(int desktops, Map<String, Long> before, Map<String, Long> after, long rssHub, long rssNats,
@@ -242,8 +239,11 @@ public final class HubLoadBench {
                 .mapToLong(sighting -> sighting.getValue() - createdByKey.get(sighting.getKey())).sorted().toArray();
         String lag = lags.length == 0 ? "–" : "%.1f / %.1f / %.1f ms".formatted(lags[lags.length / 2] / 1000.0,
                 lags[(int) (lags.length * 0.99)] / 1000.0, lags[lags.length - 1] / 1000.0);
-        return "| %d | %s | %s | %d | %d | %d | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
-                share(before, after, "asterisk"), lag, seenByAny.size(), missed, sightings.statusChanges(),
+        String missedText = missed + (sightings.undrained() == 0 ? ""
+                : " (" + sightings.undrained() + " desktops still held calls " + SimulatedDesktops.DRAIN_LIMIT.toMinutes()
+                        + " min after the load)");
+        return "| %d | %s | %s | %d | %s | %d | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
+                share(before, after, "asterisk"), lag, seenByAny.size(), missedText, sightings.statusChanges(),
                 share(before, after, "hub"), rssHub / 1024, share(before, after, "nats"), rssNats / 1024,
                 share(before, after, "desktops"), joined);
     }
@@ -323,14 +323,29 @@ public final class HubLoadBench {
         }
     }
 
-    private static void awaitLine(Path log, String text, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (!Files.readString(log).contains(text)) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IOException("the hub did not start; see " + log);
+    /**
+     * Copies the process's output into the log as it comes; the future completes once a line holds the text, and
+     * fails if the output ends first.
+     */
+    private static CompletableFuture<Void> copyUntilSaid(Process process, Path log, String text) {
+        CompletableFuture<Void> said = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("hub-load-log").start(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8)); var copy = Files.newBufferedWriter(log)) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    copy.write(line);
+                    copy.newLine();
+                    copy.flush();
+                    if (line.contains(text)) {
+                        said.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                said.completeExceptionally(e);
             }
-            Thread.sleep(100);   // polls a log file, which tells nobody when it grows
-        }
+            said.completeExceptionally(new IOException("the hub ended without saying \"" + text + "\"; see " + log));
+        });
+        return said;
     }
 
     /** The next {@code RESULT} line of the process, within the limit. */
