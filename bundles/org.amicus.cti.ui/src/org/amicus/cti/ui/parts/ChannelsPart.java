@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelListener;
@@ -16,7 +15,6 @@ import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ColleagueListener;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
-import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ChannelAction;
 import org.amicus.cti.ui.actions.ChannelActions;
@@ -72,12 +70,7 @@ public class ChannelsPart {
     CtiActions actions;
 
     @Inject
-    @Optional
-    AmiConnection connection;
-
-    @Inject
-    @Optional
-    HubStatus hub;
+    PbxLink link;
 
     @Inject
     @Optional
@@ -123,13 +116,11 @@ public class ChannelsPart {
     private CoalescedRefresh refresher;
     private final ChannelListener listener = changes -> queueRefresh();
     private final Runnable linkChanged = this::queueRefresh;
-    private PbxLink link;
     /** The colleagues' phones tell agents from customers in the Calls presentation. */
     private final ColleagueListener colleagueListener = changes -> queueRefresh();
 
     @PostConstruct
     public void createControls(Composite parent) {
-        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(4, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);

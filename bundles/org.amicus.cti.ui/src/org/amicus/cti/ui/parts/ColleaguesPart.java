@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
@@ -17,7 +16,6 @@ import org.amicus.cti.ColleagueListener;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.ColleagueState;
 import org.amicus.cti.CtiActions;
-import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.ColleagueActions;
 import org.amicus.cti.ui.actions.ColleagueActions.Action;
@@ -61,12 +59,7 @@ public class ColleaguesPart {
     CtiActions actions;
 
     @Inject
-    @Optional
-    AmiConnection connection;
-
-    @Inject
-    @Optional
-    HubStatus hub;
+    PbxLink link;
 
     @Inject
     @Optional
@@ -91,11 +84,9 @@ public class ColleaguesPart {
     /** A colleague's ringing call can be picked up once its channel rings, which the PBX may report after the hint. */
     private final ChannelListener channelListener = changes -> queueRefresh();
     private final Runnable linkChanged = this::queueRefresh;
-    private PbxLink link;
 
     @PostConstruct
     public void createControls(Composite parent) {
-        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(3, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);

@@ -8,14 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.RecordingState;
-import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.ui.actions.MyCallAction;
 import org.eclipse.e4.core.services.nls.Translation;
@@ -54,12 +52,7 @@ public class MyCallPart {
     CtiActions actions;
 
     @Inject
-    @org.eclipse.e4.core.di.annotations.Optional
-    AmiConnection connection;
-
-    @Inject
-    @org.eclipse.e4.core.di.annotations.Optional
-    HubStatus hub;
+    PbxLink link;
 
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
@@ -80,11 +73,9 @@ public class MyCallPart {
     private CoalescedRefresh refresher;
     private final ChannelListener listener = changes -> queueRefresh();
     private final Runnable linkChanged = this::queueRefresh;
-    private PbxLink link;
 
     @PostConstruct
     public void createControls(Composite parent) {
-        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(1, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);

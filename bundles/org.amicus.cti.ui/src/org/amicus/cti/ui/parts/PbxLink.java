@@ -8,11 +8,17 @@ import org.amicus.ami.ConnectionState;
 import org.amicus.ami.ConnectionStatusListener;
 import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.hub.HubStatusListener;
+import org.eclipse.e4.core.di.annotations.Creatable;
+import org.eclipse.e4.core.di.annotations.Optional;
+
+import jakarta.inject.Inject;
 
 /**
  * Whether the PBX serves this desktop now, for the parts and their actions: through the hub in hub mode (its status is
- * there only then), else over the desktop's own AMI connection. {@link #missing()} if neither is there.
+ * there only then), else over the desktop's own AMI connection. {@link #missing()} if neither is there. A part gets
+ * one of its own by injection.
  */
+@Creatable
 public final class PbxLink {
 
     private final AmiConnection connection;
@@ -20,7 +26,8 @@ public final class PbxLink {
     private final Map<Runnable, Object> listeners = new ConcurrentHashMap<>();
 
     /** Either may be {@code null}, as e4 injects what the runtime lacks; the hub wins when both are there. */
-    public PbxLink(AmiConnection connection, HubStatus hub) {
+    @Inject
+    public PbxLink(@Optional AmiConnection connection, @Optional HubStatus hub) {
         this.connection = connection;
         this.hub = hub;
     }

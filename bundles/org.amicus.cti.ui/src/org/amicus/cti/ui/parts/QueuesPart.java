@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.amicus.ami.AmiConnection;
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.CallQueue;
 import org.amicus.cti.QueueActions;
@@ -13,7 +12,6 @@ import org.amicus.cti.QueueCaller;
 import org.amicus.cti.QueueListener;
 import org.amicus.cti.QueueMember;
 import org.amicus.cti.QueueRegistry;
-import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.ui.Messages;
 import org.amicus.cti.QueueSnapshot;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -48,12 +46,7 @@ public class QueuesPart {
     QueueActions actions;
 
     @Inject
-    @Optional
-    AmiConnection connection;
-
-    @Inject
-    @Optional
-    HubStatus hub;
+    PbxLink link;
 
     @Inject
     @Optional
@@ -74,11 +67,9 @@ public class QueuesPart {
     private CoalescedRefresh refresher;
     private final QueueListener listener = changes -> queueRefresh();
     private final Runnable linkChanged = this::queueRefresh;
-    private PbxLink link;
 
     @PostConstruct
     public void createControls(Composite parent) {
-        link = new PbxLink(connection, hub);
         parent.setLayout(new GridLayout(2, false));
         summary = new Label(parent, SWT.NONE);
         refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
