@@ -74,8 +74,7 @@ public class Cli {
             Login login = Login.choose(arguments, environment, profiles, secrets, hubChoice);
             HubDesktop hub = login.hub() == null ? null : new HubDesktop(login.hub());
             try (PbxSession pbx = new PbxSession(connection, hub, terminal)) {
-                return hub == null ? command(arguments, login, pbx, output, terminal).code()
-                        : throughHub(arguments, login, pbx, output, terminal).code();
+                return command(arguments, login, pbx, output, terminal).code();
             }
         } catch (CliFailure failure) {
             output.message(failure.getMessage());
@@ -90,52 +89,50 @@ public class Cli {
         }
     }
 
-    /** The commands through the hub, on its desktop connection's services; it lists no hints or parked calls yet. */
-    private Exit throughHub(Arguments arguments, Login login, PbxSession pbx, Output output, Terminal terminal)
-            throws InterruptedException {
-        HubDesktop hub = pbx.hub();
-        AgentProfiles roster = hub.agentProfiles(agents);
-        try {
-            return switch (arguments.command()) {
-                case STATUS -> new StatusCommand(connection, hub.registry(), roster).throughHub(arguments, login, pbx,
-                        output);
-                case CHANNELS -> arguments.has(Option.WATCH)
-                        ? new ChannelWatch(connection, hub.registry(), output).run(login, pbx, terminal)
-                        : ChannelWatch.list(hub.registry(), login, pbx, output);
-                case CALL, PICKUP, PLAYBACK, SPY, RETRIEVE ->
-                    new ActionCommand(hub.registry(), null, hub.actions(), roster).run(arguments, login, pbx, output);
-                case TRANSFER -> new TransferCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx,
-                        output, terminal);
-                case RECORD -> new RecordCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx,
-                        output);
-                case PARK -> new ParkCommand(hub.registry(), hub.actions(), roster).run(arguments, login, pbx, output);
-                case QUEUE -> new QueueCommand(null, hub.queueActions(queueActions.pauseReasons())).run(arguments,
-                        login, pbx, output);
-                case COLLEAGUES, PARKED -> throw new CliFailure(Exit.BAD_INPUT,
-                        Messages.bind(Messages.notThroughHub, arguments.command().commandName()));
-            };
-        } catch (ExecutionException | CompletionException failure) {
-            return failed(failure.getCause(), output);
+    /**
+     * The services a run acts through: Amicus's own, or those of the hub's desktop connection, which lists no hints,
+     * parked calls or queues yet ({@code null} there).
+     */
+    private record Desk(ChannelRegistry registry, CtiActions actions, AgentProfiles agents, ParkedCalls parkedCalls,
+            ColleagueRegistry colleagues, QueueRegistry queues, QueueActions queueActions) {
+    }
+
+    private Desk desk(HubDesktop hub) {
+        return hub == null ? new Desk(registry, actions, agents, parkedCalls, colleagues, queues, queueActions)
+                : new Desk(hub.registry(), hub.actions(), hub.agentProfiles(agents), null, null, null,
+                        hub.queueActions(queueActions.pauseReasons()));
+    }
+
+    /** The service, if this run has it; through the hub, a command that needs one it lacks is refused. */
+    private static <T> T served(T service, Arguments arguments) {
+        if (service == null) {
+            throw new CliFailure(Exit.BAD_INPUT, Messages.bind(Messages.notThroughHub,
+                    arguments.command().commandName()));
         }
+        return service;
     }
 
     private Exit command(Arguments arguments, Login login, PbxSession pbx, Output output, Terminal terminal)
             throws InterruptedException {
+        Desk desk = desk(pbx.hub());
         try {
             return switch (arguments.command()) {
-                case STATUS -> new StatusCommand(connection, registry, agents).run(arguments, login, pbx, output);
+                case STATUS ->
+                    new StatusCommand(connection, desk.registry(), desk.agents()).run(arguments, login, pbx, output);
                 case CHANNELS -> arguments.has(Option.WATCH)
-                        ? new ChannelWatch(connection, registry, output).run(login, pbx, terminal)
-                        : ChannelWatch.list(registry, login, pbx, output);
-                case CALL, PICKUP, PLAYBACK, SPY, RETRIEVE ->
-                    new ActionCommand(registry, parkedCalls, actions, agents).run(arguments, login, pbx, output);
-                case COLLEAGUES -> ColleagueList.list(colleagues, login, pbx, output);
-                case TRANSFER ->
-                    new TransferCommand(registry, actions, agents).run(arguments, login, pbx, output, terminal);
-                case RECORD -> new RecordCommand(registry, actions, agents).run(arguments, login, pbx, output);
-                case PARK -> new ParkCommand(registry, actions, agents).run(arguments, login, pbx, output);
-                case PARKED -> ParkedList.list(parkedCalls, login, pbx, output);
-                case QUEUE -> new QueueCommand(queues, queueActions).run(arguments, login, pbx, output);
+                        ? new ChannelWatch(connection, desk.registry(), output).run(login, pbx, terminal)
+                        : ChannelWatch.list(desk.registry(), login, pbx, output);
+                case CALL, PICKUP, PLAYBACK, SPY, RETRIEVE -> new ActionCommand(desk.registry(), desk.parkedCalls(),
+                        desk.actions(), desk.agents()).run(arguments, login, pbx, output);
+                case COLLEAGUES -> ColleagueList.list(served(desk.colleagues(), arguments), login, pbx, output);
+                case TRANSFER -> new TransferCommand(desk.registry(), desk.actions(), desk.agents()).run(arguments,
+                        login, pbx, output, terminal);
+                case RECORD -> new RecordCommand(desk.registry(), desk.actions(), desk.agents()).run(arguments, login,
+                        pbx, output);
+                case PARK -> new ParkCommand(desk.registry(), desk.actions(), desk.agents()).run(arguments, login, pbx,
+                        output);
+                case PARKED -> ParkedList.list(served(desk.parkedCalls(), arguments), login, pbx, output);
+                case QUEUE -> new QueueCommand(desk.queues(), desk.queueActions()).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {
             return failed(failure.getCause(), output); // while still connected, if the failure left it so

@@ -38,6 +38,9 @@ final class StatusCommand {
     }
 
     Exit run(Arguments arguments, Login login, PbxSession pbx, Output output) throws InterruptedException {
+        if (pbx.hub() != null) {
+            return throughHub(arguments, login, pbx, output);
+        }
         try {
             return report(arguments, login, pbx, output);
         } catch (CliFailure failure) {
@@ -62,7 +65,8 @@ final class StatusCommand {
     }
 
     /** Through the hub: whom it serves, the channels the user may see, and the roster's phone. */
-    Exit throughHub(Arguments arguments, Login login, PbxSession pbx, Output output) throws InterruptedException {
+    private Exit throughHub(Arguments arguments, Login login, PbxSession pbx, Output output)
+            throws InterruptedException {
         var listed = registry.nextResync();
         pbx.connect(login);
         Identity me = pbx.hub().identity();
