@@ -104,6 +104,20 @@ class ChannelTableTest {
     }
 
     @Test
+    void anAnsweredPhoneTalksToItsCallerFromTheDialsEndThroughItsBridge() {
+        apply("DialBegin", "Channel", "PJSIP/105-1", "Uniqueid", "c", "DestChannel", "PJSIP/108-2",
+                "DestUniqueid", "108");
+        dialEnd("108", "ANSWER");
+        enter("108", "PJSIP/108-2");
+        assertEquals("PJSIP/105-1", bridgedWith("108"), "entering the bridge before its caller");
+        enter("c", "PJSIP/105-1");
+        assertEquals("PJSIP/105-1", bridgedWith("108"));
+        assertEquals("PJSIP/108-2", bridgedWith("c"));
+        apply("BridgeLeave", "BridgeUniqueid", "call", "Channel", "PJSIP/105-1", "Uniqueid", "c", "ChannelState", "6");
+        assertEquals("", bridgedWith("108"), "alone once the caller left");
+    }
+
+    @Test
     void aRingGroupThatNobodyAnswersRingsThroughToNobody() {
         apply("DialBegin", "Channel", "PJSIP/105-1", "Uniqueid", "c", "DestChannel", "PJSIP/104-2",
                 "DestUniqueid", "104");
@@ -135,7 +149,7 @@ class ChannelTableTest {
     @Test
     void aChannelMovedToAnotherBridgeKeepsItsNewPeersWhenItsLeaveIsToldLate() {
         apply("BridgeEnter", "BridgeUniqueid", "call", "Channel", "PJSIP/108-1", "Uniqueid", "mine");
-        apply("BridgeEnter", "BridgeUniqueid", "call", "Channel", "PJSIP/trunk-1", "Uniqueid", "customer");
+        apply("BridgeEnter", "BridgeUniqueid", "call", "Channel", "PJSIP/105-1", "Uniqueid", "customer");
         // my phone consults: the PBX tells its entry into the consultation's bridge before its leaving the call's
         apply("BridgeEnter", "BridgeUniqueid", "consultation", "Channel", "Local/106@amicus-1;1", "Uniqueid",
                 "target");
@@ -166,6 +180,10 @@ class ChannelTableTest {
         assertEquals("u7", snapshot.byName("PJSIP/7-1").map(Channel::uniqueId).orElseThrow(), "the oldest");
         assertTrue(snapshot.byName("PJSIP/100-1").isEmpty());
         assertEquals(ChannelState.UP, snapshot.byName("PJSIP/0-1").orElseThrow().state());
+    }
+
+    private void enter(String uniqueId, String channel) {
+        apply("BridgeEnter", "BridgeUniqueid", "call", "Channel", channel, "Uniqueid", uniqueId, "ChannelState", "6");
     }
 
     private void dialEnd(String destination, String status) {

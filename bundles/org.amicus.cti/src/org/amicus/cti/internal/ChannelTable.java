@@ -166,7 +166,8 @@ final class ChannelTable implements ListedState {
             return;
         }
         Set<String> members = bridges.computeIfAbsent(bridgeId, id -> new LinkedHashSet<>());
-        if (event.name().equals("BridgeEnter")) {
+        boolean enters = event.name().equals("BridgeEnter");
+        if (enters) {
             members.add(uniqueId);
             lastEntered.put(uniqueId, bridgeId);
             update(event, OWN, changes, draft -> { });
@@ -184,7 +185,10 @@ final class ChannelTable implements ListedState {
         if (members.isEmpty()) {
             bridges.remove(bridgeId);
         }
-        peersOf(members, changes);
+        // the called phone enters its call's bridge just before the caller: alone, it keeps the peer its Dial named
+        if (!enters || members.size() > 1) {
+            peersOf(members, changes);
+        }
     }
 
     /**
