@@ -33,7 +33,6 @@ final class ActionCommand {
     private final CtiActions actions;
     private final AgentProfiles agents;
 
-    /** @param parkedCalls {@code null} through the hub */
     ActionCommand(ChannelRegistry registry, ParkedCalls parkedCalls, CtiActions actions, AgentProfiles agents) {
         this.registry = registry;
         this.parkedCalls = parkedCalls;
@@ -47,10 +46,9 @@ final class ActionCommand {
         String target = arguments.parameter();
         SpyMode mode = command == Command.SPY ? arguments.mode() : null;
         // pickup and spy name a live channel, retrieve a parked call: they wait until the new connection knows them
-        // (through the hub, the hub knows the parked calls)
         boolean needsChannels = command == Command.PICKUP || command == Command.SPY;
         CompletableFuture<?> listed = needsChannels ? registry.nextResync()
-                : command == Command.RETRIEVE && parkedCalls != null ? parkedCalls.nextResync() : null;
+                : command == Command.RETRIEVE ? parkedCalls.nextResync() : null;
         agent(arguments, agents.current(), false);   // the options' mistakes are said before connecting
         pbx.connect(login);
         // after connecting: through the hub, the roster says which is my phone

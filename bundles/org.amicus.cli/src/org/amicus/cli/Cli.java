@@ -89,27 +89,15 @@ public class Cli {
         }
     }
 
-    /**
-     * The services a run acts through: Amicus's own, or those of the hub's desktop connection, which lists no hints,
-     * parked calls or queues yet ({@code null} there).
-     */
+    /** The services a run acts through: Amicus's own, or those of the hub's desktop connection. */
     private record Desk(ChannelRegistry registry, CtiActions actions, AgentProfiles agents, ParkedCalls parkedCalls,
             ColleagueRegistry colleagues, QueueRegistry queues, QueueActions queueActions) {
     }
 
     private Desk desk(HubDesktop hub) {
         return hub == null ? new Desk(registry, actions, agents, parkedCalls, colleagues, queues, queueActions)
-                : new Desk(hub.registry(), hub.actions(), hub.agentProfiles(agents), null, null, null,
-                        hub.queueActions(queueActions.pauseReasons()));
-    }
-
-    /** The service, if this run has it; through the hub, a command that needs one it lacks is refused. */
-    private static <T> T served(T service, Arguments arguments) {
-        if (service == null) {
-            throw new CliFailure(Exit.BAD_INPUT, Messages.bind(Messages.notThroughHub,
-                    arguments.command().commandName()));
-        }
-        return service;
+                : new Desk(hub.registry(), hub.actions(), hub.agentProfiles(agents), hub.parked(), hub.colleagues(),
+                        hub.queues(), hub.queueActions(queueActions.pauseReasons()));
     }
 
     private Exit command(Arguments arguments, Login login, PbxSession pbx, Output output, Terminal terminal)
@@ -124,14 +112,14 @@ public class Cli {
                         : ChannelWatch.list(desk.registry(), login, pbx, output);
                 case CALL, PICKUP, PLAYBACK, SPY, RETRIEVE -> new ActionCommand(desk.registry(), desk.parkedCalls(),
                         desk.actions(), desk.agents()).run(arguments, login, pbx, output);
-                case COLLEAGUES -> ColleagueList.list(served(desk.colleagues(), arguments), login, pbx, output);
+                case COLLEAGUES -> ColleagueList.list(desk.colleagues(), login, pbx, output);
                 case TRANSFER -> new TransferCommand(desk.registry(), desk.actions(), desk.agents()).run(arguments,
                         login, pbx, output, terminal);
                 case RECORD -> new RecordCommand(desk.registry(), desk.actions(), desk.agents()).run(arguments, login,
                         pbx, output);
                 case PARK -> new ParkCommand(desk.registry(), desk.actions(), desk.agents()).run(arguments, login, pbx,
                         output);
-                case PARKED -> ParkedList.list(served(desk.parkedCalls(), arguments), login, pbx, output);
+                case PARKED -> ParkedList.list(desk.parkedCalls(), login, pbx, output);
                 case QUEUE -> new QueueCommand(desk.queues(), desk.queueActions()).run(arguments, login, pbx, output);
             };
         } catch (ExecutionException | CompletionException failure) {

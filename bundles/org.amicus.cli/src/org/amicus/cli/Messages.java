@@ -71,7 +71,6 @@ public final class Messages extends NLS {
     public static String notWithHub;
     public static String hubNeedsUser;
     public static String noHubPassword;
-    public static String notThroughHub;
     public static String statusHub;
     public static String profileOrHost;
     public static String hostNeedsUser;

@@ -25,7 +25,6 @@ final class QueueCommand {
     private final QueueRegistry registry;
     private final QueueActions actions;
 
-    /** @param registry {@code null} through the hub, which lists no queues but acts on them */
     QueueCommand(QueueRegistry registry, QueueActions actions) {
         this.registry = registry;
         this.actions = actions;
@@ -43,11 +42,9 @@ final class QueueCommand {
             throw Arguments.usage(Messages.reasonOnlyWithPause);
         }
         QueueActions member = arguments.value(Option.DEVICE).map(actions::forMember).orElse(actions);
-        CompletableFuture<?> listed = registry == null ? null : registry.nextResync();
+        CompletableFuture<?> listed = registry.nextResync();
         pbx.connect(login);
-        if (listed != null) {
-            pbx.await(listed, LISTING_TIMEOUT, Messages.awaitQueues);
-        }
+        pbx.await(listed, LISTING_TIMEOUT, Messages.awaitQueues);
         CompletableFuture<List<QueueMember>> done = switch (action) {
             case "login" -> queue.map(member::logIn).orElseGet(member::logInAll);
             case "logout" -> queue.map(member::logOut).orElseGet(member::logOutAll);

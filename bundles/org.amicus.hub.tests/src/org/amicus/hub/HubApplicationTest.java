@@ -39,7 +39,16 @@ class HubApplicationTest {
         assertTrue(accounts.contains("{ user: \"alice\", password: \"alice-password\",\n        permissions: {\n"
                 + "          publish: { allow: [\"amicus.act.alice.>\", \"$JS.API.STREAM.INFO.KV_amicus_team_sales\", "
                 + "\"$JS.API.CONSUMER.CREATE.KV_amicus_team_sales.*.$KV.amicus_team_sales.>\", "
-                + "\"$JS.API.CONSUMER.INFO.KV_amicus_team_sales.*\", \"$JS.FC.KV_amicus_team_sales.>\"] }\n"
+                + "\"$JS.API.CONSUMER.INFO.KV_amicus_team_sales.*\", \"$JS.FC.KV_amicus_team_sales.>\", "
+                + "\"$JS.API.STREAM.INFO.KV_amicus_queues\", "
+                + "\"$JS.API.CONSUMER.CREATE.KV_amicus_queues.*.$KV.amicus_queues.>\", "
+                + "\"$JS.API.CONSUMER.INFO.KV_amicus_queues.*\", \"$JS.FC.KV_amicus_queues.>\", "
+                + "\"$JS.API.STREAM.INFO.KV_amicus_colleagues\", "
+                + "\"$JS.API.CONSUMER.CREATE.KV_amicus_colleagues.*.$KV.amicus_colleagues.>\", "
+                + "\"$JS.API.CONSUMER.INFO.KV_amicus_colleagues.*\", \"$JS.FC.KV_amicus_colleagues.>\", "
+                + "\"$JS.API.STREAM.INFO.KV_amicus_parked\", "
+                + "\"$JS.API.CONSUMER.CREATE.KV_amicus_parked.*.$KV.amicus_parked.>\", "
+                + "\"$JS.API.CONSUMER.INFO.KV_amicus_parked.*\", \"$JS.FC.KV_amicus_parked.>\"] }\n"
                 + "          subscribe: { allow: [\"_INBOX_alice.>\", \"amicus.hub.alive\"] }\n"), accounts);
         assertTrue(accounts.contains("\"$JS.API.STREAM.INFO.KV_amicus_user_sam\""), "sam's own bucket: " + accounts);
     }

@@ -20,6 +20,8 @@ import org.amicus.cli.Cli;
 import org.amicus.cli.Terminal;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.Colleague;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.testing.QueueWatcher;
 import org.amicus.testing.RawAmi;
 import org.amicus.testing.RegistryWatcher;
@@ -29,6 +31,8 @@ import org.asteriskjava.manager.action.HangupAction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.nats.client.support.JsonParser;
 
 /**
  * {@code amicus cli} through the hub ({@code --hub} with {@code --user}, the password in the environment): the same
@@ -44,9 +48,9 @@ class HubCliTest {
 
     @BeforeAll
     static void startHub() throws Exception {
-        TestRoster.PbxServices direct = TestRoster.PbxServices.of(services);
+        TestRoster.DirectServices direct = TestRoster.DirectServices.of(services);
         hub = TestRoster.startHub(direct);
-        pbx = direct.pbx();
+        pbx = direct.services().pbx();
         cli = services.get(Cli.class);
     }
 
@@ -139,10 +143,16 @@ class HubCliTest {
     }
 
     @Test
-    void whatTheHubDoesNotServeYetIsSaid() {
-        Run colleagues = run("alice", TestRoster.password("alice"), "colleagues");
-        assertEquals(2, colleagues.exit(), colleagues.toString());
-        assertEquals("amicus cli: colleagues is not served through the hub yet: name a PBX with --host or "
-                + "--profile", colleagues.err().strip());
+    void theColleaguesAndTheParkedCallsAreListedThroughTheHub() throws Exception {
+        Run colleagues = run("alice", TestRoster.password("alice"), "colleagues", "--json");
+        assertEquals(0, colleagues.exit(), colleagues.toString());
+        List<String> listed = colleagues.out().lines()
+                .map(line -> JsonParser.parseUnchecked(line.toCharArray()).map.get("extension").string).toList();
+        assertEquals(services.get(ColleagueRegistry.class).colleagues().stream().map(Colleague::extension).toList(),
+                listed, "as the hub's own registry lists them");
+
+        Run parked = run("bob", TestRoster.password("bob"), "parked");
+        assertEquals(0, parked.exit(), parked.toString());
+        assertTrue(parked.out().startsWith("SPACE"), parked.out());
     }
 }

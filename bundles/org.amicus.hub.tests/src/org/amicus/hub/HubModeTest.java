@@ -18,15 +18,21 @@ import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.CallListener;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
 import org.amicus.cti.QueueMember;
+import org.amicus.cti.QueueRegistry;
 import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubStatus;
 import org.amicus.cti.hub.HubStatusListener;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
+import org.amicus.cti.hub.internal.KvColleagueRegistry;
+import org.amicus.cti.hub.internal.KvParkedCalls;
+import org.amicus.cti.hub.internal.KvQueueRegistry;
 import org.amicus.cti.hub.internal.NatsQueueActions;
 import org.amicus.cti.ui.parts.ChannelsPart;
 import org.amicus.cti.ui.parts.ConnectionStatusControl;
@@ -63,15 +69,15 @@ class HubModeTest {
     private static final Bundle HUB_MODE = FrameworkUtil.getBundle(HubDesktop.class);
 
     private static final Services services = new Services(HubModeTest.class);
-    private static TestRoster.PbxServices direct;
+    private static TestRoster.DirectServices direct;
     private static AmiConnection pbx;
     private static Hub hub;
 
     @BeforeAll
     static void startHubThenHubMode() throws Exception {
-        direct = TestRoster.PbxServices.of(services);
+        direct = TestRoster.DirectServices.of(services);
         hub = TestRoster.startHub(direct);
-        pbx = direct.pbx();
+        pbx = direct.services().pbx();
         services.get(HubChoice.class).useHub(new HubLogin(TestRoster.SERVERS, "sam", TestRoster.password("sam")));
         restartHubMode();
         HubStatus status = services.get(HubStatus.class);
@@ -131,18 +137,29 @@ class HubModeTest {
         }
     }
 
-    /** The Queues part's own buttons act on all queues through this service, as the roster's phone. */
+    /**
+     * The Queues part shows the hub's queues and its buttons act on them through the hub, as the roster's phone; the
+     * colleagues and parked calls come from the hub too.
+     */
     @Test
-    void theQueueActionsGoThroughTheHubAsTheRostersPhone() throws Exception {
+    void theQueuesAndTheirActionsComeThroughTheHubAsTheRostersPhone() throws Exception {
         QueueActions queues = services.get(QueueActions.class);
         assertInstanceOf(NatsQueueActions.class, queues, "the hub's queue actions rank first");
+        QueueRegistry board = services.get(QueueRegistry.class);
+        assertInstanceOf(KvQueueRegistry.class, board, "so do the hub's queues");
+        assertInstanceOf(KvColleagueRegistry.class, services.get(ColleagueRegistry.class));
+        assertInstanceOf(KvParkedCalls.class, services.get(ParkedCalls.class));
         QueueWatcher.resetQueues();
-        try (RawAmi observer = new RawAmi()) {
+        try (RawAmi observer = new RawAmi(); QueueWatcher onTheBoard = new QueueWatcher(board)) {
             QueueMember joined = queues.logIn("support").get(20, TimeUnit.SECONDS).get(0);
             assertEquals("PJSIP/108", joined.device());
             observer.awaitEvent("QueueMemberAdded", "Interface", "PJSIP/108");
+            onTheBoard.await(now -> now.byName("support").orElseThrow().hasMember("PJSIP/108"), WAIT,
+                    "108 in support on the hub's board");
             assertFalse(queues.logOut("support").get(20, TimeUnit.SECONDS).get(0).loggedIn());
             observer.awaitEvent("QueueMemberRemoved", "Interface", "PJSIP/108");
+            onTheBoard.await(now -> !now.byName("support").orElseThrow().hasMember("PJSIP/108"), WAIT,
+                    "108 out of support on the hub's board");
         } finally {
             QueueWatcher.resetQueues();
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import org.amicus.ami.AmiConnection;
@@ -25,6 +26,9 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.ChannelState;
+import org.amicus.cti.Colleague;
+import org.amicus.cti.ColleagueRegistry;
+import org.amicus.cti.ColleagueState;
 import org.amicus.cti.Consultation;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
@@ -33,6 +37,7 @@ import org.amicus.cti.ParkedCall;
 import org.amicus.cti.ParkedCallListener;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueChange;
 import org.amicus.cti.QueueMember;
 import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
@@ -40,6 +45,7 @@ import org.amicus.cti.TransferOutcome;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubSubjects;
 import org.amicus.cti.hub.RecordJson;
+import org.amicus.testing.ColleagueWatcher;
 import org.amicus.testing.QueueWatcher;
 import org.amicus.testing.RawAmi;
 import org.amicus.testing.RegistryWatcher;
@@ -66,7 +72,7 @@ class HubTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static final Services services = new Services(HubTest.class);
-    private static TestRoster.PbxServices direct;
+    private static TestRoster.DirectServices direct;
     private static AmiConnection pbx;
     private static Hub hub;
     private static HubDesktop alice;
@@ -76,9 +82,9 @@ class HubTest {
 
     @BeforeAll
     static void startHubAndDesktops() throws Exception {
-        direct = TestRoster.PbxServices.of(services);
+        direct = TestRoster.DirectServices.of(services);
         hub = TestRoster.startHub(direct);
-        pbx = direct.pbx();
+        pbx = direct.services().pbx();
         alice = TestRoster.desktop("alice");
         carol = TestRoster.desktop("carol");
         bob = TestRoster.desktop("bob");
@@ -218,8 +224,11 @@ class HubTest {
             assertEquals(parked.space(), observer.awaitEvent("ParkedCall", "ParkeeChannel", trunk.name())
                     .get("ParkingSpace"));
 
-            // support's bob may not take sales's parked customer; carol takes it back
-            assertEquals("PJSIP/106", parkedAtTheHub(parked.space()).parkedBy());
+            // support's bob sees the parked customer on his board, yet may not take sales's; carol takes it back
+            assertEquals("PJSIP/106", parkedIn(services.get(ParkedCalls.class), parked.space()).parkedBy());
+            ParkedCall onBobsBoard = parkedIn(bob.parked(), parked.space());
+            assertEquals(List.of(trunk.name(), "0611000061", "PJSIP/106"), List.of(onBobsBoard.channel(),
+                    onBobsBoard.caller().number(), onBobsBoard.parkedBy()));
             assertEquals("No call you may retrieve is parked in " + parked.space(),
                     refusal(bob.actions().retrieveParked(parked.space())));
             Evidence.assertNone(observer.eventsUntilNow(), "", "UnParkedCall");
@@ -227,6 +236,8 @@ class HubTest {
             assertEquals(Result.ANSWERED, retrieved.result(), retrieved.describe());
             assertEquals(retrieved.channelId(), observer.awaitEvent("UnParkedCall", "ParkeeChannel", trunk.name())
                     .get("RetrieverUniqueid"));
+            awaitParked(bob.parked(), now -> now.stream().noneMatch(call -> call.space().equals(parked.space())),
+                    "the space is free again on bob's board");
         }
     }
 
@@ -269,7 +280,7 @@ class HubTest {
     @Test
     void anAgentPausesAndLogsOutItselfAndASupervisorTheAgentsOfItsTeamsOnly() throws Exception {
         QueueWatcher.resetQueues();
-        try (RawAmi observer = new RawAmi()) {
+        try (RawAmi observer = new RawAmi(); QueueWatcher bobSees = new QueueWatcher(bob.queues())) {
             assertEquals("Only a supervisor may act for another agent",
                     refusal(alice.ask("queuePause", Map.of("queue", text("sales"), "member", text("PJSIP/106")))));
             assertEquals("PJSIP/107 is not an agent of your teams",
@@ -283,20 +294,47 @@ class HubTest {
             assertEquals(List.of("PJSIP/106", "Lunch"), List.of(paused.device(), paused.pauseReason()));
             assertEquals("Lunch", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106")
                     .get("PausedReason"));
+            QueueChange onBobsBoard = bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.MEMBER_CHANGED
+                    && change.member().device().equals("PJSIP/106") && change.member().paused(), WAIT,
+                    "carol's pause on support's bob's board of the queues");
+            assertEquals(List.of("sales", "Lunch"), List.of(onBobsBoard.queue(), onBobsBoard.member().pauseReason()));
             assertFalse(member(sam.ask("queueUnpause", Map.of("queue", text("sales"), "member", text("PJSIP/106"))))
                     .paused());
             assertEquals("0", observer.awaitEvent("QueueMemberPause", "Interface", "PJSIP/106").get("Paused"));
 
             assertTrue(member(carol.ask("queueLogIn", Map.of("queue", text("support")))).dynamic());
             observer.awaitEvent("QueueMemberAdded", "Interface", "PJSIP/106");
+            bobSees.await(queues -> queues.byName("support").orElseThrow().hasMember("PJSIP/106"), WAIT,
+                    "carol logged in to support on bob's board");
             assertFalse(member(sam.ask("queueLogOut", Map.of("queue", text("support"), "member",
                     text("PJSIP/106")))).loggedIn());
             observer.awaitEvent("QueueMemberRemoved", "Interface", "PJSIP/106");
+            bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.MEMBER_REMOVED && change.queue().equals(
+                    "support") && change.member().device().equals("PJSIP/106"), WAIT, "carol logged out on bob's board");
         } finally {
             try (RawAmi admin = new RawAmi()) {
                 admin.send("QueueRemove", "Queue", "support", "Interface", "PJSIP/106");
             }
             QueueWatcher.resetQueues();
+        }
+    }
+
+    @Test
+    void everyUserSeesTheColleaguesPhonesAsThePbxTellsThem() throws Exception {
+        ColleagueRegistry atTheHub = services.get(ColleagueRegistry.class);
+        List<Colleague> onBobsBoard = bob.colleagues().colleagues();   // read whole once connected
+        assertTrue(onBobsBoard.stream().anyMatch(colleague -> colleague.device().equals("PJSIP/104")), onBobsBoard
+                ::toString);
+        assertEquals(atTheHub.colleagues().stream().map(colleague -> colleague.extension() + " " + colleague.hint())
+                .toList(), onBobsBoard.stream().map(colleague -> colleague.extension() + " " + colleague.hint())
+                        .toList(), "every phone with a hint, as the hub's own registry lists them");
+        try (ColleagueWatcher bobSees = new ColleagueWatcher(bob.colleagues());
+                SipCall customer = SipCall.customerCalls(SipCall.directLine("104"), "0611000062", "Vera Holm")) {
+            assertEquals("PJSIP/104", bobSees.await("104", ColleagueState.RINGING, WAIT).device(),
+                    "a sales agent's phone rings, on a support agent's board");
+        }
+        try (ColleagueWatcher bobSees = new ColleagueWatcher(bob.colleagues())) {
+            bobSees.await("104", ColleagueState.IDLE, WAIT);
         }
     }
 
@@ -326,10 +364,6 @@ class HubTest {
         }
     }
 
-    /**
-     * Fails if the PBX's own account (e.g. {@link RawAmi#eventsUntilNow()}) holds one of these events with a value
-     * starting with that text (any value for an empty one).
-     */
     /** The phone's leg of the customer's call once it is as the actions need it: answered, up and bridged. */
     private static Channel talkingTo(RegistryWatcher sees, SipCall customer, String phone) throws Exception {
         return customer.leg(sees.await(seen -> customer.leg(seen, phone).filter(HubTest::talking).isPresent(), WAIT,
@@ -340,16 +374,28 @@ class HubTest {
         return leg.state() == ChannelState.UP && leg.answered() != null && !leg.bridgedWith().isEmpty();
     }
 
-    /** The call parked in that space once the hub's parked calls show it. */
-    private static ParkedCall parkedAtTheHub(String space) throws Exception {
-        ParkedCalls parkedCalls = services.get(ParkedCalls.class);
-        CompletableFuture<ParkedCall> shown = new CompletableFuture<>();
-        ParkedCallListener listener = now -> now.stream().filter(call -> call.space().equals(space)).findFirst()
-                .ifPresent(shown::complete);
+    /** The call parked in that space once these parked calls show it. */
+    private static ParkedCall parkedIn(ParkedCalls parkedCalls, String space) throws Exception {
+        return awaitParked(parkedCalls, now -> now.stream().anyMatch(call -> call.space().equals(space)),
+                "a call parked in " + space).stream().filter(call -> call.space().equals(space)).findFirst()
+                .orElseThrow();
+    }
+
+    private static List<ParkedCall> awaitParked(ParkedCalls parkedCalls, Predicate<List<ParkedCall>> expected,
+            String what) throws Exception {
+        CompletableFuture<List<ParkedCall>> shown = new CompletableFuture<>();
+        ParkedCallListener listener = now -> {
+            if (expected.test(now)) {
+                shown.complete(now);
+            }
+        };
         parkedCalls.addListener(listener);
         try {
-            parkedCalls.inSpace(space).ifPresent(shown::complete);
+            listener.parkedCallsChanged(parkedCalls.parked());
             return shown.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + "; parked: "
+                    + parkedCalls.parked(), e);
         } finally {
             parkedCalls.removeListener(listener);
         }

@@ -59,26 +59,27 @@ final class TestRoster {
     }
 
     /** The direct mode's services the hub runs on, as OSGi gives them to the test before hub mode stands in. */
-    record PbxServices(AmiConnection pbx, ChannelRegistry registry, CtiActions actions, QueueActions queues,
-            ParkedCalls parked, List<CompletableFuture<?>> listings) {
+    /** The hub's services on the test PBX, and the listings they await. */
+    record DirectServices(PbxServices services, List<CompletableFuture<?>> listings) {
 
         /** Taken once the queues, colleagues and parked calls have been read. */
-        static PbxServices of(Services services) throws Exception {
+        static DirectServices of(Services services) throws Exception {
             List<CompletableFuture<?>> listings = List.of(services.get(QueueRegistry.class).nextResync(),
                     services.get(ColleagueRegistry.class).nextResync(), services.get(ParkedCalls.class).nextResync());
-            return new PbxServices(services.get(AmiConnection.class), services.get(ChannelRegistry.class),
-                    services.get(CtiActions.class), services.get(QueueActions.class),
-                    services.get(ParkedCalls.class), listings);
+            return new DirectServices(new PbxServices(services.get(AmiConnection.class),
+                    services.get(ChannelRegistry.class), services.get(CtiActions.class),
+                    services.get(QueueActions.class), services.get(QueueRegistry.class),
+                    services.get(ColleagueRegistry.class), services.get(ParkedCalls.class)), listings);
         }
     }
 
     /** Starts the test NATS cluster with this roster's accounts, and a hub serving it on these services. */
-    static Hub startHub(PbxServices on) throws Exception {
+    static Hub startHub(DirectServices on) throws Exception {
         Path config = write(Files.createTempFile("amicus-hub", ".json"));
         HubConfig hubConfig = HubConfig.read(config);
         Files.delete(config);
         startNats(hubConfig);
-        Hub hub = Hub.start(hubConfig, on.pbx(), on.registry(), on.actions(), on.queues(), on.parked());
+        Hub hub = Hub.start(hubConfig, on.services());
         CompletableFuture.allOf(on.listings().toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         return hub;
     }

@@ -11,13 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import org.amicus.ami.AmiConnection;
-import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
-import org.amicus.cti.CtiActions;
-import org.amicus.cti.ParkedCalls;
-import org.amicus.cti.QueueActions;
 import org.amicus.cti.hub.HubSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +44,7 @@ public final class Hub implements AutoCloseable {
     private final AmiConnection pbx;
     private final Connection nats;
     private final RegistryPublisher publisher;
+    private final BoardPublisher boards;
     private final ActionServer actions;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "amicus-hub-heartbeat");
@@ -54,10 +52,12 @@ public final class Hub implements AutoCloseable {
         return thread;
     });
 
-    private Hub(AmiConnection pbx, Connection nats, RegistryPublisher publisher, ActionServer actions) {
+    private Hub(AmiConnection pbx, Connection nats, RegistryPublisher publisher, BoardPublisher boards,
+            ActionServer actions) {
         this.pbx = pbx;
         this.nats = nats;
         this.publisher = publisher;
+        this.boards = boards;
         this.actions = actions;
         heartbeat.scheduleAtFixedRate(() -> nats.publish(HubSubjects.HEARTBEAT, null), 0, HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -68,28 +68,32 @@ public final class Hub implements AutoCloseable {
      *
      * @throws IOException with a message for the operator if the PBX or the NATS servers cannot be used
      */
-    public static Hub start(HubConfig config, AmiConnection pbx, ChannelRegistry registry, CtiActions actions,
-            QueueActions queues, ParkedCalls parked) throws IOException, InterruptedException {
-        CompletableFuture<ChannelSnapshot> resync = registry.nextResync();
+    public static Hub start(HubConfig config, PbxServices services) throws IOException, InterruptedException {
+        AmiConnection pbx = services.pbx();
+        CompletableFuture<ChannelSnapshot> resync = services.channels().nextResync();
         await(pbx.connect(config.pbx(), config.pbxSecret()), "login to the PBX " + config.pbx().server());
         try {
             resync.get(LOGIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("The hub follows the PBX's events without a resync: {}", registry.resyncProblem().orElse(
-                    String.valueOf(e.getMessage())));
+            LOG.warn("The hub follows the PBX's events without a resync: {}", services.channels().resyncProblem()
+                    .orElse(String.valueOf(e.getMessage())));
         }
         Connection nats = Nats.connect(Options.builder().servers(config.natsServers().toArray(String[]::new))
                 .userInfo(config.natsUser(), config.natsPassword())
                 .inboxPrefix(HubSubjects.inboxPrefix(config.natsUser())).connectionName("amicus-hub")
                 .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build());
         try {
-            RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets(nats, config));
+            Map<String, KeyValue> buckets = buckets(nats, config);
+            RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), buckets);
             publisher.start();
-            ActionServer server = new ActionServer(nats, config.roster(), new Operations(actions, queues,
-                    parked, registry, config.roster(), config.dialContext()));
+            BoardPublisher boards = new BoardPublisher(services, buckets);
+            boards.start();
+            ActionServer server = new ActionServer(nats, config.roster(), new Operations(services.actions(),
+                    services.queueActions(), services.parked(), services.channels(), config.roster(),
+                    config.dialContext()));
             server.start();
             LOG.info("Hub serving {} users through {}", config.roster().members().size(), config.natsServers());
-            return new Hub(pbx, nats, publisher, server);
+            return new Hub(pbx, nats, publisher, boards, server);
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             nats.close();
             throw new IOException("cannot set up the hub's buckets at " + config.natsServers() + ": "
@@ -97,13 +101,14 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    /** The roster's buckets, each made if missing: live state only, so in memory, on as many servers as asked. */
+    /** The roster's buckets and the boards', each made if missing: live state only, so in memory, on as many servers as asked. */
     private static Map<String, KeyValue> buckets(Connection nats, HubConfig config)
             throws IOException, JetStreamApiException {
         KeyValueManagement management = nats.keyValueManagement();
         List<String> existing = management.getBucketNames();
         Map<String, KeyValue> buckets = new LinkedHashMap<>();
-        for (String bucket : config.roster().allBuckets()) {
+        for (String bucket : Stream.concat(config.roster().allBuckets().stream(), HubSubjects.BOARD_BUCKETS.stream())
+                .toList()) {
             if (!existing.contains(bucket)) {
                 management.create(KeyValueConfiguration.builder().name(bucket).maxHistoryPerKey(1)
                         .storageType(StorageType.Memory).replicas(config.replicas()).build());
@@ -123,6 +128,7 @@ public final class Hub implements AutoCloseable {
         heartbeat.shutdownNow();
         actions.close();
         publisher.close();
+        boards.close();
         nats.close();
         try {
             pbx.disconnect().get(5, TimeUnit.SECONDS);

@@ -3,15 +3,18 @@ package org.amicus.hub;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueRegistry;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.osgi.framework.BundleContext;
@@ -63,15 +66,15 @@ public class HubApplication implements IApplication {
     }
 
     private int serve(HubConfig config, PrintStream err) throws InterruptedException {
-        BundleContext bundles = FrameworkUtil.getBundle(HubApplication.class).getBundleContext();
-        try (Tracked<AmiConnection> pbx = new Tracked<>(bundles, AmiConnection.class);
-                Tracked<ChannelRegistry> registry = new Tracked<>(bundles, ChannelRegistry.class);
-                Tracked<CtiActions> actions = new Tracked<>(bundles, CtiActions.class);
-                Tracked<QueueActions> queues = new Tracked<>(bundles, QueueActions.class);
-                Tracked<ParkedCalls> parked = new Tracked<>(bundles, ParkedCalls.class)) {
-            if (pbx.service() == null || registry.service() == null || actions.service() == null
-                    || queues.service() == null || parked.service() == null) {
-                err.println("amicus hub: Amicus's services did not start: see the log");
+        try (Tracked tracked = new Tracked(FrameworkUtil.getBundle(HubApplication.class).getBundleContext())) {
+            PbxServices services;
+            try {
+                services = new PbxServices(tracked.get(AmiConnection.class), tracked.get(ChannelRegistry.class),
+                        tracked.get(CtiActions.class), tracked.get(QueueActions.class),
+                        tracked.get(QueueRegistry.class), tracked.get(ColleagueRegistry.class),
+                        tracked.get(ParkedCalls.class));
+            } catch (IllegalStateException e) {
+                err.println("amicus hub: Amicus's services did not start (" + e.getMessage() + "): see the log");
                 return INTERNAL_ERROR;
             }
             CountDownLatch stop = new CountDownLatch(1);
@@ -85,8 +88,7 @@ public class HubApplication implements IApplication {
                 }
             }, "amicus-hub-stop"));
             try {
-                new Leadership(config, () -> Hub.start(config, pbx.service(), registry.service(), actions.service(),
-                        queues.service(), parked.service())).run(stop);
+                new Leadership(config, () -> Hub.start(config, services)).run(stop);
                 return OK;
             } catch (IOException e) {
                 err.println("amicus hub: " + e.getMessage());
@@ -102,25 +104,31 @@ public class HubApplication implements IApplication {
         // the hub stops on SIGINT or SIGTERM; the framework stops after it
     }
 
-    /** A service as Declarative Services provides it, waited for up to 10 s. */
-    private static final class Tracked<T> implements AutoCloseable {
+    /** Amicus's services as Declarative Services provides them, each waited for up to 10 s. */
+    private static final class Tracked implements AutoCloseable {
 
-        private final ServiceTracker<T, T> tracker;
-        private final T service;
+        private final BundleContext bundles;
+        private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
 
-        Tracked(BundleContext bundles, Class<T> type) throws InterruptedException {
-            tracker = new ServiceTracker<>(bundles, type, null);
-            tracker.open();
-            service = tracker.waitForService(SERVICE_WAIT_MILLIS);
+        Tracked(BundleContext bundles) {
+            this.bundles = bundles;
         }
 
-        T service() {
+        /** @throws IllegalStateException naming the service if it did not come */
+        <T> T get(Class<T> type) throws InterruptedException {
+            ServiceTracker<T, T> tracker = new ServiceTracker<>(bundles, type, null);
+            trackers.add(tracker);
+            tracker.open();
+            T service = tracker.waitForService(SERVICE_WAIT_MILLIS);
+            if (service == null) {
+                throw new IllegalStateException("no " + type.getSimpleName());
+            }
             return service;
         }
 
         @Override
         public void close() {
-            tracker.close();
+            trackers.forEach(ServiceTracker::close);
         }
     }
 }

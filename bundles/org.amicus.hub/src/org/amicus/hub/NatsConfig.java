@@ -2,6 +2,7 @@ package org.amicus.hub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.amicus.cti.hub.HubSubjects;
 
@@ -10,7 +11,8 @@ import org.amicus.cti.hub.HubSubjects;
  * every user publishes only on its own action subjects and reads replies only on its own inbox prefix (a shared
  * {@code _INBOX.>} would let one user read another's replies), and watches only the buckets of the channels it may
  * see (one bucket per team: a filtered watch of one shared bucket would still reveal other keys' names through
- * {@code STREAM.INFO}), and hears the hub's heartbeat. The hub's own user may use JetStream, answer requests and
+ * {@code STREAM.INFO}) and the boards every user reads (queues, colleagues, parked calls), and hears the hub's
+ * heartbeat. The hub's own user may use JetStream, answer requests and
  * send the heartbeat. Include the block in each server's
  * configuration; it holds the passwords: keep it readable by the server alone.
  */
@@ -38,11 +40,14 @@ public final class NatsConfig {
         return out.append("    ]\n  }\n}\n").toString();
     }
 
-    /** A desktop's own action subjects, and what a watch of each of its buckets needs, nothing more. */
+    /**
+     * A desktop's own action subjects, and what a watch of each of its buckets (its channels', the boards') needs,
+     * nothing more.
+     */
     static List<String> publications(Member member) {
         List<String> subjects = new ArrayList<>();
         subjects.add(HubSubjects.actionsOf(member.user()));
-        for (String bucket : member.buckets()) {
+        for (String bucket : Stream.concat(member.buckets().stream(), HubSubjects.BOARD_BUCKETS.stream()).toList()) {
             String stream = HubSubjects.stream(bucket);
             subjects.add("$JS.API.STREAM.INFO." + stream);
             subjects.add("$JS.API.CONSUMER.CREATE." + stream + ".*.$KV." + bucket + ".>");

@@ -11,11 +11,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelRegistry;
-import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
 import org.amicus.cti.CtiException;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.PauseReasons;
 import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueRegistry;
+import org.amicus.cti.hub.internal.HubBoards;
 import org.amicus.cti.hub.internal.HubHeartbeat;
 import org.amicus.cti.hub.internal.HubRequests;
 import org.amicus.cti.hub.internal.KvChannelRegistry;
@@ -42,6 +45,7 @@ public final class HubDesktop implements AutoCloseable {
 
     private final HubLogin login;
     private final KvChannelRegistry registry = new KvChannelRegistry();
+    private final HubBoards boards = new HubBoards();
     private final HubHeartbeat status = new HubHeartbeat(this::hubLost);
     private final NatsCtiActions actions = new NatsCtiActions(status, registry);
     private volatile HubRequests requests;
@@ -62,8 +66,8 @@ public final class HubDesktop implements AutoCloseable {
     }
 
     /**
-     * Connects, asks the hub who the user is, and reads the channels it may see: returns once the registry holds them
-     * all, within a few seconds.
+     * Connects, asks the hub who the user is, and reads the channels it may see and the boards: returns once the
+     * registries hold them all, within a few seconds.
      *
      * @throws IOException if no server can be reached, the login is refused, the hub does not answer, or the
      *                     channels cannot be read
@@ -76,6 +80,7 @@ public final class HubDesktop implements AutoCloseable {
                     status.connectionEvent(event);
                     if (event == Events.RECONNECTED) {
                         registry.rewatch();   // a key-value store is state, not a log: read it again
+                        boards.rewatch();
                     }
                 }).build();
         Connection opened = Nats.connect(options);
@@ -85,8 +90,9 @@ public final class HubDesktop implements AutoCloseable {
             Identity known = asking.identity();
             status.identified(known);
             status.alive();
-            CompletableFuture<ChannelSnapshot> loaded = registry.nextResync();
+            CompletableFuture<?> loaded = CompletableFuture.allOf(registry.nextResync(), boards.nextLoad());
             registry.watch(opened, known.buckets());
+            boards.watch(opened);
             loaded.get(LOAD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             requests = asking;
             actions.connected(asking, known.phone());
@@ -100,7 +106,7 @@ public final class HubDesktop implements AutoCloseable {
             throw new IOException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             abandon(opened);
-            throw new IOException("the channels of " + login.user() + " could not be read within "
+            throw new IOException("the channels and boards of " + login.user() + " could not be read within "
                     + LOAD_TIMEOUT.toSeconds() + " s");
         } catch (RuntimeException | IOException e) {
             abandon(opened);
@@ -121,6 +127,21 @@ public final class HubDesktop implements AutoCloseable {
         return actions;
     }
 
+    /** The queues, as every user of the hub sees them. */
+    public QueueRegistry queues() {
+        return boards.queues();
+    }
+
+    /** The colleagues' phones, as every user of the hub sees them. */
+    public ColleagueRegistry colleagues() {
+        return boards.colleagues();
+    }
+
+    /** The parked calls, as every user of the hub sees them. */
+    public ParkedCalls parked() {
+        return boards.parked();
+    }
+
     /** The agent's profile as this desktop acts on it: {@code stored}, with the phone the hub's roster names. */
     public AgentProfiles agentProfiles(AgentProfiles stored) {
         return new RosterAgentProfiles(stored, status);
@@ -139,6 +160,7 @@ public final class HubDesktop implements AutoCloseable {
     /** After a failed connect: nothing of it keeps running. */
     private void abandon(Connection opened) throws InterruptedException {
         registry.stop();
+        boards.stop();
         status.stop();
         opened.close();
     }
@@ -168,6 +190,7 @@ public final class HubDesktop implements AutoCloseable {
     public void close() throws InterruptedException {
         closed = true;
         registry.stop();
+        boards.close();
         status.stop();
         if (connection != null) {
             connection.close();

@@ -1,6 +1,7 @@
 package org.amicus.cti.hub;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +24,15 @@ public final class HubSubjects {
 
     /** The hubs' own bucket, which desktops cannot read: the lease that says which hub leads. */
     public static final String LEASE_BUCKET = BUCKET_PREFIX + "hub";
+
+    /**
+     * The boards every user of the roster may read, as a wallboard shows them: the queues (one entry per queue), the
+     * colleagues' phones (one per hint) and the parked calls (one per space).
+     */
+    public static final String QUEUES_BUCKET = BUCKET_PREFIX + "queues";
+    public static final String COLLEAGUES_BUCKET = BUCKET_PREFIX + "colleagues";
+    public static final String PARKED_BUCKET = BUCKET_PREFIX + "parked";
+    public static final List<String> BOARD_BUCKETS = List.of(QUEUES_BUCKET, COLLEAGUES_BUCKET, PARKED_BUCKET);
 
     private HubSubjects() {
     }

@@ -11,13 +11,18 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ColleagueListener;
+import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.CtiActions;
+import org.amicus.cti.ParkedCallListener;
+import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.QueueActions;
+import org.amicus.cti.QueueListener;
+import org.amicus.cti.QueueRegistry;
 import org.amicus.cti.hub.HubChoice;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
@@ -37,11 +42,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Hub mode, chosen in the settings ({@link HubChoice}) or at launch, with {@value #SERVERS} (comma-separated NATS
  * URLs) and {@value #USER} set and the password in the environment variable {@value #PASSWORD}: the desktop's
- * {@link ChannelRegistry} and {@link CtiActions} come from the hub, ranked above the direct mode's and offered at
- * once (the connection follows in the background), so that consumers bind to them; so do the {@link AgentProfiles},
- * whose phone is the roster's, and the {@link QueueActions} (the queues themselves are not listed through the hub).
- * {@link HubStatus} says whether the hub serves. The {@link ChannelListener} services (the call notifications among
- * them) hear the hub's channels, as they hear the PBX's in the direct mode. Without either, nothing happens: the
+ * {@link ChannelRegistry}, {@link CtiActions}, {@link QueueRegistry}, {@link ColleagueRegistry} and {@link ParkedCalls}
+ * come from the hub, ranked above the direct mode's and offered at once (the connection follows in the background),
+ * so that consumers bind to them; so do the {@link AgentProfiles}, whose phone is the roster's, and the
+ * {@link QueueActions}. {@link HubStatus} says whether the hub serves. The listener services (the call notifications
+ * among them) hear the hub's channels, queues, colleagues and parked calls, as they hear the PBX's in the direct mode. Without either, nothing happens: the
  * direct mode is the default.
  */
 @Component(immediate = true)
@@ -61,7 +66,10 @@ public class HubMode {
      */
     private static final Set<String> NOT_DESKTOPS = Set.of("org.amicus.cli.app", "org.amicus.hub.app");
 
-    private final List<ChannelListener> whiteboard = new CopyOnWriteArrayList<>();
+    private final Whiteboard<ChannelListener> channelListeners = new Whiteboard<>();
+    private final Whiteboard<QueueListener> queueListeners = new Whiteboard<>();
+    private final Whiteboard<ColleagueListener> colleagueListeners = new Whiteboard<>();
+    private final Whiteboard<ParkedCallListener> parkedCallListeners = new Whiteboard<>();
     private HubDesktop desktop;
     private List<ServiceRegistration<?>> registrations = List.of();
 
@@ -81,18 +89,39 @@ public class HubMode {
     private QueueActions storedQueueActions;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    synchronized void addChannelListener(ChannelListener listener) {
-        whiteboard.add(listener);
-        if (desktop != null) {
-            desktop.registry().addListener(listener);
-        }
+    void addChannelListener(ChannelListener listener) {
+        channelListeners.add(listener);
     }
 
-    synchronized void removeChannelListener(ChannelListener listener) {
-        whiteboard.remove(listener);
-        if (desktop != null) {
-            desktop.registry().removeListener(listener);
-        }
+    void removeChannelListener(ChannelListener listener) {
+        channelListeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addQueueListener(QueueListener listener) {
+        queueListeners.add(listener);
+    }
+
+    void removeQueueListener(QueueListener listener) {
+        queueListeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addColleagueListener(ColleagueListener listener) {
+        colleagueListeners.add(listener);
+    }
+
+    void removeColleagueListener(ColleagueListener listener) {
+        colleagueListeners.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addParkedCallListener(ParkedCallListener listener) {
+        parkedCallListeners.add(listener);
+    }
+
+    void removeParkedCallListener(ParkedCallListener listener) {
+        parkedCallListeners.remove(listener);
     }
 
     @Activate
@@ -117,8 +146,14 @@ public class HubMode {
         ranked.put(HUB_MODE, Boolean.TRUE);
         synchronized (this) {
             desktop = offered;
-            whiteboard.forEach(offered.registry()::addListener);
+            channelListeners.bind(offered.registry()::addListener, offered.registry()::removeListener);
+            queueListeners.bind(offered.queues()::addListener, offered.queues()::removeListener);
+            colleagueListeners.bind(offered.colleagues()::addListener, offered.colleagues()::removeListener);
+            parkedCallListeners.bind(offered.parked()::addListener, offered.parked()::removeListener);
             registrations = List.of(context.registerService(ChannelRegistry.class, offered.registry(), ranked),
+                    context.registerService(QueueRegistry.class, offered.queues(), ranked),
+                    context.registerService(ColleagueRegistry.class, offered.colleagues(), ranked),
+                    context.registerService(ParkedCalls.class, offered.parked(), ranked),
                     context.registerService(CtiActions.class, offered.actions(), ranked),
                     context.registerService(AgentProfiles.class, offered.agentProfiles(storedProfiles), ranked),
                     context.registerService(QueueActions.class,

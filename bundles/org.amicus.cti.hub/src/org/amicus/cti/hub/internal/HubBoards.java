@@ -1,0 +1,69 @@
+package org.amicus.cti.hub.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.amicus.cti.ColleagueRegistry;
+import org.amicus.cti.ParkedCalls;
+import org.amicus.cti.QueueRegistry;
+
+import io.nats.client.Connection;
+
+/**
+ * The boards every user reads through the hub, as the registries the direct mode offers: the queues, the colleagues'
+ * phones, the parked calls. Each watches its bucket on its own and tries again every second while it cannot.
+ */
+public final class HubBoards {
+
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "amicus-hub-boards-rewatch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final KvQueueRegistry queues = new KvQueueRegistry(retries);
+    private final KvColleagueRegistry colleagues = new KvColleagueRegistry(retries);
+    private final KvParkedCalls parked = new KvParkedCalls(retries);
+
+    public QueueRegistry queues() {
+        return queues;
+    }
+
+    public ColleagueRegistry colleagues() {
+        return colleagues;
+    }
+
+    public ParkedCalls parked() {
+        return parked;
+    }
+
+    /** Completes once every board has next been read whole; exceptionally if one cannot be watched. */
+    public CompletableFuture<Void> nextLoad() {
+        return CompletableFuture.allOf(queues.nextResync(), colleagues.nextResync(), parked.nextResync());
+    }
+
+    public void watch(Connection connection) {
+        queues.watch(connection);
+        colleagues.watch(connection);
+        parked.watch(connection);
+    }
+
+    /** Reads every board again, as after a reconnect. */
+    public void rewatch() {
+        queues.rewatch();
+        colleagues.rewatch();
+        parked.rewatch();
+    }
+
+    /** Stops watching, until the next {@link #watch}. */
+    public void stop() {
+        queues.stop();
+        colleagues.stop();
+        parked.stop();
+    }
+
+    public void close() {
+        stop();
+        retries.shutdownNow();
+    }
+}

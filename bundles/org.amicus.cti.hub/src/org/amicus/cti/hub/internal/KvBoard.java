@@ -1,0 +1,185 @@
+package org.amicus.cti.hub.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.amicus.cti.hub.RecordJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
+import io.nats.client.support.JsonParseException;
+import io.nats.client.support.JsonParser;
+
+/**
+ * One of the boards the hub publishes (the queues, the colleagues' phones, the parked calls), read from its key-value
+ * bucket: the watch gives the current entries, then every change. After a reconnect the bucket is read again and what
+ * vanished meanwhile is removed; a watch that cannot be made is tried again every second until it can, or the board
+ * is stopped. The owner hears every change on the watch's thread, with the board's lock held, so in order.
+ *
+ * @param <T> the record an entry holds, as {@link RecordJson} writes it
+ */
+final class KvBoard<T> {
+
+    /** One entry's change: {@code before} is null when it was added, {@code after} when it was removed. */
+    record Change<T>(T before, T after) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KvBoard.class);
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final String bucket;
+    private final Class<T> type;
+    private final ScheduledExecutorService retries;
+    private final Consumer<List<Change<T>>> changed;
+    private final Runnable loaded;
+    private final Map<String, T> entries = new HashMap<>();
+    private Set<String> seenInLoad = new HashSet<>();
+    private Connection connection;
+    private NatsKeyValueWatchSubscription watch;
+    private ScheduledFuture<?> retry;
+    private boolean stopped;
+    private CompletableFuture<Void> nextLoad = new CompletableFuture<>();
+    private volatile String problem = "Not connected to the hub";
+
+    /**
+     * @param changed told of the changes of one entry, or of those a reload found
+     * @param loaded  told once the bucket has been read, after the changes it made
+     */
+    KvBoard(String bucket, Class<T> type, ScheduledExecutorService retries, Consumer<List<Change<T>>> changed,
+            Runnable loaded) {
+        this.bucket = bucket;
+        this.type = type;
+        this.retries = retries;
+        this.changed = changed;
+        this.loaded = loaded;
+    }
+
+    synchronized void watch(Connection on) {
+        connection = on;
+        stopped = false;
+        rewatch();
+    }
+
+    /** Reads the bucket again, as after a reconnect; what is no longer there once it is read is removed. */
+    synchronized void rewatch() {
+        stopWatch();
+        if (connection == null || stopped) {
+            return;
+        }
+        seenInLoad = new HashSet<>();
+        try {
+            watch = connection.keyValue(bucket).watchAll(new Watcher());
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            problem = "cannot watch " + bucket + ": " + e.getMessage();
+            LOG.warn("Cannot watch bucket {}, trying again in {} ms: {}", bucket, RETRY.toMillis(), e.getMessage());
+            nextLoad.completeExceptionally(new IOException(problem, e));
+            nextLoad = new CompletableFuture<>();
+            retry = retries.schedule(this::rewatch, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    synchronized void stop() {
+        stopped = true;
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        stopWatch();
+    }
+
+    /** The entries now, by key. */
+    synchronized List<T> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** Completes once the bucket has next been read whole, or exceptionally if it cannot be watched. */
+    synchronized CompletableFuture<Void> nextLoad() {
+        return nextLoad.copy();
+    }
+
+    private void stopWatch() {
+        if (watch != null) {
+            try {
+                watch.unsubscribe();
+            } catch (RuntimeException e) {
+                LOG.debug("Watch already gone: {}", e.getMessage());
+            }
+            watch = null;
+        }
+    }
+
+    private synchronized void apply(KeyValueEntry entry) {
+        String key = entry.getKey();
+        T after = null;
+        if (entry.getOperation() == KeyValueOperation.PUT) {
+            try {
+                after = RecordJson.as(JsonParser.parse(new String(entry.getValue(), StandardCharsets.UTF_8)), type);
+            } catch (JsonParseException | IllegalArgumentException e) {
+                LOG.warn("Entry {} of bucket {} is not a {}: {}", key, bucket, type.getSimpleName(), e.getMessage());
+                return;
+            }
+            seenInLoad.add(key);
+        }
+        T before = after == null ? entries.remove(key) : entries.put(key, after);
+        if (!Objects.equals(before, after)) {
+            changed.accept(List.of(new Change<>(before, after)));
+        }
+    }
+
+    private synchronized void endOfLoad() {
+        List<Change<T>> vanished = new ArrayList<>();
+        entries.keySet().removeIf(key -> {
+            if (seenInLoad.contains(key)) {
+                return false;
+            }
+            vanished.add(new Change<>(entries.get(key), null));
+            return true;
+        });
+        if (!vanished.isEmpty()) {
+            changed.accept(vanished);
+        }
+        problem = null;
+        loaded.run();
+        CompletableFuture<Void> done = nextLoad;
+        nextLoad = new CompletableFuture<>();
+        done.complete(null);
+    }
+
+    private final class Watcher implements KeyValueWatcher {
+
+        @Override
+        public void watch(KeyValueEntry entry) {
+            apply(entry);
+        }
+
+        @Override
+        public void endOfData() {
+            endOfLoad();
+        }
+    }
+}

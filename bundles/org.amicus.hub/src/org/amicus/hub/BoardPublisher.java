@@ -1,0 +1,162 @@
+package org.amicus.hub;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.amicus.cti.ColleagueListener;
+import org.amicus.cti.ParkedCallListener;
+import org.amicus.cti.QueueListener;
+import org.amicus.cti.hub.HubSubjects;
+import org.amicus.cti.hub.RecordJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+
+/**
+ * Mirrors the boards every user may read into their buckets: the queues, the colleagues' phones and the parked calls,
+ * one entry each, deleted when gone. The registries' listeners only mark a board as changed, on the dispatch thread,
+ * and never wait; one thread of its own writes what differs from what it wrote last, from the board's latest state,
+ * so that changes that come while it writes are coalesced.
+ */
+final class BoardPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BoardPublisher.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final PbxServices services;
+    private final Map<String, KeyValue> buckets;
+    private final Map<String, Supplier<Map<String, Object>>> boards = new LinkedHashMap<>(); // bucket -> entries now
+    private final Map<String, Map<String, byte[]>> written = new HashMap<>();               // bucket -> key -> value
+    private final Set<String> changed = new LinkedHashSet<>();
+    private final QueueListener queuesChanged = changes -> changed(HubSubjects.QUEUES_BUCKET);
+    private final ColleagueListener colleaguesChanged = changes -> changed(HubSubjects.COLLEAGUES_BUCKET);
+    private final ParkedCallListener parkedChanged = parked -> changed(HubSubjects.PARKED_BUCKET);
+    private final Thread writer;
+    private boolean closed;
+
+    /** @param buckets the board buckets, by name */
+    BoardPublisher(PbxServices services, Map<String, KeyValue> buckets) {
+        this.services = services;
+        this.buckets = buckets;
+        boards.put(HubSubjects.QUEUES_BUCKET, () -> byKey(services.queues().snapshot().queues(), queue -> queue.name()));
+        boards.put(HubSubjects.COLLEAGUES_BUCKET, () -> byKey(services.colleagues().colleagues(),
+                colleague -> colleague.context() + "/" + colleague.extension()));
+        boards.put(HubSubjects.PARKED_BUCKET, () -> byKey(services.parked().parked(), parked -> parked.space()));
+        writer = new Thread(this::writeChanges, "amicus-hub-boards");
+        writer.setDaemon(true);
+    }
+
+    /**
+     * Takes over what an earlier hub wrote (rewriting what is still there, deleting what is gone), then follows the
+     * boards.
+     */
+    void start() throws IOException, JetStreamApiException, InterruptedException {
+        services.queues().addListener(queuesChanged);
+        services.colleagues().addListener(colleaguesChanged);
+        services.parked().addListener(parkedChanged);
+        synchronized (this) {
+            for (String bucket : boards.keySet()) {
+                Map<String, byte[]> earlier = new HashMap<>();
+                buckets.get(bucket).keys().forEach(key -> earlier.put(key, null));
+                written.put(bucket, earlier);
+                changed.add(bucket);
+            }
+        }
+        writer.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        services.queues().removeListener(queuesChanged);
+        services.colleagues().removeListener(colleaguesChanged);
+        services.parked().removeListener(parkedChanged);
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        writer.join(Duration.ofSeconds(5));
+    }
+
+    private synchronized void changed(String bucket) {
+        changed.add(bucket);
+        notifyAll();
+    }
+
+    private void writeChanges() {
+        Set<String> failed = new LinkedHashSet<>();
+        while (true) {
+            List<String> toWrite;
+            synchronized (this) {
+                try {
+                    if (!failed.isEmpty()) {
+                        wait(RETRY_PAUSE.toMillis());   // the servers may be back by then; closing ends the pause
+                        changed.addAll(failed);
+                        failed.clear();
+                    }
+                    while (changed.isEmpty() && !closed) {
+                        wait();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                toWrite = new ArrayList<>(changed);
+                changed.clear();
+            }
+            toWrite.stream().filter(bucket -> !write(bucket)).forEach(failed::add);
+        }
+    }
+
+    /** Writes the entries of a board that differ from what was written, deletes those gone; false if one failed. */
+    private boolean write(String bucket) {
+        KeyValue kv = buckets.get(bucket);
+        Map<String, byte[]> was = written.get(bucket);
+        Map<String, Object> now = boards.get(bucket).get();
+        boolean done = true;
+        for (Map.Entry<String, Object> entry : now.entrySet()) {
+            byte[] value = RecordJson.of(entry.getValue()).toJson().getBytes(StandardCharsets.UTF_8);
+            if (!Arrays.equals(value, was.get(entry.getKey()))) {
+                try {
+                    kv.put(entry.getKey(), value);
+                    was.put(entry.getKey(), value);
+                } catch (IOException | JetStreamApiException e) {
+                    LOG.warn("Cannot write {} to {}: {}", entry.getKey(), bucket, e.getMessage());
+                    done = false;
+                }
+            }
+        }
+        for (String key : List.copyOf(was.keySet())) {
+            if (!now.containsKey(key)) {
+                try {
+                    kv.delete(key);
+                    was.remove(key);
+                } catch (IOException | JetStreamApiException e) {
+                    LOG.warn("Cannot delete {} from {}: {}", key, bucket, e.getMessage());
+                    done = false;
+                }
+            }
+        }
+        return done;
+    }
+
+    private static <T> Map<String, Object> byKey(Iterable<T> items, Function<T, String> name) {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        items.forEach(item -> entries.put(HubSubjects.key(name.apply(item)), item));
+        return entries;
+    }
+}
