@@ -42,3 +42,20 @@ unpack_product() {
 tycho_version() {
   sed -n 's:.*<version>\(.*\)</version>.*:\1:p' .mvn/extensions.xml | head -1
 }
+
+# Gives the running test NATS cluster the accounts `amicus hub nats-config` writes for this configuration, starts
+# `amicus hub` with it in the background (hub_pid), and returns once its log says it serves.
+start_hub() {  # launcher config.json hub.log
+  local accounts=${2%.json}-accounts.conf log_fd follower served=0
+  "$1" hub nats-config --config "$2" > "$accounts"
+  releng/test-nats/start "$accounts"
+  "$1" hub --config "$2" > "$3" 2>&1 &
+  hub_pid=$!
+  # a new JVM and its OSGi framework: the hub says in its log when it serves, read as it grows
+  exec {log_fd}< <(tail -n +1 -F "$3" 2>/dev/null)
+  follower=$!
+  timeout 60 grep -q -m1 "serves, " <&"$log_fd" && served=1
+  kill "$follower" 2>/dev/null || true
+  exec {log_fd}<&-
+  [ $served = 1 ] || die "the hub did not serve within a minute: see $3"
+}
