@@ -16,7 +16,7 @@ class HubHeartbeatTest {
 
     @Test
     void withoutAConnectionActionsAreRefusedAsNotConnectedInTheAgentsLanguage() {
-        HubHeartbeat heartbeat = new HubHeartbeat(() -> { });
+        HubHeartbeat heartbeat = new HubHeartbeat(() -> { }, () -> { });
         CtiException refusal = heartbeat.refusal().orElseThrow();
         assertEquals("notConnectedToHub", refusal.key().orElseThrow());
         assertEquals("Not connected to the hub", refusal.getMessage());
@@ -27,7 +27,7 @@ class HubHeartbeatTest {
 
     @Test
     void aHubHeardAfterAReconnectServesAndALostConnectionRefusesAgain() {
-        HubHeartbeat heartbeat = new HubHeartbeat(() -> { });
+        HubHeartbeat heartbeat = new HubHeartbeat(() -> { }, () -> { });
         heartbeat.connectionEvent(Events.RECONNECTED);
         heartbeat.alive();
         assertTrue(heartbeat.refusal().isEmpty());

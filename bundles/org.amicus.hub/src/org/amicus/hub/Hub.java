@@ -1,10 +1,12 @@
 package org.amicus.hub;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -59,7 +61,9 @@ public final class Hub implements AutoCloseable {
         this.publisher = publisher;
         this.boards = boards;
         this.actions = actions;
-        heartbeat.scheduleAtFixedRate(() -> nats.publish(HubSubjects.HEARTBEAT, null), 0, HEARTBEAT.toMillis(),
+        // each start of serving beats with an id of its own: a desktop that hears a new one reads the buckets again
+        byte[] serving = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+        heartbeat.scheduleAtFixedRate(() -> nats.publish(HubSubjects.HEARTBEAT, serving), 0, HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

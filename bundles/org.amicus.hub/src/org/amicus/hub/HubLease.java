@@ -12,12 +12,14 @@ import org.slf4j.LoggerFactory;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
 
 /**
  * Which of the hubs started with one configuration leads: the one whose name is in the key-value entry
@@ -36,8 +38,8 @@ final class HubLease {
     static final Duration EXPIRY = Duration.ofMillis(2500);
     private static final Duration POLL = Duration.ofMillis(250);
     /**
-     * After this long without a read, a standby's connection is given up for a new one: once the server it was on
-     * went away, a reconnected connection was seen to get no JetStream answers at all, while new ones did.
+     * After this long without a read, a standby's connection is given up for a new one: a reconnected connection was
+     * seen to send nothing at all any more, while new ones were served (a race in jnats before 2.25.2; kept in case).
      */
     static final Duration UNREADABLE = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(HubLease.class);
@@ -59,7 +61,22 @@ final class HubLease {
                 LOG.debug("Another hub made the lease bucket first: {}", e.getMessage());
             }
         }
+        readFromTheLeader(nats.jetStreamManagement(), HubSubjects.stream(HubSubjects.LEASE_BUCKET));
         bucket = nats.keyValue(HubSubjects.LEASE_BUCKET);
+    }
+
+    /**
+     * A key-value get is answered by any replica of the bucket by default ("direct get"), and a replica that lags
+     * answers with an older revision: a hub could read its own lease after another took it. Reads of the lease go to
+     * the stream's leader instead. Asking for the stream's settings also renews the client's own copy of them, which
+     * decides how it reads.
+     */
+    private static void readFromTheLeader(JetStreamManagement streams, String stream)
+            throws IOException, JetStreamApiException {
+        StreamConfiguration settings = streams.getStreamInfo(stream).getConfiguration();
+        if (settings.getAllowDirect()) {
+            streams.updateStream(StreamConfiguration.builder(settings).allowDirect(false).build());
+        }
     }
 
     String holder() {
@@ -151,12 +168,15 @@ final class HubLease {
         }
     }
 
-    /** After a refused renewal: the last renewal may have been written though its answer was lost. */
+    /**
+     * After a refused renewal: the last renewal may have been written though its answer was lost, and then the lease
+     * names this hub at a revision newer than the last it knows it wrote.
+     */
     private boolean stillMine() {
         try {
             KeyValueEntry entry = bucket.get(KEY);
             if (entry != null && entry.getOperation() == KeyValueOperation.PUT
-                    && holder.equals(entry.getValueAsString())) {
+                    && holder.equals(entry.getValueAsString()) && entry.getRevision() > revision) {
                 revision = entry.getRevision();
                 return true;
             }

@@ -46,7 +46,7 @@ public final class HubDesktop implements AutoCloseable {
     private final HubLogin login;
     private final KvChannelRegistry registry = new KvChannelRegistry();
     private final HubBoards boards = new HubBoards();
-    private final HubHeartbeat status = new HubHeartbeat(this::hubLost);
+    private final HubHeartbeat status = new HubHeartbeat(this::hubLost, this::readAgain);
     private final NatsCtiActions actions = new NatsCtiActions(status, registry);
     private volatile HubRequests requests;
     private volatile Connection connection;
@@ -79,8 +79,7 @@ public final class HubDesktop implements AutoCloseable {
                 .maxReconnects(-1).connectionListener((connected, event) -> {
                     status.connectionEvent(event);
                     if (event == Events.RECONNECTED) {
-                        registry.rewatch();   // a key-value store is state, not a log: read it again
-                        boards.rewatch();
+                        readAgain();   // a key-value store is state, not a log
                     }
                 }).build();
         Connection opened = Nats.connect(options);
@@ -163,6 +162,11 @@ public final class HubDesktop implements AutoCloseable {
         boards.stop();
         status.stop();
         opened.close();
+    }
+
+    private void readAgain() {
+        registry.rewatch();
+        boards.rewatch();
     }
 
     private void hubLost() {

@@ -1,5 +1,6 @@
 package org.amicus.cti.hub.internal;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,23 +44,21 @@ public final class HubBoards {
     }
 
     public void watch(Connection connection) {
-        queues.watch(connection);
-        colleagues.watch(connection);
-        parked.watch(connection);
+        boards().forEach(board -> board.watch(connection));
     }
 
     /** Reads every board again, as after a reconnect. */
     public void rewatch() {
-        queues.rewatch();
-        colleagues.rewatch();
-        parked.rewatch();
+        boards().forEach(KvBoard::rewatch);
     }
 
     /** Stops watching, until the next {@link #watch}. */
     public void stop() {
-        queues.stop();
-        colleagues.stop();
-        parked.stop();
+        boards().forEach(KvBoard::stop);
+    }
+
+    private List<KvBoard<?>> boards() {
+        return List.of(queues.board(), colleagues.board(), parked.board());
     }
 
     public void close() {

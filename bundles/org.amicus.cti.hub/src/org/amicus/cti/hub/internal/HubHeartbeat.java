@@ -1,5 +1,6 @@
 package org.amicus.cti.hub.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -39,23 +40,32 @@ public final class HubHeartbeat implements HubStatus {
 
     private final List<HubStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final Runnable hubLost;
+    private final Runnable newHub;
     private ScheduledExecutorService checker;
     private Dispatcher dispatcher;
     private volatile String problem = NOT_CONNECTED;
     private volatile Identity identity;
     private volatile boolean connected;
     private volatile long lastBeat;
+    private volatile String lastServing; // the id the serving hub beats with
 
-    /** @param hubLost run when the hub falls silent while the connection holds: its answers will not come */
-    public HubHeartbeat(Runnable hubLost) {
+    /**
+     * @param hubLost run when the hub falls silent while the connection holds: its answers will not come
+     * @param newHub  run (on a thread of its own) when another hub, or the same one again, begins to serve: what it
+     *                wrote while this desktop's watches may have stalled (a standby taking over after a lost NATS
+     *                node, say) is to be read again
+     */
+    public HubHeartbeat(Runnable hubLost, Runnable newHub) {
         this.hubLost = hubLost;
+        this.newHub = newHub;
     }
 
     /** Listens for the heartbeat on this open connection. */
     public synchronized void start(Connection connection) {
         lastBeat = System.nanoTime();
         connected = true;
-        dispatcher = connection.createDispatcher(message -> alive());
+        dispatcher = connection.createDispatcher(message -> beat(new String(message.getData(),
+                StandardCharsets.UTF_8)));
         dispatcher.subscribe(HubSubjects.HEARTBEAT);
         checker = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "amicus-hub-heartbeat");
@@ -63,6 +73,16 @@ public final class HubHeartbeat implements HubStatus {
             return thread;
         });
         checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat(String serving) {
+        String before = lastServing;
+        lastServing = serving;
+        if (before != null && !before.equals(serving)) {
+            LOG.info("Another hub serves now: reading its buckets again");
+            checker.execute(newHub);
+        }
+        alive();
     }
 
     /** The hub said who the user is. */

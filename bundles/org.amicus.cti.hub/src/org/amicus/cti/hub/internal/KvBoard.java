@@ -54,6 +54,8 @@ final class KvBoard<T> {
     private final Runnable loaded;
     private final Map<String, T> entries = new HashMap<>();
     private Set<String> seenInLoad = new HashSet<>();
+    /** Counts the reads: a watch given up may still deliver what it had, which a later read must not take as its own. */
+    private int generation;
     private Connection connection;
     private NatsKeyValueWatchSubscription watch;
     private ScheduledFuture<?> retry;
@@ -83,12 +85,16 @@ final class KvBoard<T> {
     /** Reads the bucket again, as after a reconnect; what is no longer there once it is read is removed. */
     synchronized void rewatch() {
         stopWatch();
+        if (retry != null) {
+            retry.cancel(false);
+        }
         if (connection == null || stopped) {
             return;
         }
+        generation++;
         seenInLoad = new HashSet<>();
         try {
-            watch = connection.keyValue(bucket).watchAll(new Watcher());
+            watch = connection.keyValue(bucket).watchAll(new Watcher(generation));
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             problem = "cannot watch " + bucket + ": " + e.getMessage();
             LOG.warn("Cannot watch bucket {}, trying again in {} ms: {}", bucket, RETRY.toMillis(), e.getMessage());
@@ -133,7 +139,10 @@ final class KvBoard<T> {
         }
     }
 
-    private synchronized void apply(KeyValueEntry entry) {
+    private synchronized void apply(KeyValueEntry entry, int of) {
+        if (of != generation) {
+            return;
+        }
         String key = entry.getKey();
         T after = null;
         if (entry.getOperation() == KeyValueOperation.PUT) {
@@ -151,7 +160,10 @@ final class KvBoard<T> {
         }
     }
 
-    private synchronized void endOfLoad() {
+    private synchronized void endOfLoad(int of) {
+        if (of != generation) {
+            return;
+        }
         List<Change<T>> vanished = new ArrayList<>();
         entries.keySet().removeIf(key -> {
             if (seenInLoad.contains(key)) {
@@ -172,14 +184,20 @@ final class KvBoard<T> {
 
     private final class Watcher implements KeyValueWatcher {
 
+        private final int generation;
+
+        Watcher(int generation) {
+            this.generation = generation;
+        }
+
         @Override
         public void watch(KeyValueEntry entry) {
-            apply(entry);
+            apply(entry, generation);
         }
 
         @Override
         public void endOfData() {
-            endOfLoad();
+            endOfLoad(generation);
         }
     }
 }

@@ -62,6 +62,8 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private List<String> buckets = List.of();
     private Set<String> seenInLoad = new HashSet<>();
     private int loading;
+    /** Counts the reads: a watch given up may still deliver what it had, which a later read must not take as its own. */
+    private int generation;
     private CompletableFuture<ChannelSnapshot> nextResync = new CompletableFuture<>();
     private volatile ChannelSnapshot snapshot = ChannelSnapshot.EMPTY;
     private volatile String problem = "Not connected to the hub";
@@ -77,6 +79,10 @@ public final class KvChannelRegistry implements ChannelRegistry {
     /** Reads every bucket again, as after a reconnect; what is no longer there when all are read is removed. */
     public synchronized void rewatch() {
         stopWatches();
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        generation++;
         seenInLoad = new HashSet<>();
         loading = buckets.size();
         if (loading == 0) {
@@ -84,7 +90,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
         }
         for (String bucket : buckets) {
             try {
-                watches.add(connection.keyValue(bucket).watchAll(new BucketWatcher(bucket)));
+                watches.add(connection.keyValue(bucket).watchAll(new BucketWatcher(bucket, generation)));
             } catch (IOException | JetStreamApiException | RuntimeException e) {
                 problem = "cannot watch " + bucket + ": " + e.getMessage();
                 LOG.warn("Cannot watch bucket {}, trying again in {} ms: {}", bucket, RETRY.toMillis(),
@@ -147,7 +153,10 @@ public final class KvChannelRegistry implements ChannelRegistry {
         watches.clear();
     }
 
-    private synchronized void apply(String bucket, KeyValueEntry entry) {
+    private synchronized void apply(String bucket, KeyValueEntry entry, int of) {
+        if (of != generation) {
+            return;
+        }
         if (entry.getOperation() == KeyValueOperation.PUT) {
             Channel channel;
             try {
@@ -172,8 +181,8 @@ public final class KvChannelRegistry implements ChannelRegistry {
         }
     }
 
-    private synchronized void bucketRead() {
-        if (--loading == 0) {
+    private synchronized void bucketRead(int of) {
+        if (of == generation && --loading == 0) {
             endOfLoad();
         }
     }
@@ -216,19 +225,21 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private final class BucketWatcher implements KeyValueWatcher {
 
         private final String bucket;
+        private final int generation;
 
-        BucketWatcher(String bucket) {
+        BucketWatcher(String bucket, int generation) {
             this.bucket = bucket;
+            this.generation = generation;
         }
 
         @Override
         public void watch(KeyValueEntry entry) {
-            apply(bucket, entry);
+            apply(bucket, entry, generation);
         }
 
         @Override
         public void endOfData() {
-            bucketRead();
+            bucketRead(generation);
         }
     }
 }

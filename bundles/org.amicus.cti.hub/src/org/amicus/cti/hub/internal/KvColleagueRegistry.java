@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.amicus.cti.Colleague;
@@ -13,19 +12,14 @@ import org.amicus.cti.ColleagueChange.Kind;
 import org.amicus.cti.ColleagueListener;
 import org.amicus.cti.ColleagueRegistry;
 import org.amicus.cti.hub.HubSubjects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.nats.client.Connection;
 
 /** The colleagues' phones as the hub publishes them, one entry per hint. */
 public final class KvColleagueRegistry implements ColleagueRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KvColleagueRegistry.class);
     private static final Comparator<Colleague> ORDER = Comparator.comparing(Colleague::extension)
             .thenComparing(Colleague::context);
 
-    private final List<ColleagueListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ColleagueListener> listeners = new Listeners<>();
     private final KvBoard<Colleague> board;
     private volatile List<Colleague> colleagues = List.of();
 
@@ -33,16 +27,8 @@ public final class KvColleagueRegistry implements ColleagueRegistry {
         board = new KvBoard<>(HubSubjects.COLLEAGUES_BUCKET, Colleague.class, retries, this::changed, () -> { });
     }
 
-    void watch(Connection connection) {
-        board.watch(connection);
-    }
-
-    void rewatch() {
-        board.rewatch();
-    }
-
-    void stop() {
-        board.stop();
+    KvBoard<?> board() {
+        return board;
     }
 
     @Override
@@ -82,12 +68,6 @@ public final class KvColleagueRegistry implements ColleagueRegistry {
                 : change.after() == null ? new ColleagueChange(Kind.REMOVED, change.before(), null)
                         : new ColleagueChange(Kind.CHANGED, change.after(), change.before()))
                 .toList();
-        for (ColleagueListener listener : listeners) {
-            try {
-                listener.colleaguesChanged(told);
-            } catch (RuntimeException e) {
-                LOG.warn("A colleague listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.colleaguesChanged(told));
     }
 }

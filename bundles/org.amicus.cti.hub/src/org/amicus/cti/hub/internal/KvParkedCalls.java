@@ -4,24 +4,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.amicus.cti.ParkedCall;
 import org.amicus.cti.ParkedCallListener;
 import org.amicus.cti.ParkedCalls;
 import org.amicus.cti.hub.HubSubjects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.nats.client.Connection;
 
 /** The parked calls as the hub publishes them, one entry per space. */
 public final class KvParkedCalls implements ParkedCalls {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KvParkedCalls.class);
-
-    private final List<ParkedCallListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<ParkedCallListener> listeners = new Listeners<>();
     private final KvBoard<ParkedCall> board;
     private volatile List<ParkedCall> parked = List.of();
 
@@ -29,16 +22,8 @@ public final class KvParkedCalls implements ParkedCalls {
         board = new KvBoard<>(HubSubjects.PARKED_BUCKET, ParkedCall.class, retries, changes -> changed(), () -> { });
     }
 
-    void watch(Connection connection) {
-        board.watch(connection);
-    }
-
-    void rewatch() {
-        board.rewatch();
-    }
-
-    void stop() {
-        board.stop();
+    KvBoard<?> board() {
+        return board;
     }
 
     @Override
@@ -70,12 +55,6 @@ public final class KvParkedCalls implements ParkedCalls {
         List<ParkedCall> now = board.entries().stream()
                 .sorted(Comparator.comparing(ParkedCall::lot).thenComparing(ParkedCall::space)).toList();
         parked = now;
-        for (ParkedCallListener listener : listeners) {
-            try {
-                listener.parkedCallsChanged(now);
-            } catch (RuntimeException e) {
-                LOG.warn("A parked call listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.parkedCallsChanged(now));
     }
 }

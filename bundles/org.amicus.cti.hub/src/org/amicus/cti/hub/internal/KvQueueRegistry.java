@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.amicus.cti.CallQueue;
@@ -17,10 +16,6 @@ import org.amicus.cti.QueueMember;
 import org.amicus.cti.QueueRegistry;
 import org.amicus.cti.QueueSnapshot;
 import org.amicus.cti.hub.HubSubjects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.nats.client.Connection;
 
 /**
  * The queues as the hub publishes them, one entry per queue. The changes are told as the entries differ: members
@@ -30,10 +25,9 @@ import io.nats.client.Connection;
  */
 public final class KvQueueRegistry implements QueueRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KvQueueRegistry.class);
     private static final QueueChange RESYNCED = new QueueChange(Kind.RESYNCED, "", null, null);
 
-    private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners<QueueListener> listeners = new Listeners<>();
     private final KvBoard<CallQueue> board;
     private volatile QueueSnapshot snapshot = QueueSnapshot.EMPTY;
 
@@ -42,16 +36,8 @@ public final class KvQueueRegistry implements QueueRegistry {
                 () -> tell(List.of(RESYNCED)));
     }
 
-    void watch(Connection connection) {
-        board.watch(connection);
-    }
-
-    void rewatch() {
-        board.rewatch();
-    }
-
-    void stop() {
-        board.stop();
+    KvBoard<?> board() {
+        return board;
     }
 
     @Override
@@ -87,13 +73,7 @@ public final class KvQueueRegistry implements QueueRegistry {
 
     private void tell(List<QueueChange> changes) {
         snapshot = new QueueSnapshot(board.entries().stream().sorted(Comparator.comparing(CallQueue::name)).toList());
-        for (QueueListener listener : listeners) {
-            try {
-                listener.queuesChanged(changes);
-            } catch (RuntimeException e) {
-                LOG.warn("A queue listener failed", e);
-            }
-        }
+        listeners.tell(listener -> listener.queuesChanged(changes));
     }
 
     /** What differs between a queue before and after, as the PBX's events would have told it. */
