@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,7 @@ import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
 import org.amicus.cti.hub.HubDesktop;
+import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
 import org.amicus.cti.hub.RecordJson;
 import org.amicus.testing.ColleagueWatcher;
@@ -336,6 +338,20 @@ class HubTest {
         try (ColleagueWatcher bobSees = new ColleagueWatcher(bob.colleagues())) {
             bobSees.await("104", ColleagueState.IDLE, WAIT);
         }
+    }
+
+    @Test
+    void aDesktopReachesTheHubOverTlsTrustingTheServersCertificateOnly() throws Exception {
+        List<String> overTls = List.of("tls://127.0.0.1:4222");
+        try (HubDesktop bobOverTls = HubDesktop.connect(new HubLogin(overTls, "bob", TestRoster.password("bob"),
+                Optional.of(TestRoster.NATS_CERTIFICATE)))) {
+            assertEquals("PJSIP/107", bobOverTls.identity().phone());
+            assertEquals(bob.colleagues().colleagues(), bobOverTls.colleagues().colleagues());
+        }
+        IOException untrusted = assertThrows(IOException.class, () -> HubDesktop.connect(new HubLogin(overTls, "bob",
+                TestRoster.password("bob"))), "the JVM's own trust store does not know the test cluster's certificate");
+        assertTrue(String.valueOf(untrusted.getMessage()).startsWith("Unable to connect to NATS servers"),
+                untrusted::toString);
     }
 
     @Test

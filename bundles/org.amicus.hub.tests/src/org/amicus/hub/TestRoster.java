@@ -35,6 +35,9 @@ final class TestRoster {
 
     static final List<String> SERVERS = List.of("nats://127.0.0.1:4222", "nats://127.0.0.1:4223",
             "nats://127.0.0.1:4224");
+    /** The test cluster's self-signed certificate (localhost, 127.0.0.1): its clients' ports speak TLS too. */
+    static final Path NATS_CERTIFICATE = Path.of(System.getenv().getOrDefault("AMICUS_TEST_PBX_DIR",
+            "/var/cache/amicus/test-pbx"), "amicus-nats.crt");
     private static final String PASSWORD_SUFFIX = "-password-for-tests";
 
     private TestRoster() {

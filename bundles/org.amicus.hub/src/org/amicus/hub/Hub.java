@@ -26,7 +26,6 @@ import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
 import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
 
@@ -39,7 +38,6 @@ public final class Hub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
     /** How often the hub tells the desktops it serves them; they give it a few of these before they call it gone. */
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
@@ -82,10 +80,7 @@ public final class Hub implements AutoCloseable {
             LOG.warn("The hub follows the PBX's events without a resync: {}", services.channels().resyncProblem()
                     .orElse(String.valueOf(e.getMessage())));
         }
-        Connection nats = Nats.connect(Options.builder().servers(config.natsServers().toArray(String[]::new))
-                .userInfo(config.natsUser(), config.natsPassword())
-                .inboxPrefix(HubSubjects.inboxPrefix(config.natsUser())).connectionName("amicus-hub")
-                .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build());
+        Connection nats = Nats.connect(config.natsOptions("amicus-hub"));
         try {
             Map<String, KeyValue> buckets = buckets(nats, config);
             RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), buckets);

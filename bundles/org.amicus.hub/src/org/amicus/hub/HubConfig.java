@@ -7,14 +7,18 @@ import static io.nats.client.support.JsonValueUtils.readStringList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiProfile;
 import org.amicus.cti.hub.HubSubjects;
+import org.amicus.cti.hub.TrustedCertificate;
 
+import io.nats.client.Options;
 import io.nats.client.support.JsonParseException;
 import io.nats.client.support.JsonParser;
 import io.nats.client.support.JsonValue;
@@ -28,13 +32,15 @@ import io.nats.client.support.JsonValue;
  * @param natsServers  the NATS servers, e.g. {@code nats://127.0.0.1:4222}
  * @param natsUser     the hub's own user at the NATS servers
  * @param natsPassword its password
+ * @param natsCertificate the certificate (PEM) that TLS to the NATS servers trusts; else the JVM's trust store
  * @param replicas     how many servers keep each bucket (JetStream replicas: 1, or 3 for a cluster)
  * @param dialContext  the dialplan context numbers are dialled in
  * @param roster       the agents and supervisors
  */
 public record HubConfig(AmiProfile pbx, String pbxSecret, List<String> natsServers, String natsUser,
-        String natsPassword, int replicas, String dialContext, Roster roster) {
+        String natsPassword, Optional<Path> natsCertificate, int replicas, String dialContext, Roster roster) {
 
+    private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern PHONE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*/[A-Za-z0-9_.@+-]+");
 
     /** @throws IllegalArgumentException with what is wrong and where, if the file cannot be used */
@@ -65,9 +71,22 @@ public record HubConfig(AmiProfile pbx, String pbxSecret, List<String> natsServe
         if (members.stream().anyMatch(member -> member.user().equals(hubUser))) {
             throw new IllegalArgumentException("the hub's NATS user " + hubUser + " is also in the roster");
         }
+        Optional<Path> certificate = Optional.ofNullable(nats.map.get("certificate")).map(value -> value.string)
+                .map(Path::of);
         return new HubConfig(profile, required(pbx, "secret", "pbx"), nonEmpty(readStringList(nats, "servers"),
-                "nats.servers"), hubUser, password(required(nats, "password", "nats"), "nats.password"), replicas,
-                readString(json, "dialContext", "default"), new Roster(members));
+                "nats.servers"), hubUser, password(required(nats, "password", "nats"), "nats.password"), certificate,
+                replicas, readString(json, "dialContext", "default"), new Roster(members));
+    }
+
+    /** How the hub's connections of this name reach the NATS servers; each reconnects for as long as it is open. */
+    Options natsOptions(String connectionName) throws IOException {
+        Options.Builder options = Options.builder();
+        if (natsCertificate.isPresent()) {
+            options.sslContext(TrustedCertificate.context(natsCertificate.get()));
+        }
+        return options.servers(natsServers.toArray(String[]::new)).userInfo(natsUser, natsPassword)
+                .inboxPrefix(HubSubjects.inboxPrefix(natsUser)).connectionName(connectionName)
+                .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build();
     }
 
     private static Member member(JsonValue json) {

@@ -3,20 +3,17 @@ package org.amicus.hub;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.amicus.cti.hub.HubSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.Nats;
-import io.nats.client.Options;
 
 /**
  * Runs the hub while this process holds the lease, and stands by otherwise: any number of hubs may run with one
@@ -26,7 +23,6 @@ import io.nats.client.Options;
 final class Leadership {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
-    private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
 
     private final HubConfig config;
     private final HubStart start;
@@ -53,10 +49,7 @@ final class Leadership {
         String holder = holderName();
         LOG.info("Hub {} stands by until it holds the lease", holder);
         while (true) {
-            try (Connection nats = Nats.connect(Options.builder().servers(config.natsServers().toArray(String[]::new))
-                    .userInfo(config.natsUser(), config.natsPassword())
-                    .inboxPrefix(HubSubjects.inboxPrefix(config.natsUser())).connectionName("amicus-hub-lease")
-                    .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build())) {
+            try (Connection nats = Nats.connect(config.natsOptions("amicus-hub-lease"))) {
                 if (leadWhileHeld(new HubLease(nats, holder, config.replicas()), stop)) {
                     return;
                 }

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +26,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.amicus.cti.Channel;
+import org.amicus.cti.ChannelState;
+import org.amicus.cti.Party;
+import org.amicus.cti.hub.ChannelCodec;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
 import org.amicus.testing.TestPbx;
+
+import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.Nats;
+import io.nats.client.Options;
 
 /**
  * The hub under load, as a contact centre runs it: the product's own {@code amicus hub} on the test PBX (its one AMI
@@ -50,6 +61,9 @@ public final class HubLoadBench {
     /** The phones the load rings, in the roster: the rest of the team has phones that never ring. */
     private static final List<String> PHONES = List.of("PJSIP/104", "PJSIP/105", "PJSIP/106", "PJSIP/108");
     static final String TEAM = "floor";
+    private static final String HUB_USER = "hub";
+    private static final String HUB_PASSWORD = "hub-password-for-bench";
+    private static final int MANY_CHANNELS = 2_000;
     private static final Duration READY_LIMIT = Duration.ofMinutes(5);
     private static final Duration HUB_START = Duration.ofMinutes(1);
     private static final long TICKS_PER_SECOND = 100;   // USER_HZ on Linux
@@ -88,8 +102,9 @@ public final class HubLoadBench {
         Files.createDirectories(bench.out);
         StringBuilder table = new StringBuilder("""
                 | Desktops | Asterisk CPU | lag p50 / p99 / max | channels | missed | status changes | hub CPU / RSS \
-                | NATS CPU / RSS (3 nodes) | desktops' CPU | a desktop joining: channels, time |
-                |---|---|---|---|---|---|---|---|---|---|
+                | NATS CPU / RSS (3 nodes) | desktops' CPU | a desktop joining: channels, time \
+                | a desktop joining 2,000 channels: held, min / median / max |
+                |---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (String n : options.getOrDefault("desktops", "10,100,500,1000").split(",")) {
             String row = bench.measure(Integer.parseInt(n));
@@ -124,7 +139,9 @@ public final class HubLoadBench {
                 long rssHub = rssKiB(hub.toHandle());
                 long rssNats = natsServers().stream().mapToLong(HubLoadBench::rssKiB).sum();
                 Sightings sightings = report(simulated, desktops);
-                return row(desktops, cpuBefore, cpuAfter, rssHub, rssNats, sightings, probe.created);
+                simulated.forEach(Process::destroyForcibly);
+                return row(desktops, cpuBefore, cpuAfter, rssHub, rssNats, sightings, probe.created) + " "
+                        + resyncOfManyChannels() + " |";
             } finally {
                 simulated.forEach(Process::destroyForcibly);
             }
@@ -152,6 +169,42 @@ public final class HubLoadBench {
         }
     }
 
+    /**
+     * How long a desktop connecting takes to hold {@value #MANY_CHANNELS} live channels (its login, whoami, and the
+     * watch's load of its team's bucket): that many entries are written into the bucket as the hub writes channels,
+     * then a desktop connects, five times; the entries are deleted again after.
+     */
+    private String resyncOfManyChannels() throws Exception {
+        try (Connection asHub = Nats.connect(Options.builder().servers(SERVERS.toArray(String[]::new))
+                .userInfo(HUB_USER, HUB_PASSWORD).inboxPrefix(HubSubjects.inboxPrefix(HUB_USER)).build())) {
+            KeyValue bucket = asHub.keyValue(HubSubjects.teamBucket(TEAM));
+            List<String> keys = new ArrayList<>();
+            Instant now = Instant.now();
+            for (int i = 0; i < MANY_CHANNELS; i++) {
+                String uniqueId = "1800000000." + i;
+                keys.add(HubSubjects.key(uniqueId));
+                bucket.put(keys.get(i), ChannelCodec.encode(new Channel(uniqueId, "PJSIP/trunk-%08x".formatted(i),
+                        uniqueId, ChannelState.UP, new Party("0611" + i, "Caller " + i), new Party("104", "Agent"),
+                        "from-trunk", "5550104", "Dial", "PJSIP/104,60,t", "PJSIP/104-%08x".formatted(i), "", now,
+                        now)));
+            }
+            List<Long> millis = new ArrayList<>();
+            int held = 0;
+            for (int round = 0; round < 5; round++) {
+                long start = System.nanoTime();
+                try (HubDesktop joining = HubDesktop.connect(new HubLogin(SERVERS, user(1), password(1)))) {
+                    millis.add((System.nanoTime() - start) / 1_000_000);
+                    held = joining.registry().snapshot().size();
+                }
+            }
+            for (String key : keys) {
+                bucket.delete(key);
+            }
+            Collections.sort(millis);
+            return "%d: %d / %d / %d ms".formatted(held, millis.get(0), millis.get(2), millis.get(4));
+        }
+    }
+
     private String roster(int desktops) {
         String users = IntStream.rangeClosed(1, desktops).mapToObj(i -> """
                     { "user": "%s", "password": "%s", "role": "agent", "phone": "%s", "team": "%s" }"""
@@ -160,14 +213,14 @@ public final class HubLoadBench {
         return """
                 {
                   "pbx": { "host": "%s", "port": %d, "user": "amicus-hub", "secret": "%s" },
-                  "nats": { "servers": ["%s"], "user": "hub", "password": "hub-password-for-bench", "replicas": 3 },
+                  "nats": { "servers": ["%s"], "user": "%s", "password": "%s", "replicas": 3 },
                   "dialContext": "%s",
                   "users": [
                 %s
                   ]
                 }
                 """.formatted(TestPbx.HOST, TestPbx.PORT, TestPbx.HUB_SECRET, String.join("\", \"", SERVERS),
-                TestPbx.CONTEXT, users);
+                HUB_USER, HUB_PASSWORD, TestPbx.CONTEXT, users);
     }
 
     private List<Process> startDesktops(int desktops) throws Exception {

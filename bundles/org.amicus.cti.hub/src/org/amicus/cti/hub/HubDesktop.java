@@ -73,7 +73,11 @@ public final class HubDesktop implements AutoCloseable {
      *                     channels cannot be read
      */
     public void connect() throws IOException, InterruptedException {
-        Options options = Options.builder().servers(login.servers().toArray(String[]::new))
+        Options.Builder builder = Options.builder();
+        if (login.certificate().isPresent()) {
+            builder.sslContext(TrustedCertificate.context(login.certificate().get()));
+        }
+        Options options = builder.servers(login.servers().toArray(String[]::new))
                 .userInfo(login.user(), login.password()).inboxPrefix(HubSubjects.inboxPrefix(login.user()))
                 .connectionName("amicus-desktop-" + login.user()).connectionTimeout(CONNECT_TIMEOUT)
                 .maxReconnects(-1).connectionListener((connected, event) -> {

@@ -1,6 +1,7 @@
 package org.amicus.cti.hub.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hub mode, chosen in the settings ({@link HubChoice}) or at launch, with {@value #SERVERS} (comma-separated NATS
- * URLs) and {@value #USER} set and the password in the environment variable {@value #PASSWORD}: the desktop's
+ * URLs) and {@value #USER} set, the password in the environment variable {@value #PASSWORD}, and optionally
+ * {@value #CERTIFICATE}, the certificate (PEM) that TLS to the servers trusts: the desktop's
  * {@link ChannelRegistry}, {@link CtiActions}, {@link QueueRegistry}, {@link ColleagueRegistry} and {@link ParkedCalls}
  * come from the hub, ranked above the direct mode's and offered at once (the connection follows in the background),
  * so that consumers bind to them; so do the {@link AgentProfiles}, whose phone is the roster's, and the
@@ -54,6 +56,7 @@ public class HubMode {
 
     static final String SERVERS = "amicus.hub.servers";
     static final String USER = "amicus.hub.user";
+    static final String CERTIFICATE = "amicus.hub.certificate";
     static final String PASSWORD = "AMICUS_HUB_PASSWORD";
     private static final Logger LOG = LoggerFactory.getLogger(HubMode.class);
     private static final int RANKING = 100;
@@ -170,7 +173,8 @@ public class HubMode {
             return Optional.empty();
         }
         return Optional.of(new HubLogin(Arrays.stream(servers.split(",")).map(String::trim).toList(),
-                String.valueOf(context.getProperty(USER)), System.getenv().getOrDefault(PASSWORD, "")));
+                String.valueOf(context.getProperty(USER)), System.getenv().getOrDefault(PASSWORD, ""),
+                Optional.ofNullable(context.getProperty(CERTIFICATE)).filter(path -> !path.isBlank()).map(Path::of)));
     }
 
     /** Until it succeeds: a desktop started while the hub or NATS is down connects once they are back. */

@@ -114,7 +114,7 @@ final class KvBoard<T> {
         stopWatch();
     }
 
-    /** The entries now, by key. */
+    /** The entries now, in no order. */
     synchronized List<T> entries() {
         return List.copyOf(entries.values());
     }
