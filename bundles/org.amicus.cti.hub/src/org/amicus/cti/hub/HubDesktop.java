@@ -33,9 +33,10 @@ import io.nats.client.Options;
 import io.nats.client.support.JsonValue;
 
 /**
- * One desktop's connection to the hub: the live channels its user may see and the actions it may take, as the same
- * {@link ChannelRegistry} and {@link CtiActions} the direct mode offers, and whether a hub serves it
- * ({@link HubStatus}). The AMI secret never comes here. The services exist before the connection (empty, and refusing
+ * One desktop's connection to the hub: the live channels its user may see, the boards every user reads (queues,
+ * colleagues, parked calls) and the actions it may take, as the same {@link ChannelRegistry}, {@link QueueRegistry},
+ * {@link ColleagueRegistry}, {@link ParkedCalls} and {@link CtiActions} the direct mode offers, and whether a hub
+ * serves it ({@link HubStatus}). The AMI secret never comes here. The services exist before the connection (empty, and refusing
  * actions), so that they can be offered at once.
  */
 public final class HubDesktop implements AutoCloseable {
@@ -70,7 +71,7 @@ public final class HubDesktop implements AutoCloseable {
      * registries hold them all, within a few seconds.
      *
      * @throws IOException if no server can be reached, the login is refused, the hub does not answer, or the
-     *                     channels cannot be read
+     *                     channels or boards cannot be read
      */
     public void connect() throws IOException, InterruptedException {
         Options.Builder builder = Options.builder();
