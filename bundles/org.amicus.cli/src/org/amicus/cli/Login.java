@@ -1,5 +1,6 @@
 package org.amicus.cli;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,7 @@ record Login(AmiProfile profile, String secret, HubLogin hub) {
     static final String HUB_PASSWORD_VARIABLE = "AMICUS_HUB_PASSWORD";
     private static final List<Option> NEED_HOST = List.of(Option.PORT, Option.TLS, Option.USER,
             Option.TRUST_CERTIFICATE);
-    private static final List<Option> NOT_WITH_HUB = List.of(Option.PROFILE, Option.HOST, Option.PORT, Option.TLS,
-            Option.TRUST_CERTIFICATE);
+    private static final List<Option> NOT_WITH_HUB = List.of(Option.PROFILE, Option.HOST, Option.PORT, Option.TLS);
 
     static Login choose(Arguments arguments, Map<String, String> environment, AmiProfiles profiles,
             AmiSecrets secrets, HubChoice hubChoice) {
@@ -62,7 +62,8 @@ record Login(AmiProfile profile, String secret, HubLogin hub) {
         }
         try {
             return new Login(null, null, new HubLogin(Arrays.stream(arguments.value(Option.HUB).orElseThrow()
-                    .split(",")).map(String::strip).toList(), user, password));
+                    .split(",")).map(String::strip).toList(), user, password,
+                    arguments.value(Option.TRUST_CERTIFICATE).map(Path::of)));
         } catch (IllegalArgumentException e) {
             throw Arguments.usage(e.getLocalizedMessage());
         }

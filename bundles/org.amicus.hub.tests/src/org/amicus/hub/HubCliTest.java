@@ -67,8 +67,12 @@ class HubCliTest {
     }
 
     private static Run run(String user, String password, String... words) {
+        return run(TestRoster.SERVERS, user, password, words);
+    }
+
+    private static Run run(List<String> servers, String user, String password, String... words) {
         List<String> args = new ArrayList<>(List.of(words));
-        args.addAll(List.of("--hub", String.join(",", TestRoster.SERVERS), "--user", user));
+        args.addAll(List.of("--hub", String.join(",", servers), "--user", user));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = cli.run(args, Map.of("AMICUS_HUB_PASSWORD", password), new Terminal(new ByteArrayInputStream(
@@ -84,6 +88,14 @@ class HubCliTest {
         assertTrue(status.out().startsWith("Connected through the hub alice@nats://127.0.0.1:4222"), status.out());
         assertTrue(status.out().contains("(agent)"), status.out());
         assertTrue(status.out().contains("My phone: PJSIP/104"), status.out());
+    }
+
+    @Test
+    void overTlsItTrustsTheCertificateItIsGiven() {
+        Run trusting = run(List.of("tls://127.0.0.1:4222"), "alice", TestRoster.password("alice"), "status",
+                "--trust-certificate", TestRoster.NATS_CERTIFICATE.toString());
+        assertEquals(0, trusting.exit(), trusting.toString());
+        assertTrue(trusting.out().startsWith("Connected through the hub alice@tls://127.0.0.1:4222"), trusting.out());
     }
 
     @Test
