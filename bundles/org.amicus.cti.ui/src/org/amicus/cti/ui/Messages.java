@@ -186,6 +186,8 @@ public class Messages {
     public String settingsHubServersProblem;
     public String settingsHubUserProblem;
     public String settingsHubEnterPassword;
+    public String settingsHubCertificateHint;
+    public String settingsHubCertificateProblem;
     public String settingsSaveRestart;
     public String onHold;
     public String talking;

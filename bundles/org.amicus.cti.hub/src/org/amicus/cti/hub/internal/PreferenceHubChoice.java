@@ -1,5 +1,6 @@
 package org.amicus.cti.hub.internal;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ public class PreferenceHubChoice implements HubChoice {
     private static final Logger LOG = LoggerFactory.getLogger(PreferenceHubChoice.class);
     private static final String SERVERS = "hub.servers";
     private static final String USER = "hub.user";
+    private static final String CERTIFICATE = "hub.certificate";
     private static final String PASSWORD = "org.amicus.cti.hub/password";
 
     @Reference
@@ -41,7 +43,8 @@ public class PreferenceHubChoice implements HubChoice {
         }
         try {
             return Optional.of(new HubLogin(Arrays.stream(servers.split(",")).toList(), stored.get(USER, ""),
-                    secrets.find(PASSWORD).orElse("")));
+                    secrets.find(PASSWORD).orElse(""), Optional.of(stored.get(CERTIFICATE, ""))
+                            .filter(path -> !path.isBlank()).map(Path::of)));
         } catch (IllegalArgumentException | AmiException e) {
             LOG.warn("Connecting directly: the stored hub settings cannot be used: {}", e.getMessage());
             return Optional.empty();
@@ -58,6 +61,8 @@ public class PreferenceHubChoice implements HubChoice {
         IEclipsePreferences stored = preferences();
         stored.put(SERVERS, String.join(",", login.servers()));
         stored.put(USER, login.user());
+        login.certificate().ifPresentOrElse(path -> stored.put(CERTIFICATE, path.toString()),
+                () -> stored.remove(CERTIFICATE));
         flush(stored);
     }
 
@@ -66,6 +71,7 @@ public class PreferenceHubChoice implements HubChoice {
         IEclipsePreferences stored = preferences();
         stored.remove(SERVERS);
         stored.remove(USER);
+        stored.remove(CERTIFICATE);
         flush(stored);
         secrets.delete(PASSWORD);
     }

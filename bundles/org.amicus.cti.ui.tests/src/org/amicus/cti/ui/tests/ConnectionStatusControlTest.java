@@ -8,6 +8,8 @@ import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -196,6 +198,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
         HubChoice choice = services.get(HubChoice.class);
         AgentProfiles agents = services.get(AgentProfiles.class);
         AgentProfile savedAgent = agents.current();
+        Path trusted = Files.writeString(Files.createTempFile("hub-ca", ".pem"), "a PEM file");
         AtomicInteger restarts = new AtomicInteger();
         IWorkbench workbench = (IWorkbench) Proxy.newProxyInstance(IWorkbench.class.getClassLoader(),
                 new Class<?>[] { IWorkbench.class }, (proxy, method, args) -> {
@@ -228,6 +231,11 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
                 assertFalse(save.getEnabled());
                 text(ui, WidgetIds.SETTINGS_HUB_PASSWORD).setText("sam-password-for-tests");
                 assertEquals("", problem.get());
+                text(ui, WidgetIds.SETTINGS_HUB_CERTIFICATE).setText("/nowhere/hub-ca.pem");
+                assertEquals("The trusted certificate /nowhere/hub-ca.pem is not a file that can be read",
+                        problem.get());
+                text(ui, WidgetIds.SETTINGS_HUB_CERTIFICATE).setText(trusted.toString());
+                assertEquals("", problem.get());
                 assertEquals("Save and restart", save.getText());
                 ui.screenshot("settings-hub");
                 UiHarness.click(save);
@@ -236,7 +244,7 @@ class ConnectionStatusControlTest extends AgainstTestPbx {
 
             ui.spinUntil(() -> restarts.get() == 1, UI_TIMEOUT);
             assertEquals(Optional.of(new HubLogin(List.of("nats://127.0.0.1:4222", "tls://127.0.0.1:4223"), "sam",
-                    "sam-password-for-tests")), choice.hub());
+                    "sam-password-for-tests", Optional.of(trusted))), choice.hub());
         } finally {
             choice.useDirect();
             agents.save(savedAgent);

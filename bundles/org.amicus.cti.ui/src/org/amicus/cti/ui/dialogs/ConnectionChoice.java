@@ -2,6 +2,8 @@ package org.amicus.cti.ui.dialogs;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import org.eclipse.swt.widgets.Text;
 
 /**
  * The settings' choice of how this desktop connects: directly to the PBX, or through the contact centre's hub (its
- * NATS servers, the user and the password, which goes to secure storage). The mode is chosen at start, so a changed
+ * NATS servers, the user, the password, which goes to secure storage, and the certificate TLS to them trusts, if not
+ * the JVM's). The mode is chosen at start, so a changed
  * choice takes a restart.
  */
 final class ConnectionChoice {
@@ -39,6 +42,7 @@ final class ConnectionChoice {
     private final Text servers;
     private final Text user;
     private final Text password;
+    private final Text certificate;
 
     /**
      * @param hubRunning whether this desktop runs in hub mode now
@@ -60,16 +64,20 @@ final class ConnectionChoice {
         user = SettingsDialog.text(group, messages.settingsUser, WidgetIds.SETTINGS_HUB_USER, SWT.NONE);
         password = SettingsDialog.text(group, messages.settingsHubPassword, WidgetIds.SETTINGS_HUB_PASSWORD,
                 SWT.PASSWORD);
+        certificate = SettingsDialog.text(group, messages.settingsCertificate, WidgetIds.SETTINGS_HUB_CERTIFICATE,
+                SWT.NONE);
+        certificate.setMessage(messages.settingsHubCertificateHint);
         throughHub.setSelection(saved.isPresent());
         direct.setSelection(saved.isEmpty());
         saved.ifPresent(login -> {
             servers.setText(String.join(", ", login.servers()));
             user.setText(login.user());
+            certificate.setText(login.certificate().map(Path::toString).orElse(""));
         });
         for (Control input : new Control[] { direct, throughHub }) {
             input.addListener(SWT.Selection, event -> changed.run());
         }
-        for (Control input : new Control[] { servers, user, password }) {
+        for (Control input : new Control[] { servers, user, password, certificate }) {
             input.addListener(SWT.Modify, event -> changed.run());
         }
     }
@@ -88,7 +96,7 @@ final class ConnectionChoice {
 
     /** Shows the hub's fields as usable only when the hub is chosen; says whether the password is stored. */
     void update() {
-        for (Text field : new Text[] { servers, user, password }) {
+        for (Text field : new Text[] { servers, user, password, certificate }) {
             field.setEnabled(throughHub());
         }
         password.setMessage(storedPassword().isPresent() ? messages.settingsSecretUnchanged : "");
@@ -110,7 +118,12 @@ final class ConnectionChoice {
         if (secret.isEmpty()) {
             throw new IllegalArgumentException(Messages.format(messages.settingsHubEnterPassword, name));
         }
-        return new HubLogin(urls, name, secret.get());
+        String trusted = certificate.getText().strip();
+        if (!trusted.isEmpty() && !Files.isReadable(Path.of(trusted))) {
+            throw new IllegalArgumentException(Messages.format(messages.settingsHubCertificateProblem, trusted));
+        }
+        return new HubLogin(urls, name, secret.get(), Optional.of(trusted).filter(path -> !path.isEmpty())
+                .map(Path::of));
     }
 
     /** The stored password, for the same hub user only. */

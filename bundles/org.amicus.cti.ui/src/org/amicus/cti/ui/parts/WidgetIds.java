@@ -51,6 +51,7 @@ public final class WidgetIds {
     public static final String SETTINGS_HUB_SERVERS = "settings.hubServers";
     public static final String SETTINGS_HUB_USER = "settings.hubUser";
     public static final String SETTINGS_HUB_PASSWORD = "settings.hubPassword";
+    public static final String SETTINGS_HUB_CERTIFICATE = "settings.hubCertificate";
     public static final String SETTINGS_PROFILE = "settings.profile";
     public static final String SETTINGS_HOST = "settings.host";
     public static final String SETTINGS_PORT = "settings.port";
