@@ -50,9 +50,23 @@ final class HubProcess implements AutoCloseable {
     }
 
     /** Waits until the hub logs a line holding this text; fails with what it logged if not within the timeout. */
-    synchronized String await(String text, Duration timeout) throws InterruptedException {
+    String await(String text, Duration timeout) throws InterruptedException {
+        return await(text, 0, timeout);
+    }
+
+    /** How many lines the hub has logged so far. */
+    synchronized int logged() {
+        return lines.size();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** As {@link #await(String, Duration)}, among the lines after the first {@code after}. */
+    synchronized String await(String text, int after, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (int seen = 0;; ) {
+        for (int seen = after;; ) {
             for (; seen < lines.size(); seen++) {
                 if (lines.get(seen).contains(text)) {
                     return lines.get(seen);

@@ -2,15 +2,11 @@ package org.amicus.hub;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,25 +23,21 @@ import io.nats.client.KeyValue;
 
 /**
  * Mirrors the boards every user may read into their buckets: the queues, the colleagues' phones and the parked calls,
- * one entry each, deleted when gone. The registries' listeners only mark a board as changed, on the dispatch thread,
- * and never wait; one thread of its own writes what differs from what it wrote last, from the board's latest state,
- * so that changes that come while it writes are coalesced.
+ * one entry each, deleted when gone. The registries' listeners only mark a board as changed; a
+ * {@link CoalescingWriter} writes what differs from what it wrote last, from the board's latest state.
  */
 final class BoardPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BoardPublisher.class);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final PbxServices services;
     private final Map<String, KeyValue> buckets;
     private final Map<String, Supplier<Map<String, Object>>> boards = new LinkedHashMap<>(); // bucket -> entries now
     private final Map<String, Map<String, byte[]>> written = new HashMap<>();               // bucket -> key -> value
-    private final Set<String> changed = new LinkedHashSet<>();
-    private final QueueListener queuesChanged = changes -> changed(HubSubjects.QUEUES_BUCKET);
-    private final ColleagueListener colleaguesChanged = changes -> changed(HubSubjects.COLLEAGUES_BUCKET);
-    private final ParkedCallListener parkedChanged = parked -> changed(HubSubjects.PARKED_BUCKET);
-    private final Thread writer;
-    private boolean closed;
+    private final CoalescingWriter<String> writer = new CoalescingWriter<>("amicus-hub-boards", this::writeBoards);
+    private final QueueListener queuesChanged = changes -> writer.mark(HubSubjects.QUEUES_BUCKET);
+    private final ColleagueListener colleaguesChanged = changes -> writer.mark(HubSubjects.COLLEAGUES_BUCKET);
+    private final ParkedCallListener parkedChanged = parked -> writer.mark(HubSubjects.PARKED_BUCKET);
 
     /** @param buckets the board buckets, by name */
     BoardPublisher(PbxServices services, Map<String, KeyValue> buckets) {
@@ -55,8 +47,6 @@ final class BoardPublisher implements AutoCloseable {
         boards.put(HubSubjects.COLLEAGUES_BUCKET, () -> byKey(services.colleagues().colleagues(),
                 colleague -> colleague.context() + "/" + colleague.extension()));
         boards.put(HubSubjects.PARKED_BUCKET, () -> byKey(services.parked().parked(), parked -> parked.space()));
-        writer = new Thread(this::writeChanges, "amicus-hub-boards");
-        writer.setDaemon(true);
     }
 
     /**
@@ -67,15 +57,13 @@ final class BoardPublisher implements AutoCloseable {
         services.queues().addListener(queuesChanged);
         services.colleagues().addListener(colleaguesChanged);
         services.parked().addListener(parkedChanged);
-        synchronized (this) {
-            for (String bucket : boards.keySet()) {
-                Map<String, byte[]> earlier = new HashMap<>();
-                buckets.get(bucket).keys().forEach(key -> earlier.put(key, null));
-                written.put(bucket, earlier);
-                changed.add(bucket);
-            }
+        for (String bucket : boards.keySet()) {
+            Map<String, byte[]> earlier = new HashMap<>();
+            buckets.get(bucket).keys().forEach(key -> earlier.put(key, null));
+            written.put(bucket, earlier);
+            writer.mark(bucket);
         }
-        writer.start();
+        writer.start();   // the written entries are the writer's alone from here on
     }
 
     @Override
@@ -83,43 +71,12 @@ final class BoardPublisher implements AutoCloseable {
         services.queues().removeListener(queuesChanged);
         services.colleagues().removeListener(colleaguesChanged);
         services.parked().removeListener(parkedChanged);
-        synchronized (this) {
-            closed = true;
-            notifyAll();
-        }
-        writer.join(Duration.ofSeconds(5));
+        writer.close();
     }
 
-    private synchronized void changed(String bucket) {
-        changed.add(bucket);
-        notifyAll();
-    }
-
-    private void writeChanges() {
-        Set<String> failed = new LinkedHashSet<>();
-        while (true) {
-            List<String> toWrite;
-            synchronized (this) {
-                try {
-                    if (!failed.isEmpty()) {
-                        wait(RETRY_PAUSE.toMillis());   // the servers may be back by then; closing ends the pause
-                        changed.addAll(failed);
-                        failed.clear();
-                    }
-                    while (changed.isEmpty() && !closed) {
-                        wait();
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (closed) {
-                    return;
-                }
-                toWrite = new ArrayList<>(changed);
-                changed.clear();
-            }
-            toWrite.stream().filter(bucket -> !write(bucket)).forEach(failed::add);
-        }
+    /** Writes these boards; returns those that failed, to be tried again. */
+    private List<String> writeBoards(List<String> changedBoards) {
+        return changedBoards.stream().filter(bucket -> !write(bucket)).toList();
     }
 
     /** Writes the entries of a board that differ from what was written, deletes those gone; false if one failed. */

@@ -3,6 +3,7 @@ package org.amicus.hub;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,6 +24,8 @@ import io.nats.client.Nats;
 final class Leadership {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
+    /** The pause before a new connection to read the lease, so that a cluster that cannot answer yet is not flooded. */
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final HubConfig config;
     private final HubStart start;
@@ -50,7 +53,7 @@ final class Leadership {
         LOG.info("Hub {} stands by until it holds the lease", holder);
         while (true) {
             try (Connection nats = Nats.connect(config.natsOptions("amicus-hub-lease"))) {
-                if (leadWhileHeld(new HubLease(nats, holder, config.replicas()), stop)) {
+                if (leadWhileHeld(openLease(nats, holder), stop)) {
                     return;
                 }
             } catch (JetStreamApiException e) {
@@ -58,7 +61,22 @@ final class Leadership {
                         e);
             } catch (LeaseUnreadable e) {
                 LOG.warn("Hub {} connects to NATS anew: {}", holder, e.getMessage());
+                if (stop.await(RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             }
+        }
+    }
+
+    /**
+     * The lease on this connection; a bucket that does not answer (while the cluster elects its stream's leader after
+     * losing a server, say) is tried again on a new connection.
+     */
+    private HubLease openLease(Connection nats, String holder) throws JetStreamApiException, LeaseUnreadable {
+        try {
+            return new HubLease(nats, holder, config.replicas());
+        } catch (IOException e) {
+            throw new LeaseUnreadable(e);
         }
     }
 

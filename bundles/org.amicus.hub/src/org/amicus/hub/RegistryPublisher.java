@@ -2,10 +2,8 @@ package org.amicus.hub;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,25 +29,19 @@ import io.nats.client.KeyValue;
 final class RegistryPublisher implements ChannelListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryPublisher.class);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final ChannelRegistry registry;
     private final Roster roster;
     private final Map<String, KeyValue> buckets;
-    private final Set<String> changedCalls = new LinkedHashSet<>();          // linked ids
     private final Map<String, Set<String>> channelsOfCall = new HashMap<>();  // linked id -> unique ids written
     private final Map<String, Set<String>> bucketsOfChannel = new HashMap<>(); // unique id -> buckets holding it
     private final Map<String, Channel> written = new HashMap<>();
-    private final Thread writer;
-    private boolean writing;
-    private boolean closed;
+    private final CoalescingWriter<String> writer = new CoalescingWriter<>("amicus-hub-publisher", this::writeCalls);
 
     RegistryPublisher(ChannelRegistry registry, Roster roster, Map<String, KeyValue> buckets) {
         this.registry = registry;
         this.roster = roster;
         this.buckets = buckets;
-        writer = new Thread(this::writeChanges, "amicus-hub-publisher");
-        writer.setDaemon(true);
     }
 
     /**
@@ -59,89 +51,44 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
     void start() throws IOException, JetStreamApiException, InterruptedException {
         registry.addListener(this);
         Map<String, Channel> liveByKey = new HashMap<>();
-        synchronized (this) {
-            registry.snapshot().channels().forEach(channel -> {
-                changedCalls.add(channel.linkedId());
-                liveByKey.put(HubSubjects.key(channel.uniqueId()), channel);
-            });
-            for (Map.Entry<String, KeyValue> bucket : buckets.entrySet()) {
-                for (String key : bucket.getValue().keys()) {
-                    Channel live = liveByKey.get(key);
-                    if (live == null) {
-                        bucket.getValue().delete(key);
-                    } else {   // rewritten where it belongs now, deleted here if it no longer belongs here
-                        bucketsOfChannel.computeIfAbsent(live.uniqueId(), id -> new HashSet<>()).add(bucket.getKey());
-                        channelsOfCall.computeIfAbsent(live.linkedId(), id -> new HashSet<>()).add(live.uniqueId());
-                    }
+        registry.snapshot().channels().forEach(channel -> {
+            writer.mark(channel.linkedId());
+            liveByKey.put(HubSubjects.key(channel.uniqueId()), channel);
+        });
+        for (Map.Entry<String, KeyValue> bucket : buckets.entrySet()) {
+            for (String key : bucket.getValue().keys()) {
+                Channel live = liveByKey.get(key);
+                if (live == null) {
+                    bucket.getValue().delete(key);
+                } else {   // rewritten where it belongs now, deleted here if it no longer belongs here
+                    bucketsOfChannel.computeIfAbsent(live.uniqueId(), id -> new HashSet<>()).add(bucket.getKey());
+                    channelsOfCall.computeIfAbsent(live.linkedId(), id -> new HashSet<>()).add(live.uniqueId());
                 }
             }
-            notifyAll();
         }
-        writer.start();
+        writer.start();   // the maps are the writer's alone from here on
     }
 
     @Override
-    public synchronized void channelsChanged(List<ChannelChange> changes) {
-        changes.forEach(change -> changedCalls.add(change.channel().linkedId()));
-        notifyAll();
+    public void channelsChanged(List<ChannelChange> changes) {
+        changes.forEach(change -> writer.mark(change.channel().linkedId()));
     }
 
     /** Waits until every change heard so far is written; false if that takes longer than the timeout. */
-    synchronized boolean awaitWritten(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (writing || !changedCalls.isEmpty()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
-        return true;
+    boolean awaitWritten(Duration timeout) throws InterruptedException {
+        return writer.awaitWritten(timeout);
     }
 
     @Override
     public void close() throws InterruptedException {
         registry.removeListener(this);
-        synchronized (this) {
-            closed = true;
-            notifyAll();
-        }
-        writer.join(Duration.ofSeconds(5));
+        writer.close();
     }
 
-    private void writeChanges() {
-        Set<String> failed = new LinkedHashSet<>();
-        while (true) {
-            List<String> calls;
-            synchronized (this) {
-                writing = false;
-                notifyAll();
-                try {
-                    if (!failed.isEmpty()) {
-                        wait(RETRY_PAUSE.toMillis());   // the servers may be back by then; closing ends the pause
-                        changedCalls.addAll(failed);
-                        failed.clear();
-                    }
-                    while (changedCalls.isEmpty() && !closed) {
-                        wait();
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-                if (closed) {
-                    return;
-                }
-                calls = new ArrayList<>(changedCalls);
-                changedCalls.clear();
-                writing = true;
-            }
-            Map<String, List<Channel>> live = registry.snapshot().calls();
-            for (String call : calls) {
-                if (!writeCall(call, live.getOrDefault(call, List.of()))) {
-                    failed.add(call);
-                }
-            }
-        }
+    /** Writes the latest state of these calls; returns those that failed, to be tried again. */
+    private List<String> writeCalls(List<String> calls) {
+        Map<String, List<Channel>> live = registry.snapshot().calls();
+        return calls.stream().filter(call -> !writeCall(call, live.getOrDefault(call, List.of()))).toList();
     }
 
     /**

@@ -1,0 +1,94 @@
+package org.amicus.hub;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One thread that writes what was marked as changed: the marking side (a registry's listener, on the PBX's dispatch
+ * thread) never waits, and a thing marked ten times while the thread wrote is written once, from its latest state.
+ * What could not be written is tried again after a pause.
+ *
+ * @param <K> what is marked, e.g. a call's linked id
+ */
+final class CoalescingWriter<K> implements AutoCloseable {
+
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final Function<List<K>, Collection<K>> write;
+    private final Set<K> changed = new LinkedHashSet<>();
+    private final Thread thread;
+    private boolean writing;
+    private boolean closed;
+
+    /** @param write writes a batch of what was marked, and returns what of it failed */
+    CoalescingWriter(String name, Function<List<K>, Collection<K>> write) {
+        this.write = write;
+        thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+    }
+
+    synchronized void mark(K key) {
+        changed.add(key);
+        notifyAll();
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Waits until everything marked so far is written; false if that takes longer than the timeout. */
+    synchronized boolean awaitWritten(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (writing || !changed.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        thread.join(Duration.ofSeconds(5));
+    }
+
+    private void run() {
+        Collection<K> failed = List.of();
+        while (true) {
+            List<K> batch;
+            synchronized (this) {
+                writing = false;
+                notifyAll();
+                try {
+                    if (!failed.isEmpty()) {
+                        wait(RETRY_PAUSE.toMillis());   // the servers may be back by then; closing ends the pause
+                        changed.addAll(failed);
+                    }
+                    while (changed.isEmpty() && !closed) {
+                        wait();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closed) {
+                    return;
+                }
+                batch = new ArrayList<>(changed);
+                changed.clear();
+                writing = true;
+            }
+            failed = write.apply(batch);
+        }
+    }
+}
