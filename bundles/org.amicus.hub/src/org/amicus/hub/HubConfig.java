@@ -7,7 +7,6 @@ import static io.nats.client.support.JsonValueUtils.readStringList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiProfile;
 import org.amicus.cti.hub.HubSubjects;
-import org.amicus.cti.hub.TrustedCertificate;
+import org.amicus.cti.hub.NatsOptions;
 
 import io.nats.client.Options;
 import io.nats.client.support.JsonParseException;
@@ -40,7 +39,6 @@ import io.nats.client.support.JsonValue;
 public record HubConfig(AmiProfile pbx, String pbxSecret, List<String> natsServers, String natsUser,
         String natsPassword, Optional<Path> natsCertificate, int replicas, String dialContext, Roster roster) {
 
-    private static final Duration NATS_TIMEOUT = Duration.ofSeconds(5);
     private static final Pattern PHONE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*/[A-Za-z0-9_.@+-]+");
 
     /** @throws IllegalArgumentException with what is wrong and where, if the file cannot be used */
@@ -80,13 +78,7 @@ public record HubConfig(AmiProfile pbx, String pbxSecret, List<String> natsServe
 
     /** How the hub's connections of this name reach the NATS servers; each reconnects for as long as it is open. */
     Options natsOptions(String connectionName) throws IOException {
-        Options.Builder options = Options.builder();
-        if (natsCertificate.isPresent()) {
-            options.sslContext(TrustedCertificate.context(natsCertificate.get()));
-        }
-        return options.servers(natsServers.toArray(String[]::new)).userInfo(natsUser, natsPassword)
-                .inboxPrefix(HubSubjects.inboxPrefix(natsUser)).connectionName(connectionName)
-                .connectionTimeout(NATS_TIMEOUT).maxReconnects(-1).build();
+        return NatsOptions.of(natsServers, natsUser, natsPassword, natsCertificate, connectionName).build();
     }
 
     private static Member member(JsonValue json) {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,12 +34,12 @@ import org.amicus.cti.hub.ChannelCodec;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
+import org.amicus.cti.hub.NatsOptions;
 import org.amicus.testing.TestPbx;
 
 import io.nats.client.Connection;
 import io.nats.client.KeyValue;
 import io.nats.client.Nats;
-import io.nats.client.Options;
 
 /**
  * The hub under load, as a contact centre runs it: the product's own {@code amicus hub} on the test PBX (its one AMI
@@ -175,8 +176,8 @@ public final class HubLoadBench {
      * then a desktop connects, five times; the entries are deleted again after.
      */
     private String resyncOfManyChannels() throws Exception {
-        try (Connection asHub = Nats.connect(Options.builder().servers(SERVERS.toArray(String[]::new))
-                .userInfo(HUB_USER, HUB_PASSWORD).inboxPrefix(HubSubjects.inboxPrefix(HUB_USER)).build())) {
+        try (Connection asHub = Nats.connect(NatsOptions.of(SERVERS, HUB_USER, HUB_PASSWORD, Optional.empty(),
+                "amicus-bench-hub").build())) {
             KeyValue bucket = asHub.keyValue(HubSubjects.teamBucket(TEAM));
             List<String> keys = new ArrayList<>();
             Instant now = Instant.now();

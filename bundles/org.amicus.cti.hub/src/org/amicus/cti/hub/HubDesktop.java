@@ -41,7 +41,6 @@ import io.nats.client.support.JsonValue;
  */
 public final class HubDesktop implements AutoCloseable {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
 
     private final HubLogin login;
@@ -74,14 +73,8 @@ public final class HubDesktop implements AutoCloseable {
      *                     channels or boards cannot be read
      */
     public void connect() throws IOException, InterruptedException {
-        Options.Builder builder = Options.builder();
-        if (login.certificate().isPresent()) {
-            builder.sslContext(TrustedCertificate.context(login.certificate().get()));
-        }
-        Options options = builder.servers(login.servers().toArray(String[]::new))
-                .userInfo(login.user(), login.password()).inboxPrefix(HubSubjects.inboxPrefix(login.user()))
-                .connectionName("amicus-desktop-" + login.user()).connectionTimeout(CONNECT_TIMEOUT)
-                .maxReconnects(-1).connectionListener((connected, event) -> {
+        Options options = NatsOptions.of(login.servers(), login.user(), login.password(), login.certificate(),
+                "amicus-desktop-" + login.user()).connectionListener((connected, event) -> {
                     status.connectionEvent(event);
                     if (event == Events.RECONNECTED) {
                         readAgain();   // a key-value store is state, not a log
