@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.amicus.ami.internal.FrameHeaders;
+import org.amicus.ami.internal.HeaderKeys;
 import org.asteriskjava.manager.event.ManagerEvent;
 
 /**
@@ -14,9 +16,9 @@ import org.asteriskjava.manager.event.ManagerEvent;
  */
 public final class AmiEvent {
 
-    private final List<Map.Entry<String, String>> headers;
-    /** The {@link HeaderKeys key} of each header's name, in the same order. */
-    private final String[] keys;
+    private static final String EVENT = HeaderKeys.of("Event");
+
+    private final FrameHeaders headers;
     private final String name;
     private final Function<AmiEvent, ManagerEvent> typing;
     private ManagerEvent typed;
@@ -27,13 +29,9 @@ public final class AmiEvent {
      * @param typing  builds asterisk-java's typed event, or {@code null} if it has no class for this one
      */
     public AmiEvent(List<Map.Entry<String, String>> headers, Function<AmiEvent, ManagerEvent> typing) {
-        this.headers = List.copyOf(headers);
-        this.keys = new String[this.headers.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = HeaderKeys.of(this.headers.get(i).getKey());
-        }
+        this.headers = FrameHeaders.copyOf(headers);
         this.typing = typing;
-        this.name = value(HeaderKeys.of("Event"));
+        this.name = value(EVENT);
     }
 
     /** The event's name, e.g. {@code Newchannel} or {@code FullyBooted}. */
@@ -47,17 +45,18 @@ public final class AmiEvent {
     }
 
     private String value(String key) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == key) {
-                return headers.get(i).getValue();
+        int count = headers.size();
+        for (int i = 0; i < count; i++) {
+            if (headers.key(i) == key) {
+                return headers.value(i);
             }
         }
         if (HeaderKeys.allShared()) { // then a key that is not the same reference is another key
             return null;
         }
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
-                return headers.get(i).getValue();
+        for (int i = 0; i < count; i++) {
+            if (headers.key(i).equals(key)) {
+                return headers.value(i);
             }
         }
         return null;
@@ -67,9 +66,9 @@ public final class AmiEvent {
     public List<String> getAll(String header) {
         String key = HeaderKeys.of(header);
         List<String> values = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i].equals(key)) {
-                values.add(headers.get(i).getValue());
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.key(i).equals(key)) {
+                values.add(headers.value(i));
             }
         }
         return List.copyOf(values);

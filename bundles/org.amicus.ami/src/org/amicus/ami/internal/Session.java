@@ -177,7 +177,7 @@ final class Session {
         long deadline = System.nanoTime() + LOGIN_STEP_TIMEOUT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
-                AmiSocket.Frame frame = socket.readFrame();
+                FrameReader.Frame frame = socket.readFrame();
                 if (frame == null) {
                     throw new IOException("the PBX closed the connection during the login");
                 }
@@ -194,10 +194,11 @@ final class Session {
         throw new LoginFailure("the PBX did not answer in time", true, null);
     }
 
-    private static String header(AmiSocket.Frame frame, String name) {
-        for (Map.Entry<String, String> header : frame.headers()) {
-            if (header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
+    private static String header(FrameReader.Frame frame, String name) {
+        FrameHeaders headers = frame.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.name(i).equalsIgnoreCase(name)) {
+                return headers.value(i);
             }
         }
         return null;
@@ -206,7 +207,7 @@ final class Session {
     /** The reader thread: every frame until the socket ends. */
     private void read() {
         try {
-            AmiSocket.Frame frame;
+            FrameReader.Frame frame;
             while ((frame = socket.readFrame()) != null) {
                 route(frame);
             }
@@ -216,7 +217,7 @@ final class Session {
         }
     }
 
-    private void route(AmiSocket.Frame frame) {
+    private void route(FrameReader.Frame frame) {
         if (frame.tooLong()) {
             LOG.warn("Skipped a message from {} with a line longer than {} bytes ({}); listeners will resync",
                     profile.server(), LineReader.MAX_LINE, frame.first());
@@ -231,7 +232,7 @@ final class Session {
         }
     }
 
-    private void answer(AmiSocket.Frame frame) {
+    private void answer(FrameReader.Frame frame) {
         String actionId = header(frame, "ActionID");
         Pending waiting = actionId == null ? null : pending.remove(actionId);
         if (waiting == null) {
@@ -420,7 +421,7 @@ final class Session {
     }
 
     private static LoginFailure failure(IOException e, AmiProfile profile) {
-        boolean lasting = e instanceof SSLHandshakeException || e instanceof AmiSocket.NotAmiException;
+        boolean lasting = e instanceof SSLHandshakeException || e instanceof FrameReader.NotAmiException;
         return new LoginFailure(explain(e, profile), !lasting, e);
     }
 
@@ -437,7 +438,7 @@ final class Session {
         if (e instanceof SSLHandshakeException) {
             return explainTls(e, profile);
         }
-        if (e instanceof AmiSocket.NotAmiException || e instanceof SocketOpener.HandshakeTimeoutException) {
+        if (e instanceof FrameReader.NotAmiException || e instanceof SocketOpener.HandshakeTimeoutException) {
             return e.getMessage();
         }
         if (e instanceof SSLException) {

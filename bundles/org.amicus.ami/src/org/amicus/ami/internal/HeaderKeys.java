@@ -1,4 +1,4 @@
-package org.amicus.ami;
+package org.amicus.ami.internal;
 
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * event compares references instead of strings letter by letter without regard to case. A PBX sends a few hundred
  * distinct names; past {@link #LIMIT} (a PBX that makes up names, say) keys are still correct, just not shared.
  */
-final class HeaderKeys {
+public final class HeaderKeys {
 
     static final int LIMIT = 10_000;
     private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
@@ -20,7 +20,7 @@ final class HeaderKeys {
     }
 
     /** The key of a header name, e.g. {@code uniqueid} for {@code Uniqueid} and {@code UniqueID}. */
-    static String of(String name) {
+    public static String of(String name) {
         String key = KEYS.get(name);
         if (key != null) {
             return key;
@@ -37,7 +37,7 @@ final class HeaderKeys {
     }
 
     /** Whether every key handed out so far is the shared one, so that two keys are equal only if they are the same. */
-    static boolean allShared() {
+    public static boolean allShared() {
         return !full;
     }
 }
