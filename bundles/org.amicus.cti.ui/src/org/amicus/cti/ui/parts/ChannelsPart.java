@@ -98,10 +98,12 @@ public class ChannelsPart {
     private StackLayout stack;
     private Table table;
     private CallTree calls;
-    /** Which grouping is the latest asked for: an older one that ends late is not shown. UI thread only. */
-    private int grouping;
-    private final ExecutorService grouper = Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "Amicus calls grouping"); //$NON-NLS-1$
+    /** Which arrangement of the rows is the latest asked for: an older one that ends late is not shown. */
+    private int arranging; // this and the next two: UI thread only
+    private boolean arrangingOffThread;
+    private boolean arrangeAgain;
+    private final ExecutorService arranger = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "Amicus channel rows"); //$NON-NLS-1$
         thread.setDaemon(true);
         return thread;
     });
@@ -123,7 +125,7 @@ public class ChannelsPart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
         summary = new Label(parent, SWT.NONE);
-        refresher = new CoalescedRefresh(uiSync, summary, this::refresh);
+        refresher = new CoalescedRefresh(uiSync, summary, this::arrange);
         summary.setData(WidgetIds.KEY, WidgetIds.CHANNELS_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
@@ -244,7 +246,7 @@ public class ChannelsPart {
 
     @PreDestroy
     public void dispose() {
-        grouper.shutdownNow();
+        arranger.shutdownNow();
         contributions.close();
         icons.dispose();
         if (registry != null) {
@@ -315,14 +317,72 @@ public class ChannelsPart {
         refresher.ask();
     }
 
+    /**
+     * What the agent asked for (a filter, a sort, another presentation): the channel table at once, so that the
+     * Enter that follows a filter acts on the rows it found; the calls as soon as they are grouped.
+     */
     private void refresh() {
-        ChannelSnapshot snapshot = snapshot();
+        arranging++; // an arrangement under way is for what was asked before
         if (callsShown()) {
-            groupCalls(snapshot);
+            arrange();
             return;
         }
+        ChannelSnapshot snapshot = snapshot();
+        showChannels(ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection(), sort), snapshot);
+    }
+
+    /**
+     * The channels changed: the rows are filtered, sorted or grouped off the UI thread, one arrangement at a time so
+     * that each is shown however busy the PBX, and changes meanwhile are arranged next.
+     */
+    private void arrange() {
+        if (arrangingOffThread) {
+            arrangeAgain = true;
+            return;
+        }
+        arrangingOffThread = true;
+        int ticket = ++arranging;
+        boolean asCalls = callsShown();
+        String needle = filter.getText();
+        boolean ringing = onlyRinging.getSelection();
+        ChannelRows.Sort order = sort;
+        Set<String> phones = colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues());
+        CompletableFuture.supplyAsync(() -> {
+            ChannelSnapshot snapshot = snapshot();
+            return asCalls ? new Arranged(snapshot, CallRows.of(snapshot, phones, needle, ringing), null)
+                    : new Arranged(snapshot, null, ChannelRows.of(snapshot, needle, ringing, order));
+        }, arranger).whenComplete((arranged, failure) -> uiSync.asyncExec(() -> {
+            arrangingOffThread = false;
+            if (failure != null) {
+                LOG.error("Arranging the channels failed", failure);
+            } else if (!table.isDisposed() && ticket == arranging) {
+                show(arranged, needle, ringing);
+            }
+            if (arrangeAgain && !table.isDisposed()) {
+                arrangeAgain = false;
+                arrange();
+            }
+        }));
+    }
+
+    /** Rows arranged off the UI thread: the calls, or the channels, from one snapshot. */
+    private record Arranged(ChannelSnapshot snapshot, List<CallRow> calls, List<Channel> channels) {
+    }
+
+    private void show(Arranged arranged, String needle, boolean ringing) {
+        if (arranged.calls() == null) {
+            showChannels(arranged.channels(), arranged.snapshot());
+            return;
+        }
+        rows = List.of();
+        calls.show(arranged.calls());
+        showSummary(arranged.snapshot(), !needle.isBlank() || ringing
+                ? Messages.plural(messages.callCount, arranged.calls().size()) : null);
+    }
+
+    private void showChannels(List<Channel> channels, ChannelSnapshot snapshot) {
         Channel selected = selected();
-        rows = ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection(), sort);
+        rows = channels;
         table.setItemCount(rows.size());
         table.clearAll();
         keepSelected(selected);
@@ -333,29 +393,6 @@ public class ChannelsPart {
         summary.setText(summaryOf(snapshot, shown));
         summary.requestLayout();
         updateActions(snapshot);
-    }
-
-    /** Groups the channels into calls off the UI thread, then shows them unless a newer grouping was asked for. */
-    private void groupCalls(ChannelSnapshot snapshot) {
-        int ticket = ++grouping;
-        String needle = filter.getText();
-        boolean ringing = onlyRinging.getSelection();
-        Set<String> phones = colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues());
-        rows = List.of();
-        CompletableFuture.supplyAsync(() -> CallRows.of(snapshot, phones, needle, ringing), grouper)
-                .whenComplete((grouped, failure) -> {
-                    if (failure != null) {
-                        LOG.error("Grouping the channels into calls failed", failure);
-                        return;
-                    }
-                    uiSync.asyncExec(() -> {
-                        if (!table.isDisposed() && ticket == grouping) {
-                            calls.show(grouped);
-                            showSummary(snapshot, !needle.isBlank() || ringing
-                                    ? Messages.plural(messages.callCount, grouped.size()) : null);
-                        }
-                    });
-                });
     }
 
     /** The calls shown, in their order; for tests. */
