@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,7 @@ import org.amicus.cti.QueueMember;
 import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
+import org.amicus.cti.hub.HubConnectException;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
@@ -348,10 +350,41 @@ class HubTest {
             assertEquals("PJSIP/107", bobOverTls.identity().phone());
             assertEquals(bob.colleagues().colleagues(), bobOverTls.colleagues().colleagues());
         }
-        IOException untrusted = assertThrows(IOException.class, () -> HubDesktop.connect(new HubLogin(overTls, "bob",
-                TestRoster.password("bob"))), "the JVM's own trust store does not know the test cluster's certificate");
-        assertTrue(String.valueOf(untrusted.getMessage()).startsWith("Unable to connect to NATS servers"),
-                untrusted::toString);
+        HubConnectException untrusted = assertThrows(HubConnectException.class, () -> HubDesktop.connect(
+                new HubLogin(overTls, "bob", TestRoster.password("bob"))),
+                "the JVM's own trust store does not know the test cluster's certificate");
+        assertEquals("No server of the hub could be reached: tls://127.0.0.1:4222", untrusted.getMessage());
+    }
+
+    @Test
+    void aWrongPasswordOrAnUnknownUserIsRefusedAtOnceInTheUsersLanguage() throws Exception {
+        for (String user : List.of("alice", "mallory")) {
+            try (HubDesktop refused = new HubDesktop(new HubLogin(TestRoster.SERVERS, user, "not-the-password"))) {
+                // each server's refusal took the client's 5 s connection timeout before the next was tried
+                HubConnectException why = assertTimeout(Duration.ofSeconds(4), () -> assertThrows(
+                        HubConnectException.class, refused::connect));
+                assertEquals("hubRefusedLogin", why.key().orElseThrow());
+                assertEquals("The hub refused the user " + user + " or its password", why.getMessage());
+                assertEquals("Der Hub hat den Benutzer " + user + " oder sein Passwort abgelehnt",
+                        why.message(Locale.GERMAN));
+                assertEquals(Optional.of("\u0425\u0430\u0431 \u043e\u0442\u043a\u043b\u043e\u043d\u0438\u043b "
+                        + "\u043f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u0442\u0435\u043b\u044f " + user
+                        + " \u0438\u043b\u0438 \u0435\u0433\u043e \u043f\u0430\u0440\u043e\u043b\u044c"),
+                        refused.status().problem(Locale.forLanguageTag("ru")), "the status line says it too");
+            }
+        }
+    }
+
+    @Test
+    void noServerToReachEndsAtOnceAndSaysSo() throws Exception {
+        List<String> nobodyListens = List.of("nats://127.0.0.1:4299");
+        try (HubDesktop unreachable = new HubDesktop(new HubLogin(nobodyListens, "alice",
+                TestRoster.password("alice")))) {
+            HubConnectException why = assertTimeout(Duration.ofSeconds(4), () -> assertThrows(
+                    HubConnectException.class, unreachable::connect));
+            assertEquals("hubUnreachable", why.key().orElseThrow());
+            assertEquals("Kein Server des Hubs ist erreichbar: nats://127.0.0.1:4299", why.message(Locale.GERMAN));
+        }
     }
 
     @Test

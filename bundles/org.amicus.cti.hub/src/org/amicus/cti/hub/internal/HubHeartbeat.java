@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -33,8 +32,8 @@ public final class HubHeartbeat implements HubStatus {
 
     /** Three missed heartbeats but for a margin: at most 3 s from the hub's end to the desktop's knowing it. */
     static final Duration SILENCE = Duration.ofMillis(2500);
-    static final String NOT_CONNECTED = "Not connected to the hub";
-    static final String UNAVAILABLE = "The hub is unavailable";
+    private static final String NOT_CONNECTED = "notConnectedToHub";
+    private static final String UNAVAILABLE = "hubUnavailable";
     private static final Duration CHECK = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(HubHeartbeat.class);
 
@@ -43,7 +42,8 @@ public final class HubHeartbeat implements HubStatus {
     private final Runnable newHub;
     private ScheduledExecutorService checker;
     private Dispatcher dispatcher;
-    private volatile String problem = NOT_CONNECTED;
+    /** Why no hub serves, worded by its key; {@code null} while one serves. */
+    private volatile CtiException problem = CtiException.of(NOT_CONNECTED);
     private volatile Identity identity;
     private volatile boolean connected;
     private volatile long lastBeat;
@@ -98,11 +98,14 @@ public final class HubHeartbeat implements HubStatus {
         }
     }
 
-    /** What the NATS client says of the connection. */
+    /**
+     * What the NATS client says of the connection. The end of a connection that never opened (its login refused,
+     * say) changes nothing: the reason it could not open stands.
+     */
     public void connectionEvent(Events event) {
-        if (event == Events.DISCONNECTED || event == Events.CLOSED) {
+        if ((event == Events.DISCONNECTED || event == Events.CLOSED) && connected) {
             connected = false;
-            set(NOT_CONNECTED);
+            set(CtiException.of(NOT_CONNECTED));
         } else if (event == Events.RECONNECTED) {
             connected = true;
             lastBeat = System.nanoTime();   // the hub gets its heartbeat's time to be heard again
@@ -114,12 +117,17 @@ public final class HubHeartbeat implements HubStatus {
             checker.shutdownNow();
         }
         connected = false;
-        set(NOT_CONNECTED);
+        set(CtiException.of(NOT_CONNECTED));
+    }
+
+    /** The connection could not be opened, for this reason, e.g. the login was refused. */
+    public void cannotConnect(CtiException why) {
+        set(why);
     }
 
     @Override
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return refusal().map(CtiException::getMessage);
     }
 
     @Override
@@ -134,11 +142,8 @@ public final class HubHeartbeat implements HubStatus {
 
     /** Why an action is refused now, in the agent's language: none while a hub serves. */
     public Optional<CtiException> refusal() {
-        String now = problem;
-        if (now == null) {
-            return Optional.empty();
-        }
-        return Optional.of(CtiException.of(UNAVAILABLE.equals(now) ? "hubUnavailable" : "notConnectedToHub"));
+        return Optional.ofNullable(problem).map(why -> CtiException.of(why.key().orElseThrow(),
+                why.arguments().toArray()));   // a new one for each refusal: each is thrown on its own
     }
 
     @Override
@@ -152,15 +157,21 @@ public final class HubHeartbeat implements HubStatus {
     }
 
     private void check() {
-        if (connected && !UNAVAILABLE.equals(problem) && System.nanoTime() - lastBeat > SILENCE.toNanos()) {
+        if (connected && !is(UNAVAILABLE) && System.nanoTime() - lastBeat > SILENCE.toNanos()) {
             LOG.warn("No heartbeat from the hub for {} ms", SILENCE.toMillis());
-            set(UNAVAILABLE);
+            set(CtiException.of(UNAVAILABLE));
             hubLost.run();
         }
     }
 
-    private synchronized void set(String now) {
-        if (Objects.equals(problem, now)) {
+    private boolean is(String key) {
+        CtiException now = problem;
+        return now != null && now.key().orElseThrow().equals(key);
+    }
+
+    private synchronized void set(CtiException now) {
+        CtiException before = problem;
+        if (before == now || before != null && now != null && before.getMessage().equals(now.getMessage())) {
             return;
         }
         problem = now;
