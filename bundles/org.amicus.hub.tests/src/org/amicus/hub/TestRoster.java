@@ -78,13 +78,21 @@ final class TestRoster {
 
     /** Starts the test NATS cluster with this roster's accounts, and a hub serving it on these services. */
     static Hub startHub(DirectServices on) throws Exception {
-        Path config = write(Files.createTempFile("amicus-hub", ".json"));
-        HubConfig hubConfig = HubConfig.read(config);
-        Files.delete(config);
+        HubConfig hubConfig = config();
         startNats(hubConfig);
         Hub hub = Hub.start(hubConfig, on.services());
         CompletableFuture.allOf(on.listings().toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         return hub;
+    }
+
+    /** The configuration, as the hub reads it from its file. */
+    static HubConfig config() throws Exception {
+        Path file = write(Files.createTempFile("amicus-hub", ".json"));
+        try {
+            return HubConfig.read(file);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     /** Starts the test NATS cluster with the accounts for this configuration, or makes the running one reload them. */

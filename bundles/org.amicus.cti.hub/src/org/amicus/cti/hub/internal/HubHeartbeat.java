@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.cti.CtiException;
@@ -41,6 +45,7 @@ public final class HubHeartbeat implements HubStatus {
     private final Runnable hubLost;
     private final Runnable newHub;
     private ScheduledExecutorService checker;
+    private ExecutorService rereader;
     private Dispatcher dispatcher;
     /** Why no hub serves, worded by its key; {@code null} while one serves. */
     private volatile CtiException problem = CtiException.of(NOT_CONNECTED);
@@ -64,15 +69,23 @@ public final class HubHeartbeat implements HubStatus {
     public synchronized void start(Connection connection) {
         lastBeat = System.nanoTime();
         connected = true;
+        checker = Executors.newSingleThreadScheduledExecutor(daemon("amicus-hub-heartbeat"));
+        checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        // not the checker's thread: a re-read stalled while the cluster elects a stream leader would delay noticing a
+        // silent hub. One at a time, and one more if asked meanwhile: it reads what every later ask would.
+        rereader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+                daemon("amicus-hub-reread"), new ThreadPoolExecutor.DiscardPolicy());
         dispatcher = connection.createDispatcher(message -> beat(new String(message.getData(),
                 StandardCharsets.UTF_8)));
         dispatcher.subscribe(HubSubjects.HEARTBEAT);
-        checker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "amicus-hub-heartbeat");
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
-        });
-        checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        };
     }
 
     private void beat(String serving) {
@@ -80,7 +93,7 @@ public final class HubHeartbeat implements HubStatus {
         lastServing = serving;
         if (before != null && !before.equals(serving)) {
             LOG.info("Another hub serves now: reading its buckets again");
-            checker.execute(newHub);
+            rereader.execute(newHub);
         }
         alive();
     }
@@ -115,6 +128,7 @@ public final class HubHeartbeat implements HubStatus {
     public synchronized void stop() {
         if (checker != null) {
             checker.shutdownNow();
+            rereader.shutdownNow();
         }
         connected = false;
         set(CtiException.of(NOT_CONNECTED));
