@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -63,6 +67,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.Message;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 import io.nats.client.support.JsonValue;
 
 /**
@@ -74,6 +83,7 @@ import io.nats.client.support.JsonValue;
 class HubTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final byte[] FORGED = "{\"forged\":true}".getBytes(StandardCharsets.UTF_8);
 
     private static final Services services = new Services(HubTest.class);
     private static TestRoster.DirectServices direct;
@@ -411,6 +421,51 @@ class HubTest {
             assertTrue(watchOthers.get(5, TimeUnit.SECONDS).startsWith("Permissions Violation for Publish to "
                     + "\"$JS.API."), watchOthers.get());
         }
+    }
+
+    @Test
+    void noDesktopUserWritesOrDeletesAnEntryOfAnyBucketNorItsStream() throws Exception {
+        List<String> buckets = new ArrayList<>(List.of(HubSubjects.teamBucket("sales"),
+                HubSubjects.teamBucket("support"), HubSubjects.userBucket("sam"), HubSubjects.LEASE_BUCKET));
+        buckets.addAll(HubSubjects.BOARD_BUCKETS);
+        try (Connection asHub = connect("hub")) {
+            new HubLease(asHub, "a hub of the test", 3);   // makes the lease's bucket as every hub does first
+            for (String user : List.of("alice", "sam")) {   // an agent and a supervisor, each reading some buckets
+                BlockingQueue<String> refusals = new LinkedBlockingQueue<>();
+                try (Connection hostile = TestRoster.connect(user, refusals::add)) {
+                    for (String bucket : buckets) {
+                        KeyValue asTheHubReadsIt = asHub.keyValue(bucket);
+                        String key = asTheHubReadsIt.keys().stream().findFirst().orElse("forged");
+                        KeyValueEntry before = asTheHubReadsIt.get(key);
+                        for (Message write : writes(bucket, key)) {
+                            hostile.publish(write);
+                            assertEquals("Permissions Violation for Publish to \"" + write.getSubject() + "\"",
+                                    refusals.poll(WAIT.toSeconds(), TimeUnit.SECONDS), user + " wrote " + write);
+                        }
+                        KeyValueEntry after = asTheHubReadsIt.get(key);
+                        assertEquals(before == null, after == null, user + " changed " + bucket + " " + key);
+                        assertTrue(after == null || !Arrays.equals(FORGED, after.getValue()), user + " forged " + key);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * What a desktop would send to change an entry, straight on NATS: a put, a delete and a purge of the key (as the
+     * client's key-value API sends them), and JetStream's requests to delete a message of the bucket's stream, purge
+     * it, or delete it.
+     */
+    private static List<Message> writes(String bucket, String key) {
+        String entry = "$KV." + bucket + "." + key;
+        String stream = HubSubjects.stream(bucket);
+        return List.of(NatsMessage.builder().subject(entry).data(FORGED).build(),
+                NatsMessage.builder().subject(entry).headers(new Headers().put("KV-Operation", "DEL")).build(),
+                NatsMessage.builder().subject(entry).headers(new Headers().put("KV-Operation", "PURGE")
+                        .put("Nats-Rollup", "sub")).build(),
+                NatsMessage.builder().subject("$JS.API.STREAM.MSG.DELETE." + stream).data("{\"seq\":1}").build(),
+                NatsMessage.builder().subject("$JS.API.STREAM.PURGE." + stream).build(),
+                NatsMessage.builder().subject("$JS.API.STREAM.DELETE." + stream).build());
     }
 
     /** The phone's leg of the customer's call once it is as the actions need it: answered, up and bridged. */
