@@ -424,6 +424,33 @@ class HubTest {
     }
 
     @Test
+    void theCallsAnsweredCompletedAndAbandonedInTheQueuesAreToldToEveryDesktop() throws Exception {
+        QueueWatcher.resetQueues();
+        try (QueueWatcher bobSees = new QueueWatcher(bob.queues()); RawAmi pbxSays = new RawAmi()) {
+            QueueChange answered;
+            try (SipCall customer = SipCall.customerCalls(SipCall.SALES_DID, "0611000071", "Queue Caller")) {
+                answered = bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.CALL_ANSWERED
+                        && change.caller().callerIdNumber().equals(customer.caller()), WAIT, "a sales call answered");
+                assertEquals("sales", answered.queue());
+                assertTrue(List.of("PJSIP/105", "PJSIP/106").contains(answered.member().device()), answered::toString);
+            }
+            String agent = answered.member().device();
+            QueueChange completed = bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.CALL_COMPLETED
+                    && change.member().device().equals(agent), WAIT, "the sales call completed");
+            assertEquals(pbxSays.awaitEvent("AgentComplete", "Interface", agent).getOrDefault("CallerIDNum", ""),
+                    completed.caller().callerIdNumber(), "the caller, as the PBX told the call's end");
+            try (SipCall givesUp = SipCall.customerCalls(SipCall.SUPPORT_DID, "0611000072", "Gives Up")) {
+                bobSees.await(queues -> queues.byName("support").orElseThrow().callers().stream()
+                        .anyMatch(caller -> caller.callerIdNumber().equals(givesUp.caller())), WAIT,
+                        "the caller waits in support");
+            }
+            QueueChange abandoned = bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.CALLER_ABANDONED
+                    && change.caller().callerIdNumber().equals("0611000072"), WAIT, "the caller gave up");
+            assertEquals("support", abandoned.queue());
+        }
+    }
+
+    @Test
     void noDesktopUserWritesOrDeletesAnEntryOfAnyBucketNorItsStream() throws Exception {
         List<String> buckets = new ArrayList<>(List.of(HubSubjects.teamBucket("sales"),
                 HubSubjects.teamBucket("support"), HubSubjects.userBucket("sam"), HubSubjects.LEASE_BUCKET));
