@@ -15,7 +15,7 @@ import io.nats.client.impl.ErrorListenerLoggerImpl;
  * alone would wait out its connection timeout after each server's refusal (it waits for the answer to its first ping,
  * which a refusing server never sends) before it tries the next server: 5 s a server.
  */
-public final class NatsConnect {
+final class NatsConnect {
 
     private NatsConnect() {
     }
@@ -25,7 +25,7 @@ public final class NatsConnect {
      * @throws AuthenticationException as soon as a server refuses the user or its password
      * @throws IOException             if no server can be reached
      */
-    public static Connection open(Options.Builder options) throws IOException, InterruptedException {
+    static Connection open(Options.Builder options) throws IOException, InterruptedException {
         LoginRefusal refusal = new LoginRefusal();
         Connection connection;
         try {
