@@ -72,7 +72,7 @@ final class PbxSession implements AutoCloseable {
             hub.connect();   // bounded: connection, identity and channels each within seconds
         } catch (IOException e) {
             throw new CliFailure(Exit.CANNOT_CONNECT, Messages.bind(Messages.cannotConnect, login.target(),
-                    e.getMessage()));
+                    e.getLocalizedMessage()));
         }
         hub.status().addListener(hubWatch);
         hub.status().problem(Locale.getDefault()).ifPresent(lost::complete);

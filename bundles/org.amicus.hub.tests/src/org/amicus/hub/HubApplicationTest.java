@@ -49,7 +49,8 @@ class HubApplicationTest {
                 + "\"$JS.API.STREAM.INFO.KV_amicus_parked\", "
                 + "\"$JS.API.CONSUMER.CREATE.KV_amicus_parked.*.$KV.amicus_parked.>\", "
                 + "\"$JS.API.CONSUMER.INFO.KV_amicus_parked.*\", \"$JS.FC.KV_amicus_parked.>\"] }\n"
-                + "          subscribe: { allow: [\"_INBOX_alice.>\", \"amicus.hub.alive\"] }\n"), accounts);
+                + "          subscribe: { allow: [\"_INBOX_alice.>\", \"amicus.hub.alive\", "
+                + "\"amicus.queue.events\"] }\n"), accounts);
         assertTrue(accounts.contains("\"$JS.API.STREAM.INFO.KV_amicus_user_sam\""), "sam's own bucket: " + accounts);
     }
 

@@ -1,6 +1,7 @@
 package org.amicus.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -99,10 +100,21 @@ class HubCliTest {
     }
 
     @Test
-    void aWrongPasswordCannotConnectAndSaysSo() {
-        Run status = run("alice", "not-alices-password", "status");
+    void aWrongPasswordCannotConnectAndSaysSoAtOnce() {
+        // the client waited its 5 s connection timeout after each server's refusal before it tried the next
+        Run status = assertTimeout(Duration.ofSeconds(4), () -> run("alice", "not-alices-password", "status"));
         assertEquals(7, status.exit(), status.toString());
         assertTrue(status.err().toLowerCase().contains("cannot connect to alice@nats://127.0.0.1:4222"),
+                status.err());
+        assertTrue(status.err().contains("The hub refused the user alice or its password"), status.err());
+    }
+
+    @Test
+    void noServerToReachCannotConnectAndSaysSo() {
+        Run status = assertTimeout(Duration.ofSeconds(4), () -> run(List.of("nats://127.0.0.1:4299"), "alice",
+                TestRoster.password("alice"), "status"));
+        assertEquals(7, status.exit(), status.toString());
+        assertTrue(status.err().contains("No server of the hub could be reached: nats://127.0.0.1:4299"),
                 status.err());
     }
 

@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -43,6 +48,7 @@ import org.amicus.cti.QueueMember;
 import org.amicus.cti.RecordingState;
 import org.amicus.cti.SpyMode;
 import org.amicus.cti.TransferOutcome;
+import org.amicus.cti.hub.HubConnectException;
 import org.amicus.cti.hub.HubDesktop;
 import org.amicus.cti.hub.HubLogin;
 import org.amicus.cti.hub.HubSubjects;
@@ -61,6 +67,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.Message;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
 import io.nats.client.support.JsonValue;
 
 /**
@@ -72,6 +83,7 @@ import io.nats.client.support.JsonValue;
 class HubTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final byte[] FORGED = "{\"forged\":true}".getBytes(StandardCharsets.UTF_8);
 
     private static final Services services = new Services(HubTest.class);
     private static TestRoster.DirectServices direct;
@@ -348,10 +360,41 @@ class HubTest {
             assertEquals("PJSIP/107", bobOverTls.identity().phone());
             assertEquals(bob.colleagues().colleagues(), bobOverTls.colleagues().colleagues());
         }
-        IOException untrusted = assertThrows(IOException.class, () -> HubDesktop.connect(new HubLogin(overTls, "bob",
-                TestRoster.password("bob"))), "the JVM's own trust store does not know the test cluster's certificate");
-        assertTrue(String.valueOf(untrusted.getMessage()).startsWith("Unable to connect to NATS servers"),
-                untrusted::toString);
+        HubConnectException untrusted = assertThrows(HubConnectException.class, () -> HubDesktop.connect(
+                new HubLogin(overTls, "bob", TestRoster.password("bob"))),
+                "the JVM's own trust store does not know the test cluster's certificate");
+        assertEquals("No server of the hub could be reached: tls://127.0.0.1:4222", untrusted.getMessage());
+    }
+
+    @Test
+    void aWrongPasswordOrAnUnknownUserIsRefusedAtOnceInTheUsersLanguage() throws Exception {
+        for (String user : List.of("alice", "mallory")) {
+            try (HubDesktop refused = new HubDesktop(new HubLogin(TestRoster.SERVERS, user, "not-the-password"))) {
+                // each server's refusal took the client's 5 s connection timeout before the next was tried
+                HubConnectException why = assertTimeout(Duration.ofSeconds(4), () -> assertThrows(
+                        HubConnectException.class, refused::connect));
+                assertEquals("hubRefusedLogin", why.key().orElseThrow());
+                assertEquals("The hub refused the user " + user + " or its password", why.getMessage());
+                assertEquals("Der Hub hat den Benutzer " + user + " oder sein Passwort abgelehnt",
+                        why.message(Locale.GERMAN));
+                assertEquals(Optional.of("\u0425\u0430\u0431 \u043e\u0442\u043a\u043b\u043e\u043d\u0438\u043b "
+                        + "\u043f\u043e\u043b\u044c\u0437\u043e\u0432\u0430\u0442\u0435\u043b\u044f " + user
+                        + " \u0438\u043b\u0438 \u0435\u0433\u043e \u043f\u0430\u0440\u043e\u043b\u044c"),
+                        refused.status().problem(Locale.forLanguageTag("ru")), "the status line says it too");
+            }
+        }
+    }
+
+    @Test
+    void noServerToReachEndsAtOnceAndSaysSo() throws Exception {
+        List<String> nobodyListens = List.of("nats://127.0.0.1:4299");
+        try (HubDesktop unreachable = new HubDesktop(new HubLogin(nobodyListens, "alice",
+                TestRoster.password("alice")))) {
+            HubConnectException why = assertTimeout(Duration.ofSeconds(4), () -> assertThrows(
+                    HubConnectException.class, unreachable::connect));
+            assertEquals("hubUnreachable", why.key().orElseThrow());
+            assertEquals("Kein Server des Hubs ist erreichbar: nats://127.0.0.1:4299", why.message(Locale.GERMAN));
+        }
     }
 
     @Test
@@ -378,6 +421,78 @@ class HubTest {
             assertTrue(watchOthers.get(5, TimeUnit.SECONDS).startsWith("Permissions Violation for Publish to "
                     + "\"$JS.API."), watchOthers.get());
         }
+    }
+
+    @Test
+    void theCallsAnsweredCompletedAndAbandonedInTheQueuesAreToldToEveryDesktop() throws Exception {
+        QueueWatcher.resetQueues();
+        try (QueueWatcher bobSees = new QueueWatcher(bob.queues()); RawAmi pbxSays = new RawAmi()) {
+            QueueChange answered;
+            try (SipCall customer = SipCall.customerCalls(SipCall.SALES_DID, "0611000071", "Queue Caller")) {
+                answered = bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.CALL_ANSWERED
+                        && change.caller().callerIdNumber().equals(customer.caller()), WAIT, "a sales call answered");
+                assertEquals("sales", answered.queue());
+                assertTrue(List.of("PJSIP/105", "PJSIP/106").contains(answered.member().device()), answered::toString);
+            }
+            String agent = answered.member().device();
+            QueueChange completed = bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.CALL_COMPLETED
+                    && change.member().device().equals(agent), WAIT, "the sales call completed");
+            assertEquals(pbxSays.awaitEvent("AgentComplete", "Interface", agent).getOrDefault("CallerIDNum", ""),
+                    completed.caller().callerIdNumber(), "the caller, as the PBX told the call's end");
+            try (SipCall givesUp = SipCall.customerCalls(SipCall.SUPPORT_DID, "0611000072", "Gives Up")) {
+                bobSees.await(queues -> queues.byName("support").orElseThrow().callers().stream()
+                        .anyMatch(caller -> caller.callerIdNumber().equals(givesUp.caller())), WAIT,
+                        "the caller waits in support");
+            }
+            QueueChange abandoned = bobSees.awaitChange(change -> change.kind() == QueueChange.Kind.CALLER_ABANDONED
+                    && change.caller().callerIdNumber().equals("0611000072"), WAIT, "the caller gave up");
+            assertEquals("support", abandoned.queue());
+        }
+    }
+
+    @Test
+    void noDesktopUserWritesOrDeletesAnEntryOfAnyBucketNorItsStream() throws Exception {
+        List<String> buckets = new ArrayList<>(List.of(HubSubjects.teamBucket("sales"),
+                HubSubjects.teamBucket("support"), HubSubjects.userBucket("sam"), HubSubjects.LEASE_BUCKET));
+        buckets.addAll(HubSubjects.BOARD_BUCKETS);
+        try (Connection asHub = connect("hub")) {
+            new HubLease(asHub, "a hub of the test", 3);   // makes the lease's bucket as every hub does first
+            for (String user : List.of("alice", "sam")) {   // an agent and a supervisor, each reading some buckets
+                BlockingQueue<String> refusals = new LinkedBlockingQueue<>();
+                try (Connection hostile = TestRoster.connect(user, refusals::add)) {
+                    for (String bucket : buckets) {
+                        KeyValue asTheHubReadsIt = asHub.keyValue(bucket);
+                        String key = asTheHubReadsIt.keys().stream().findFirst().orElse("forged");
+                        KeyValueEntry before = asTheHubReadsIt.get(key);
+                        for (Message write : writes(bucket, key)) {
+                            hostile.publish(write);
+                            assertEquals("Permissions Violation for Publish to \"" + write.getSubject() + "\"",
+                                    refusals.poll(WAIT.toSeconds(), TimeUnit.SECONDS), user + " wrote " + write);
+                        }
+                        KeyValueEntry after = asTheHubReadsIt.get(key);
+                        assertEquals(before == null, after == null, user + " changed " + bucket + " " + key);
+                        assertTrue(after == null || !Arrays.equals(FORGED, after.getValue()), user + " forged " + key);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * What a desktop would send to change an entry, straight on NATS: a put, a delete and a purge of the key (as the
+     * client's key-value API sends them), and JetStream's requests to delete a message of the bucket's stream, purge
+     * it, or delete it.
+     */
+    private static List<Message> writes(String bucket, String key) {
+        String entry = "$KV." + bucket + "." + key;
+        String stream = HubSubjects.stream(bucket);
+        return List.of(NatsMessage.builder().subject(entry).data(FORGED).build(),
+                NatsMessage.builder().subject(entry).headers(new Headers().put("KV-Operation", "DEL")).build(),
+                NatsMessage.builder().subject(entry).headers(new Headers().put("KV-Operation", "PURGE")
+                        .put("Nats-Rollup", "sub")).build(),
+                NatsMessage.builder().subject("$JS.API.STREAM.MSG.DELETE." + stream).data("{\"seq\":1}").build(),
+                NatsMessage.builder().subject("$JS.API.STREAM.PURGE." + stream).build(),
+                NatsMessage.builder().subject("$JS.API.STREAM.DELETE." + stream).build());
     }
 
     /** The phone's leg of the customer's call once it is as the actions need it: answered, up and bridged. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.amicus.ami.AmiConnection;
 import org.amicus.cti.ChannelRegistry;
@@ -78,13 +79,21 @@ final class TestRoster {
 
     /** Starts the test NATS cluster with this roster's accounts, and a hub serving it on these services. */
     static Hub startHub(DirectServices on) throws Exception {
-        Path config = write(Files.createTempFile("amicus-hub", ".json"));
-        HubConfig hubConfig = HubConfig.read(config);
-        Files.delete(config);
+        HubConfig hubConfig = config();
         startNats(hubConfig);
         Hub hub = Hub.start(hubConfig, on.services());
         CompletableFuture.allOf(on.listings().toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         return hub;
+    }
+
+    /** The configuration, as the hub reads it from its file. */
+    static HubConfig config() throws Exception {
+        Path file = write(Files.createTempFile("amicus-hub", ".json"));
+        try {
+            return HubConfig.read(file);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     /** Starts the test NATS cluster with the accounts for this configuration, or makes the running one reload them. */
@@ -121,12 +130,17 @@ final class TestRoster {
 
     /** A bare NATS client as the user, with its own inbox prefix; the server's first error completes the future. */
     static Connection connect(String user, CompletableFuture<String> firstError) throws Exception {
+        return connect(user, firstError::complete);
+    }
+
+    /** A bare NATS client as the user, with its own inbox prefix, that tells each error of the server. */
+    static Connection connect(String user, Consumer<String> errors) throws Exception {
         return Nats.connect(Options.builder().servers(SERVERS.toArray(String[]::new))
                 .userInfo(user, user + PASSWORD_SUFFIX).inboxPrefix(HubSubjects.inboxPrefix(user))
                 .errorListener(new ErrorListener() {
                     @Override
                     public void errorOccurred(Connection connection, String error) {
-                        firstError.complete(error);
+                        errors.accept(error);
                     }
                 }).build());
     }

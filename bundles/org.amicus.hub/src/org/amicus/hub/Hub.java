@@ -45,6 +45,7 @@ public final class Hub implements AutoCloseable {
     private final Connection nats;
     private final RegistryPublisher publisher;
     private final BoardPublisher boards;
+    private final QueueEventPublisher queueEvents;
     private final ActionServer actions;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "amicus-hub-heartbeat");
@@ -53,11 +54,12 @@ public final class Hub implements AutoCloseable {
     });
 
     private Hub(AmiConnection pbx, Connection nats, RegistryPublisher publisher, BoardPublisher boards,
-            ActionServer actions) {
+            QueueEventPublisher queueEvents, ActionServer actions) {
         this.pbx = pbx;
         this.nats = nats;
         this.publisher = publisher;
         this.boards = boards;
+        this.queueEvents = queueEvents;
         this.actions = actions;
         // each start of serving beats with an id of its own: a desktop that hears a new one reads the buckets again
         byte[] serving = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
@@ -87,12 +89,13 @@ public final class Hub implements AutoCloseable {
             publisher.start();
             BoardPublisher boards = new BoardPublisher(services, buckets);
             boards.start();
+            QueueEventPublisher queueEvents = QueueEventPublisher.start(services.queues(), nats);
             ActionServer server = new ActionServer(nats, config.roster(), new Operations(services.actions(),
                     services.queueActions(), services.parked(), services.channels(), config.roster(),
                     config.dialContext()));
             server.start();
             LOG.info("Hub serving {} users through {}", config.roster().members().size(), config.natsServers());
-            return new Hub(pbx, nats, publisher, boards, server);
+            return new Hub(pbx, nats, publisher, boards, queueEvents, server);
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             nats.close();
             throw new IOException("cannot set up the hub's buckets at " + config.natsServers() + ": "
@@ -128,6 +131,7 @@ public final class Hub implements AutoCloseable {
         actions.close();
         publisher.close();
         boards.close();
+        queueEvents.close();
         nats.close();
         try {
             pbx.disconnect().get(5, TimeUnit.SECONDS);

@@ -12,8 +12,8 @@ import org.amicus.cti.hub.HubSubjects;
  * {@code _INBOX.>} would let one user read another's replies), and watches only the buckets of the channels it may
  * see (one bucket per team: a filtered watch of one shared bucket would still reveal other keys' names through
  * {@code STREAM.INFO}) and the boards every user reads (queues, colleagues, parked calls), and hears the hub's
- * heartbeat. The hub's own user may use JetStream, answer requests and
- * send the heartbeat. Include the block in each server's
+ * heartbeat and the queues' calls. The hub's own user may use JetStream, answer requests and
+ * send the heartbeat and the queues' calls. Include the block in each server's
  * configuration; it holds the passwords: keep it readable by the server alone.
  */
 public final class NatsConfig {
@@ -30,12 +30,13 @@ public final class NatsConfig {
                 .append(" users: do not edit, write it again after changing the roster.\n");
         out.append("accounts {\n  ").append(ACCOUNT).append(": {\n    jetstream: enabled\n    users: [\n");
         user(out, config.natsUser(), config.natsPassword(), "hub", List.of("$JS.API.>", "$JS.FC.>", "$KV.>",
-                HubSubjects.HEARTBEAT),
+                HubSubjects.HEARTBEAT, HubSubjects.QUEUE_EVENTS),
                 List.of(HubSubjects.actionsOf("*"), HubSubjects.inboxPrefix(config.natsUser()) + ".>"), true);
         for (Member member : config.roster().members()) {
             user(out, member.user(), member.password(), member.role().label() + " " + member.phone() + ", "
                     + String.join(" ", member.teams()), publications(member),
-                    List.of(HubSubjects.inboxPrefix(member.user()) + ".>", HubSubjects.HEARTBEAT), false);
+                    List.of(HubSubjects.inboxPrefix(member.user()) + ".>", HubSubjects.HEARTBEAT,
+                            HubSubjects.QUEUE_EVENTS), false);
         }
         return out.append("    ]\n  }\n}\n").toString();
     }

@@ -26,9 +26,9 @@ import org.amicus.cti.hub.internal.NatsCtiActions;
 import org.amicus.cti.hub.internal.NatsQueueActions;
 import org.amicus.cti.hub.internal.RosterAgentProfiles;
 
+import io.nats.client.AuthenticationException;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener.Events;
-import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.support.JsonValue;
 
@@ -69,18 +69,17 @@ public final class HubDesktop implements AutoCloseable {
      * Connects, asks the hub who the user is, and reads the channels it may see and the boards: returns once the
      * registries hold them all, within a few seconds.
      *
-     * @throws IOException if no server can be reached, the login is refused, the hub does not answer, or the
-     *                     channels or boards cannot be read
+     * @throws HubConnectException at once if the servers refuse the user or its password, or none can be reached
+     * @throws IOException          if the hub does not answer, or the channels or boards cannot be read
      */
     public void connect() throws IOException, InterruptedException {
-        Options options = NatsOptions.of(login.servers(), login.user(), login.password(), login.certificate(),
+        Connection opened = open(NatsOptions.of(login.servers(), login.user(), login.password(), login.certificate(),
                 "amicus-desktop-" + login.user()).connectionListener((connected, event) -> {
                     status.connectionEvent(event);
                     if (event == Events.RECONNECTED) {
                         readAgain();   // a key-value store is state, not a log
                     }
-                }).build();
-        Connection opened = Nats.connect(options);
+                }));
         try {
             HubRequests asking = new HubRequests(opened, login.user());
             status.start(opened);
@@ -152,6 +151,22 @@ public final class HubDesktop implements AutoCloseable {
     /** Whether a hub serves this desktop now. */
     public HubStatus status() {
         return status;
+    }
+
+    private Connection open(Options.Builder options) throws HubConnectException, InterruptedException {
+        try {
+            return NatsConnect.open(options);
+        } catch (AuthenticationException e) {
+            throw cannotConnect(CtiException.of("hubRefusedLogin", login.user()), e);
+        } catch (IOException e) {
+            throw cannotConnect(CtiException.of("hubUnreachable", String.join(", ", login.servers())), e);
+        }
+    }
+
+    /** The status says why until a connection opens. */
+    private HubConnectException cannotConnect(CtiException why, IOException cause) {
+        status.cannotConnect(why);
+        return new HubConnectException(why, cause);
     }
 
     /** After a failed connect: nothing of it keeps running. */

@@ -22,6 +22,13 @@ public final class HubSubjects {
      */
     public static final String HEARTBEAT = "amicus.hub.alive";
 
+    /**
+     * What the leading hub publishes on (plain NATS) each call answered, completed or abandoned in a queue, as a
+     * {@link org.amicus.cti.QueueChange} in JSON: events, not state, so not in the queues' bucket. Every user hears it,
+     * as every user reads the queues.
+     */
+    public static final String QUEUE_EVENTS = "amicus.queue.events";
+
     /** The hubs' own bucket, which desktops cannot read: the lease that says which hub leads. */
     public static final String LEASE_BUCKET = BUCKET_PREFIX + "hub";
 

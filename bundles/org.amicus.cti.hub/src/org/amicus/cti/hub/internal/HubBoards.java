@@ -13,7 +13,8 @@ import io.nats.client.Connection;
 
 /**
  * The boards every user reads through the hub, as the registries the direct mode offers: the queues, the colleagues'
- * phones, the parked calls. Each watches its bucket on its own and tries again every second while it cannot.
+ * phones, the parked calls. Each watches its bucket on its own and tries again every second while it cannot; the
+ * queues also hear the calls answered, completed and abandoned, which the hub tells as events.
  */
 public final class HubBoards {
 
@@ -45,6 +46,7 @@ public final class HubBoards {
 
     public void watch(Connection connection) {
         boards().forEach(board -> board.watch(connection));
+        queues.hear(connection);
     }
 
     /** Reads every board again, as after a reconnect. */

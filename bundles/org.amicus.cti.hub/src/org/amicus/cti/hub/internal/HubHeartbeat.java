@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.amicus.cti.CtiException;
@@ -33,8 +36,8 @@ public final class HubHeartbeat implements HubStatus {
 
     /** Three missed heartbeats but for a margin: at most 3 s from the hub's end to the desktop's knowing it. */
     static final Duration SILENCE = Duration.ofMillis(2500);
-    static final String NOT_CONNECTED = "Not connected to the hub";
-    static final String UNAVAILABLE = "The hub is unavailable";
+    private static final String NOT_CONNECTED = "notConnectedToHub";
+    private static final String UNAVAILABLE = "hubUnavailable";
     private static final Duration CHECK = Duration.ofMillis(250);
     private static final Logger LOG = LoggerFactory.getLogger(HubHeartbeat.class);
 
@@ -42,8 +45,10 @@ public final class HubHeartbeat implements HubStatus {
     private final Runnable hubLost;
     private final Runnable newHub;
     private ScheduledExecutorService checker;
+    private ExecutorService rereader;
     private Dispatcher dispatcher;
-    private volatile String problem = NOT_CONNECTED;
+    /** Why no hub serves, worded by its key; {@code null} while one serves. */
+    private volatile CtiException problem = CtiException.of(NOT_CONNECTED);
     private volatile Identity identity;
     private volatile boolean connected;
     private volatile long lastBeat;
@@ -64,15 +69,23 @@ public final class HubHeartbeat implements HubStatus {
     public synchronized void start(Connection connection) {
         lastBeat = System.nanoTime();
         connected = true;
+        checker = Executors.newSingleThreadScheduledExecutor(daemon("amicus-hub-heartbeat"));
+        checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        // not the checker's thread: a re-read stalled while the cluster elects a stream leader would delay noticing a
+        // silent hub. One at a time, and one more if asked meanwhile: it reads what every later ask would.
+        rereader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1),
+                daemon("amicus-hub-reread"), new ThreadPoolExecutor.DiscardPolicy());
         dispatcher = connection.createDispatcher(message -> beat(new String(message.getData(),
                 StandardCharsets.UTF_8)));
         dispatcher.subscribe(HubSubjects.HEARTBEAT);
-        checker = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "amicus-hub-heartbeat");
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
-        });
-        checker.scheduleWithFixedDelay(this::check, CHECK.toMillis(), CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        };
     }
 
     private void beat(String serving) {
@@ -80,7 +93,7 @@ public final class HubHeartbeat implements HubStatus {
         lastServing = serving;
         if (before != null && !before.equals(serving)) {
             LOG.info("Another hub serves now: reading its buckets again");
-            checker.execute(newHub);
+            rereader.execute(newHub);
         }
         alive();
     }
@@ -98,11 +111,14 @@ public final class HubHeartbeat implements HubStatus {
         }
     }
 
-    /** What the NATS client says of the connection. */
+    /**
+     * What the NATS client says of the connection. The end of a connection that never opened (its login refused,
+     * say) changes nothing: the reason it could not open stands.
+     */
     public void connectionEvent(Events event) {
-        if (event == Events.DISCONNECTED || event == Events.CLOSED) {
+        if ((event == Events.DISCONNECTED || event == Events.CLOSED) && connected) {
             connected = false;
-            set(NOT_CONNECTED);
+            set(CtiException.of(NOT_CONNECTED));
         } else if (event == Events.RECONNECTED) {
             connected = true;
             lastBeat = System.nanoTime();   // the hub gets its heartbeat's time to be heard again
@@ -112,14 +128,20 @@ public final class HubHeartbeat implements HubStatus {
     public synchronized void stop() {
         if (checker != null) {
             checker.shutdownNow();
+            rereader.shutdownNow();
         }
         connected = false;
-        set(NOT_CONNECTED);
+        set(CtiException.of(NOT_CONNECTED));
+    }
+
+    /** The connection could not be opened, for this reason, e.g. the login was refused. */
+    public void cannotConnect(CtiException why) {
+        set(why);
     }
 
     @Override
     public Optional<String> problem() {
-        return Optional.ofNullable(problem);
+        return refusal().map(CtiException::getMessage);
     }
 
     @Override
@@ -134,11 +156,8 @@ public final class HubHeartbeat implements HubStatus {
 
     /** Why an action is refused now, in the agent's language: none while a hub serves. */
     public Optional<CtiException> refusal() {
-        String now = problem;
-        if (now == null) {
-            return Optional.empty();
-        }
-        return Optional.of(CtiException.of(UNAVAILABLE.equals(now) ? "hubUnavailable" : "notConnectedToHub"));
+        return Optional.ofNullable(problem).map(why -> CtiException.of(why.key().orElseThrow(),
+                why.arguments().toArray()));   // a new one for each refusal: each is thrown on its own
     }
 
     @Override
@@ -152,15 +171,21 @@ public final class HubHeartbeat implements HubStatus {
     }
 
     private void check() {
-        if (connected && !UNAVAILABLE.equals(problem) && System.nanoTime() - lastBeat > SILENCE.toNanos()) {
+        if (connected && !is(UNAVAILABLE) && System.nanoTime() - lastBeat > SILENCE.toNanos()) {
             LOG.warn("No heartbeat from the hub for {} ms", SILENCE.toMillis());
-            set(UNAVAILABLE);
+            set(CtiException.of(UNAVAILABLE));
             hubLost.run();
         }
     }
 
-    private synchronized void set(String now) {
-        if (Objects.equals(problem, now)) {
+    private boolean is(String key) {
+        CtiException now = problem;
+        return now != null && now.key().orElseThrow().equals(key);
+    }
+
+    private synchronized void set(CtiException now) {
+        CtiException before = problem;
+        if (before == now || before != null && now != null && before.getMessage().equals(now.getMessage())) {
             return;
         }
         problem = now;

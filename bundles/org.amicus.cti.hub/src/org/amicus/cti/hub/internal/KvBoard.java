@@ -76,6 +76,11 @@ final class KvBoard<T> {
         this.loaded = loaded;
     }
 
+    /** Runs this with the board's lock held: in order with the board's own changes. */
+    synchronized void inTurn(Runnable telling) {
+        telling.run();
+    }
+
     synchronized void watch(Connection on) {
         connection = on;
         stopped = false;

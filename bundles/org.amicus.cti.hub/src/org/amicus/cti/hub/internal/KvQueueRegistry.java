@@ -16,16 +16,25 @@ import org.amicus.cti.QueueMember;
 import org.amicus.cti.QueueRegistry;
 import org.amicus.cti.QueueSnapshot;
 import org.amicus.cti.hub.HubSubjects;
+import org.amicus.cti.hub.RecordJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.nats.client.Connection;
+import io.nats.client.support.JsonParseException;
+import io.nats.client.support.JsonParser;
 
 /**
  * The queues as the hub publishes them, one entry per queue. The changes are told as the entries differ: members
  * added, changed or removed, callers joined or left; a change of the day's figures alone, and each reload, as
- * {@link Kind#RESYNCED}. The calls answered, completed or abandoned are events, not state: they are not told through
- * the hub.
+ * {@link Kind#RESYNCED}. The calls answered, completed or abandoned are events, not state: the hub tells them on a
+ * subject of their own ({@link HubSubjects#QUEUE_EVENTS}), and they are told as it tells them; one told while this
+ * desktop was not connected is not told again.
  */
 public final class KvQueueRegistry implements QueueRegistry {
 
     private static final QueueChange RESYNCED = new QueueChange(Kind.RESYNCED, "", null, null);
+    private static final Logger LOG = LoggerFactory.getLogger(KvQueueRegistry.class);
 
     private final Listeners<QueueListener> listeners = new Listeners<>();
     private final KvBoard<CallQueue> board;
@@ -38,6 +47,20 @@ public final class KvQueueRegistry implements QueueRegistry {
 
     KvBoard<?> board() {
         return board;
+    }
+
+    /** Hears the hub's queue events on this connection until it is closed; the client subscribes again on reconnect. */
+    void hear(Connection connection) {
+        connection.createDispatcher(message -> heard(message.getData())).subscribe(HubSubjects.QUEUE_EVENTS);
+    }
+
+    private void heard(byte[] event) {
+        try {
+            QueueChange change = RecordJson.as(JsonParser.parse(event), QueueChange.class);
+            board.inTurn(() -> tell(List.of(change)));
+        } catch (JsonParseException | IllegalArgumentException e) {
+            LOG.warn("Ignoring a queue event of the hub that cannot be read: {}", e.getMessage());
+        }
     }
 
     @Override
