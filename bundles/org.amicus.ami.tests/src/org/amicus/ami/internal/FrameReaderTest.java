@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleImmutableEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,24 @@ class FrameReaderTest {
         assertEquals(List.of(entry("Event", "Huge")), List.copyOf(huge.headers()));
         assertFalse(small.tooLong());
         assertEquals("Small", small.headers().value(0));
+    }
+
+    @Test
+    void everyLineEndIsFoundWhereverItFallsInTheEightBytesLookedAtOnce() throws IOException {
+        StringBuilder stream = new StringBuilder();
+        List<String> lines = new ArrayList<>();
+        for (int length = 0; length < 40; length++) {
+            String line = "x".repeat(length) + (length % 3 == 0 ? "é" : ""); // two bytes in UTF-8
+            lines.add(line);
+            stream.append(line).append(length % 2 == 0 ? "\r\n" : "\n");
+        }
+        LineReader reader = new LineReader(new ByteArrayInputStream(stream.toString()
+                .getBytes(StandardCharsets.UTF_8)));
+
+        for (String line : lines) {
+            assertEquals(line, reader.next());
+        }
+        assertNull(reader.next());
     }
 
     @Test

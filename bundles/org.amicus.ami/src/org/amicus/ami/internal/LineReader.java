@@ -2,6 +2,9 @@ package org.amicus.ami.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -28,6 +31,10 @@ final class LineReader {
         /** The end of the stream. */
         END
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
 
     private final InputStream in;
     private byte[] buffer = new byte[1 << 16];
@@ -57,15 +64,14 @@ final class LineReader {
     Found advance() throws IOException {
         int checked = 0; // bytes after start already known to hold no line feed
         while (true) {
-            for (int i = start + checked; i < end; i++) {
-                if (buffer[i] == '\n') {
-                    boolean skipped = skipping;
-                    skipping = false;
-                    lineStart = start;
-                    lineLength = (i > start && buffer[i - 1] == '\r' ? i - 1 : i) - start;
-                    start = i + 1;
-                    return skipped ? Found.TOO_LONG : Found.LINE;
-                }
+            int lineFeed = lineFeed(start + checked, end);
+            if (lineFeed >= 0) {
+                boolean skipped = skipping;
+                skipping = false;
+                lineStart = start;
+                lineLength = (lineFeed > start && buffer[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed) - start;
+                start = lineFeed + 1;
+                return skipped ? Found.TOO_LONG : Found.LINE;
             }
             checked = end - start;
             if (end - start >= MAX_LINE) {
@@ -80,6 +86,27 @@ final class LineReader {
                 return Found.END;
             }
         }
+    }
+
+    /**
+     * Where the first line feed in the buffer from {@code from} to {@code to} is, or -1: eight bytes at a time, as a
+     * long whose bytes are zero where a line feed was (the lowest such byte is found exactly).
+     */
+    private int lineFeed(int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(buffer, i) ^ LINE_FEEDS;
+            long zeros = (word - 0x0101010101010101L) & ~word & 0x8080808080808080L;
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buffer[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     byte[] buffer() {
