@@ -1,6 +1,7 @@
 package org.amicus.cti;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The PBX's live channels at one moment, oldest first. Immutable. */
 public final class ChannelSnapshot {
@@ -19,6 +19,7 @@ public final class ChannelSnapshot {
     private final Map<String, Channel> byUniqueId;
     /** Made on the first look-up by name: most snapshots are only shown. */
     private volatile Map<String, Channel> byName;
+    private volatile Map<String, List<Channel>> calls;
 
     /** @param byUniqueId the channels by unique id, in the order to show them */
     public ChannelSnapshot(Map<String, Channel> byUniqueId) {
@@ -63,9 +64,21 @@ public final class ChannelSnapshot {
                 .toList();
     }
 
-    /** The channels grouped by call (linked id), each call's channels oldest first. */
+    /**
+     * The channels grouped by call (linked id), each call's channels oldest first; unmodifiable, and made once per
+     * snapshot, on the first request (a part's summary and its rows may each ask).
+     */
     public Map<String, List<Channel>> calls() {
-        return byUniqueId.values().stream()
-                .collect(Collectors.groupingBy(Channel::linkedId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Channel>> grouped = calls;
+        if (grouped == null) {
+            Map<String, List<Channel>> made = new LinkedHashMap<>();
+            for (Channel channel : byUniqueId.values()) {
+                made.computeIfAbsent(channel.linkedId(), call -> new ArrayList<>()).add(channel);
+            }
+            made.replaceAll((call, channels) -> List.copyOf(channels));
+            grouped = Collections.unmodifiableMap(made);
+            calls = grouped;
+        }
+        return grouped;
     }
 }

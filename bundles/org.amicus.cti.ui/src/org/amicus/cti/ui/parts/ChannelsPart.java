@@ -324,6 +324,7 @@ public class ChannelsPart {
     private void refresh() {
         arranging++; // an arrangement under way is for what was asked before
         if (callsShown()) {
+            rows = List.of();
             arrange();
             return;
         }
@@ -349,6 +350,7 @@ public class ChannelsPart {
         Set<String> phones = colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues());
         CompletableFuture.supplyAsync(() -> {
             ChannelSnapshot snapshot = snapshot();
+            snapshot.calls(); // the summary counts them: grouped here, not on the UI thread
             return asCalls ? new Arranged(snapshot, CallRows.of(snapshot, phones, needle, ringing), null)
                     : new Arranged(snapshot, null, ChannelRows.of(snapshot, needle, ringing, order));
         }, arranger).whenComplete((arranged, failure) -> uiSync.asyncExec(() -> {
@@ -374,7 +376,6 @@ public class ChannelsPart {
             showChannels(arranged.channels(), arranged.snapshot());
             return;
         }
-        rows = List.of();
         calls.show(arranged.calls());
         showSummary(arranged.snapshot(), !needle.isBlank() || ringing
                 ? Messages.plural(messages.callCount, arranged.calls().size()) : null);
