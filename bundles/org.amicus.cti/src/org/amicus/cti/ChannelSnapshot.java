@@ -75,7 +75,7 @@ public final class ChannelSnapshot {
             for (Channel channel : byUniqueId.values()) {
                 made.computeIfAbsent(channel.linkedId(), call -> new ArrayList<>()).add(channel);
             }
-            made.replaceAll((call, channels) -> List.copyOf(channels));
+            made.replaceAll((call, channels) -> Collections.unmodifiableList(channels));
             grouped = Collections.unmodifiableMap(made);
             calls = grouped;
         }

@@ -31,14 +31,21 @@ final class ChannelRows {
         Map<String, Instant> callStarts = new HashMap<>();
         snapshot.channels().forEach(channel -> callStarts.merge(channel.linkedId(), channel.started(),
                 (a, b) -> a.isBefore(b) ? a : b));
-        Comparator<Channel> grouped = Comparator.<Channel, Instant>comparing(channel -> callStarts.get(
-                channel.linkedId())).thenComparing(Channel::linkedId).thenComparing(Channel::started);
-        Comparator<Channel> order = sort == null ? grouped : by(sort).thenComparing(grouped);
+        Comparator<InCall> grouped = Comparator.comparing(InCall::callStarted)
+                .thenComparing(row -> row.channel().linkedId()).thenComparing(row -> row.channel().started());
+        Comparator<InCall> order = sort == null ? grouped
+                : Comparator.comparing(InCall::channel, by(sort)).thenComparing(grouped);
         return snapshot.channels().stream()
                 .filter(channel -> !onlyRinging || channel.isRinging())
                 .filter(channel -> needle.isEmpty() || searchable(channel).contains(needle))
+                .map(channel -> new InCall(channel, callStarts.get(channel.linkedId())))
                 .sorted(order)
+                .map(InCall::channel)
                 .toList();
+    }
+
+    /** A channel with its call's start, looked up once rather than at each comparison of a sort. */
+    private record InCall(Channel channel, Instant callStarted) {
     }
 
     private static Comparator<Channel> by(Sort sort) {
