@@ -121,6 +121,8 @@ class FrameReaderTest {
         assertEquals(HeaderKeys.of("cause"), headers.key(1));
         assertEquals("16", headers.value(1));
         assertEquals("[Event=Hangup, Cause=16]", headers.toString());
+        assertEquals(Optional.empty(), new AmiEvent(List.of(entry("Event", "Hangup"), entry("Cause", null)), null)
+                .get("Cause"));
     }
 
     private static FrameReader reader(String stream) {

@@ -23,7 +23,7 @@ public final class FrameHeaders extends AbstractList<Map.Entry<String, String>> 
     private final int[] bounds;
     /** Each value once made; a race makes the same string twice at worst, and strings are safe to share. */
     private final String[] values;
-    /** Makes the values not yet made; {@code null} when all are. */
+    /** Makes the values not yet made; {@code null} when all are given. */
     private final ValueStrings strings;
 
     private FrameHeaders(HeaderName[] names, byte[] bytes, int[] bounds, String[] values, ValueStrings strings) {
@@ -72,10 +72,10 @@ public final class FrameHeaders extends AbstractList<Map.Entry<String, String>> 
         return names[index].text();
     }
 
-    /** The header's value. */
+    /** The header's value; {@code null} only where a list given to {@link #copyOf} held one. */
     public String value(int index) {
         String value = values[index];
-        if (value == null) {
+        if (value == null && strings != null) {
             int start = bounds[2 * index];
             value = strings.of(bytes, start, bounds[2 * index + 1] - start);
             values[index] = value;
