@@ -45,9 +45,10 @@ import jakarta.inject.Inject;
 
 /**
  * The PBX's live channels, grouped by call, ringing ones highlighted, durations ticking. The table is virtual so that
- * thousands of rows stay smooth, and refreshes are coalesced to at most ten a second whatever the event rate. The
- * Calls presentation shows one row per call instead (customer, agent, direction, queue, wait), its channels under it:
- * a virtual tree, its rows grouped off the UI thread. The presentation chosen is kept in the part's persisted state.
+ * thousands of rows stay smooth, refreshes are coalesced to at most ten a second whatever the event rate, and the
+ * rows are filtered, sorted or grouped off the UI thread. The Calls presentation shows one row per call instead
+ * (customer, agent, direction, queue, wait), its channels under it: a virtual tree. The presentation chosen is kept
+ * in the part's persisted state.
  */
 public class ChannelsPart {
 
