@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -383,6 +385,22 @@ class HubTest {
                         refused.status().problem(Locale.forLanguageTag("ru")), "the status line says it too");
             }
         }
+    }
+
+    @Test
+    void aHubWhoseNatsPasswordIsWrongEndsAtOnceAndSaysWhy() throws Exception {
+        HubConfig config = TestRoster.config();
+        HubConfig wrong = new HubConfig(config.pbx(), config.pbxSecret(), config.natsServers(), config.natsUser(),
+                "not-the-hub-password", config.natsCertificate(), config.replicas(), config.dialContext(),
+                config.roster());
+        Leadership standingBy = new Leadership(wrong, () -> {
+            throw new AssertionError("a hub refused by NATS must not lead");
+        });
+        // each server's refusal took the client's 5 s connection timeout before the next was tried
+        IOException why = assertTimeout(Duration.ofSeconds(4), () -> assertThrows(IOException.class,
+                () -> standingBy.run(new CountDownLatch(1))));
+        assertEquals("the NATS servers " + config.natsServers() + " refused the hub's user hub or its password",
+                why.getMessage());
     }
 
     @Test

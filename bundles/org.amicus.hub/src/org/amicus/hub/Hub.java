@@ -25,7 +25,6 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
 import io.nats.client.KeyValueManagement;
-import io.nats.client.Nats;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.StorageType;
 
@@ -82,7 +81,7 @@ public final class Hub implements AutoCloseable {
             LOG.warn("The hub follows the PBX's events without a resync: {}", services.channels().resyncProblem()
                     .orElse(String.valueOf(e.getMessage())));
         }
-        Connection nats = Nats.connect(config.natsOptions("amicus-hub"));
+        Connection nats = config.connectNats("amicus-hub");
         try {
             Map<String, KeyValue> buckets = buckets(nats, config);
             RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), buckets);

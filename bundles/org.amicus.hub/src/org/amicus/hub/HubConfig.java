@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 
 import org.amicus.ami.AmiProfile;
 import org.amicus.cti.hub.HubSubjects;
+import org.amicus.cti.hub.NatsConnect;
 import org.amicus.cti.hub.NatsOptions;
 
-import io.nats.client.Options;
+import io.nats.client.AuthenticationException;
+import io.nats.client.Connection;
 import io.nats.client.support.JsonParseException;
 import io.nats.client.support.JsonParser;
 import io.nats.client.support.JsonValue;
@@ -76,9 +78,19 @@ public record HubConfig(AmiProfile pbx, String pbxSecret, List<String> natsServe
                 replicas, readString(json, "dialContext", "default"), new Roster(members));
     }
 
-    /** How the hub's connections of this name reach the NATS servers; each reconnects for as long as it is open. */
-    Options natsOptions(String connectionName) throws IOException {
-        return NatsOptions.of(natsServers, natsUser, natsPassword, natsCertificate, connectionName).build();
+    /**
+     * Opens a connection of this name to the NATS servers, which reconnects for as long as it is open.
+     *
+     * @throws IOException at once if the servers refuse the hub's user or its password, or if none can be reached
+     */
+    Connection connectNats(String connectionName) throws IOException, InterruptedException {
+        try {
+            return NatsConnect.open(NatsOptions.of(natsServers, natsUser, natsPassword, natsCertificate,
+                    connectionName));
+        } catch (AuthenticationException e) {
+            throw new IOException("the NATS servers " + natsServers + " refused the hub's user " + natsUser
+                    + " or its password", e);
+        }
     }
 
     private static Member member(JsonValue json) {

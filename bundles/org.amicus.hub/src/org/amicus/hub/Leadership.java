@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.Nats;
 
 /**
  * Runs the hub while this process holds the lease, and stands by otherwise: any number of hubs may run with one
@@ -52,7 +51,7 @@ final class Leadership {
         String holder = holderName();
         LOG.info("Hub {} stands by until it holds the lease", holder);
         while (true) {
-            try (Connection nats = Nats.connect(config.natsOptions("amicus-hub-lease"))) {
+            try (Connection nats = config.connectNats("amicus-hub-lease")) {
                 if (leadWhileHeld(openLease(nats, holder), stop)) {
                     return;
                 }

@@ -13,9 +13,10 @@ import io.nats.client.impl.ErrorListenerLoggerImpl;
 /**
  * Opens a connection to the NATS servers, and ends at once when a server refuses the user or its password. The client
  * alone would wait out its connection timeout after each server's refusal (it waits for the answer to its first ping,
- * which a refusing server never sends) before it tries the next server: 5 s a server.
+ * which a refusing server never sends) before it tries the next server: 5 s a server. Desktops and the hub open
+ * theirs through it.
  */
-final class NatsConnect {
+public final class NatsConnect {
 
     private NatsConnect() {
     }
@@ -25,7 +26,7 @@ final class NatsConnect {
      * @throws AuthenticationException as soon as a server refuses the user or its password
      * @throws IOException             if no server can be reached
      */
-    static Connection open(Options.Builder options) throws IOException, InterruptedException {
+    public static Connection open(Options.Builder options) throws IOException, InterruptedException {
         LoginRefusal refusal = new LoginRefusal();
         Connection connection;
         try {
