@@ -118,9 +118,20 @@ final class FakeAmiServer implements AutoCloseable {
         send(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Closes the current connection after the bytes already sent. */
+    /**
+     * Ends the current connection's stream after the bytes already sent, as a PBX that closes it: the client reads
+     * them, then the end. The socket itself closes once the client has closed its side.
+     */
     void closeConnection() throws IOException {
-        connection().socket.close();
+        connection().endStream(null);
+    }
+
+    /**
+     * Sends these bytes as the last of the current connection's stream, and ends it: no answer to an action the
+     * client sent meanwhile can come after them (it would complete a frame they cut).
+     */
+    void sendLast(byte[] bytes) throws IOException {
+        connection().endStream(bytes);
     }
 
     private Connection connection() {
@@ -258,6 +269,24 @@ final class FakeAmiServer implements AutoCloseable {
             out.flush();
         }
 
+        /** Writes an answer, unless the stream has ended. */
+        synchronized void writeUnlessEnded(byte[] bytes) throws IOException {
+            if (!socket.isOutputShutdown()) {
+                write(bytes);
+            }
+        }
+
+        /**
+         * Writes the last bytes, if any, and sends the end of the stream. Reading goes on, so that the socket is not
+         * closed with actions unread, which would reset the connection rather than end it.
+         */
+        synchronized void endStream(byte[] last) throws IOException {
+            if (last != null) {
+                write(last);
+            }
+            socket.shutdownOutput();
+        }
+
         void serve() {
             try (InputStream in = new BufferedInputStream(socket.getInputStream())) {
                 write(banner);
@@ -266,7 +295,7 @@ final class FakeAmiServer implements AutoCloseable {
                     record(action);
                     String answer = answer(action);
                     if (!answer.isEmpty()) {
-                        write(answer.getBytes(StandardCharsets.UTF_8));
+                        writeUnlessEnded(answer.getBytes(StandardCharsets.UTF_8));
                     }
                 }
             } catch (IOException closed) {

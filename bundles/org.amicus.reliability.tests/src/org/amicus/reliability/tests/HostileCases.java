@@ -26,7 +26,7 @@ final class HostileCases {
     /**
      * Input sent after the login.
      *
-     * @param closeAfter whether the server closes the connection right after it
+     * @param closeAfter whether they are the last bytes of the stream, which the server ends after them
      * @param said       what the log (and, for a reset, the status) must say; {@code null} if nothing needs saying
      */
     record AfterLogin(String name, byte[] bytes, boolean closeAfter, Outcome outcome, String said) {

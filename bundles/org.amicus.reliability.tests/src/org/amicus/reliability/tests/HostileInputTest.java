@@ -33,13 +33,12 @@ class HostileInputTest extends AgainstFakeServer {
     void afterLogin(AfterLogin hostile) throws Exception {
         connect(QUICK);
         TestLog log = new TestLog();
-        if (hostile.outcome() == Outcome.RESET) {
+        if (hostile.closeAfter()) {
+            fake.sendLast(hostile.bytes());
+        } else if (hostile.outcome() == Outcome.RESET) {
             fake.sendUntilReset(hostile.bytes());
         } else {
             fake.send(hostile.bytes());
-        }
-        if (hostile.closeAfter()) {
-            fake.closeConnection();
         }
         if (hostile.outcome() == Outcome.RESET) {
             ConnectionStatus lost = statuses.awaitNext(s -> s.state() == ConnectionState.RECONNECTING, TIMEOUT);
