@@ -41,24 +41,41 @@ public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {
     private static final String KEY = "secret";
     private static final String STORAGE = "secure-storage";
 
-    private ISecurePreferences root;
+    // Where the storage is opened when first used, not at activation, which a program's start waits for
+    private Path directory;
+    private List<Path> sharingKeyring;
+    private ISecurePreferences root; // guarded by this, as the field below
     /** The storage under the file's key, while the keyring keys {@link #root}: for secrets stored before. */
     private ISecurePreferences fileKeyed;
 
     @Activate
-    void activate(BundleContext context) throws IOException {
+    void activate(BundleContext context) {
         String configured = context.getProperty("amicus.secrets.dir");
         Path home = Path.of(System.getProperty("user.home"));
-        Path directory = configured != null ? Path.of(configured) : home.resolve(".amicus");
+        directory = configured != null ? Path.of(configured) : home.resolve(".amicus");
         // Windows' provider keeps a master password per storage, in the storage: it can lock no other one out
-        List<Path> sharingKeyring = "win32".equals(context.getProperty("osgi.os")) ? List.of()
+        sharingKeyring = "win32".equals(context.getProperty("osgi.os")) ? List.of()
                 : List.of(home.resolve(".amicus").resolve(STORAGE),
                         home.resolve(".eclipse/org.eclipse.equinox.security/secure_storage"));
-        open(directory, sharingKeyring);
+    }
+
+    /**
+     * The storage, opened now if not yet: asking the desktop keyring for its master password takes a third of a
+     * second or more.
+     */
+    private synchronized ISecurePreferences root() {
+        if (root == null) {
+            try {
+                open(directory, sharingKeyring);
+            } catch (IOException e) {
+                throw new AmiException(e.getMessage(), e);
+            }
+        }
+        return root;
     }
 
     /** Opens the storage in {@code directory}, keyed by the keyring if it can be (see {@link KeyringStorage}). */
-    public void open(Path directory, List<Path> sharingKeyring) throws IOException {
+    public synchronized void open(Path directory, List<Path> sharingKeyring) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(STORAGE);
         Path keyFile = directory.resolve(STORAGE + ".key");
@@ -93,6 +110,10 @@ public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {
         } else {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
         }
+    }
+
+    private synchronized ISecurePreferences fileKeyed() {
+        return fileKeyed;
     }
 
     private static ISecurePreferences fileKeyed(Path file, char[] password) throws IOException {
@@ -134,7 +155,7 @@ public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {
     /** @param whose for the message, e.g. the profile's server */
     private void save(String path, String whose, String secret) {
         try {
-            ISecurePreferences node = root.node(path);
+            ISecurePreferences node = root().node(path);
             node.put(KEY, secret, true);
             if (!node.isEncrypted(KEY)) { // Equinox's fallback when the keyring gives no master password
                 node.remove(KEY);
@@ -148,9 +169,9 @@ public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {
 
     private Optional<String> find(String path, String whose) {
         try {
-            return Optional.ofNullable(root.node(path).get(KEY, null));
+            return Optional.ofNullable(root().node(path).get(KEY, null));
         } catch (StorageException e) {
-            if (fileKeyed == null) {
+            if (fileKeyed() == null) {
                 throw new AmiException("Cannot read the secret for " + whose + ": " + e.getMessage(), e);
             }
             return underFileKey(path, whose, e);
@@ -160,7 +181,7 @@ public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {
     /** A secret stored under the file's key before the keyring was there, stored again under the keyring's. */
     private Optional<String> underFileKey(String path, String whose, StorageException keyringFailure) {
         try {
-            Optional<String> secret = Optional.ofNullable(fileKeyed.node(path).get(KEY, null));
+            Optional<String> secret = Optional.ofNullable(fileKeyed().node(path).get(KEY, null));
             secret.ifPresent(value -> save(path, whose, value));
             return secret;
         } catch (StorageException e) {
@@ -170,9 +191,9 @@ public class SecureStorageSecrets implements AmiSecrets, NamedSecrets {
     }
 
     private void delete(String path, String whose) {
-        root.node(path).removeNode();
+        root().node(path).removeNode();
         try {
-            root.flush();
+            root().flush();
         } catch (IOException e) {
             throw new AmiException("Cannot forget the secret for " + whose + ": " + e.getMessage(), e);
         }

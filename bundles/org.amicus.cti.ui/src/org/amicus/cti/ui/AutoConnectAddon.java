@@ -1,6 +1,7 @@
 package org.amicus.cti.ui;
 
 import org.amicus.ami.AmiConnection;
+import org.amicus.ami.AmiException;
 import org.amicus.ami.AmiProfiles;
 import org.amicus.ami.AmiSecrets;
 import org.amicus.ami.ConnectionState;
@@ -42,8 +43,19 @@ public class AutoConnectAddon {
                 || connection.status().state() != ConnectionState.DISCONNECTED) {
             return;
         }
-        profiles.current().ifPresent(profile -> secrets.find(profile).ifPresentOrElse(
-                secret -> connection.connect(profile, secret),
-                () -> LOG.info("Not connecting to {} at start: no secret is stored for it", profile.server())));
+        // Reading the secret may wait for the desktop keyring: on a thread of its own, so that the window need not
+        Thread connecting = new Thread(this::connect, "amicus-auto-connect");
+        connecting.setDaemon(true);
+        connecting.start();
+    }
+
+    private void connect() {
+        try {
+            profiles.current().ifPresent(profile -> secrets.find(profile).ifPresentOrElse(
+                    secret -> connection.connect(profile, secret),
+                    () -> LOG.info("Not connecting to {} at start: no secret is stored for it", profile.server())));
+        } catch (AmiException e) {
+            LOG.warn("Not connecting at start: {}", e.getMessage());
+        }
     }
 }
