@@ -67,6 +67,7 @@ final class ProductBench {
     /** One start of the product, stopped when closed. */
     private final class Launch implements AutoCloseable {
 
+        private final WindowMaps maps = new WindowMaps();
         private final long started = System.nanoTime();
         private final Process process;
         private final Path log;
@@ -74,7 +75,7 @@ final class ProductBench {
         private final CompletableFuture<Long> connected = new CompletableFuture<>();
         private String window;
 
-        Launch(Path launcher, Path log) throws IOException {
+        Launch(Path launcher, Path log) throws IOException, InterruptedException {
             this.log = log;
             ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true);
             builder.environment().put("AMICUS_AMI_SECRET", "secret");
@@ -105,7 +106,7 @@ final class ProductBench {
             connected.completeExceptionally(new IllegalStateException("the product ended unconnected; see " + log));
         }
 
-        /** Milliseconds from the start until the window titled Amicus is visible. */
+        /** Milliseconds from the start until the window titled Amicus was mapped. */
         long awaitWindow() throws IOException, InterruptedException {
             Process search = new ProcessBuilder("xdotool", "search", "--sync", "--onlyvisible", "--name",
                     "^Amicus *$").start();
@@ -113,10 +114,12 @@ final class ProductBench {
                 search.destroy();
                 throw new IllegalStateException("no Amicus window within " + PATIENCE_MILLIS + " ms; see " + log);
             }
-            long millis = sinceStart();
             List<String> found = new String(search.getInputStream().readAllBytes()).lines().toList();
-            window = found.isEmpty() ? null : found.get(0);
-            return millis;
+            if (found.isEmpty()) {
+                throw new IllegalStateException("xdotool found no Amicus window; see " + log);
+            }
+            window = found.get(0);
+            return TimeUnit.NANOSECONDS.toMillis(maps.mappedAt(Long.parseLong(window)) - started);
         }
 
         /** Milliseconds from the start until the product logs that it is connected. */
@@ -129,13 +132,16 @@ final class ProductBench {
             }
         }
 
+        /** The Java process's: the launcher script runs it as a child, to start it again when asked to. */
         long residentMb() throws IOException {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            long java = process.descendants().filter(child -> child.info().command().orElse("").endsWith("/java"))
+                    .findFirst().orElseThrow(() -> new IOException("the launcher runs no Java; see " + log)).pid();
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(java), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
             }
-            throw new IOException("no VmRSS for process " + process.pid());
+            throw new IOException("no VmRSS for process " + java);
         }
 
         void screenshot(Path png) throws IOException, InterruptedException {
@@ -150,6 +156,7 @@ final class ProductBench {
 
         @Override
         public void close() throws InterruptedException {
+            maps.close();
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
