@@ -56,7 +56,13 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
             liveByKey.put(HubSubjects.key(channel.uniqueId()), channel);
         });
         for (Map.Entry<String, KeyValue> bucket : buckets.entrySet()) {
-            for (String key : bucket.getValue().keys()) {
+            List<String> keys = bucket.getValue().keys();
+            List<String> gone = keys.stream().filter(key -> !liveByKey.containsKey(key)).toList();
+            if (!keys.isEmpty()) {   // what a takeover found: the evidence if a desktop keeps a call that ended
+                LOG.info("Bucket {} held {} entries; deleting {} of channels that are gone: {}", bucket.getKey(),
+                        keys.size(), gone.size(), gone);
+            }
+            for (String key : keys) {
                 Channel live = liveByKey.get(key);
                 if (live == null) {
                     bucket.getValue().delete(key);

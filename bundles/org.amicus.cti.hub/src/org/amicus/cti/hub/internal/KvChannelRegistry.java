@@ -188,7 +188,9 @@ public final class KvChannelRegistry implements ChannelRegistry {
     }
 
     private void endOfLoad() {
-        remove(channels.keySet().stream().filter(id -> !seenInLoad.contains(id)).toList());
+        List<String> gone = channels.keySet().stream().filter(id -> !seenInLoad.contains(id)).toList();
+        LOG.info("Read the buckets {}: {} channels; {} gone since the last read", buckets, seenInLoad.size(), gone);
+        remove(gone);
         problem = null;
         CompletableFuture<ChannelSnapshot> done = nextResync;
         nextResync = new CompletableFuture<>();
