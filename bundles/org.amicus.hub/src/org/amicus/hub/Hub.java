@@ -84,7 +84,9 @@ public final class Hub implements AutoCloseable {
         Connection nats = config.connectNats("amicus-hub");
         try {
             Map<String, KeyValue> buckets = buckets(nats, config);
-            RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), buckets);
+            Map<String, KeyValue> channelBuckets = new LinkedHashMap<>(buckets);   // what it takes over is its own
+            channelBuckets.keySet().removeAll(HubSubjects.BOARD_BUCKETS);
+            RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), channelBuckets);
             publisher.start();
             BoardPublisher boards = new BoardPublisher(services, buckets);
             boards.start();
