@@ -71,7 +71,8 @@ class HubTakeoverTest {
                     if (read.getCount() > 0 || put && !entry.getKey().equals(MARK)) {
                         return;   // what was there before, or written
                     }
-                    seen.add(entry.getKey().equals(MARK) ? "done" : board + " " + entry.getKey() + " " + entry.getOperation());
+                    seen.add(entry.getKey().equals(MARK) ? "done"
+                            : board + " " + entry.getKey() + " " + entry.getOperation());
                 }
 
                 @Override
