@@ -62,7 +62,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private List<String> buckets = List.of();
     private Set<String> seenInLoad = new HashSet<>();
     private int loading;
-    /** Counts the reads: a watch given up may still deliver what it had, which a later read must not take as its. */
+    /** Counts the reads: what a watch given up still delivers must not count in a later read. */
     private int generation;
     private CompletableFuture<ChannelSnapshot> nextResync = new CompletableFuture<>();
     private volatile ChannelSnapshot snapshot = ChannelSnapshot.EMPTY;
