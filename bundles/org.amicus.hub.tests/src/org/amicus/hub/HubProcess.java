@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -91,6 +92,24 @@ final class HubProcess implements AutoCloseable {
         return false;
     }
 
+    /** Waits until one of these hubs leads, by what each logged last; fails if none does within the timeout. */
+    static HubProcess awaitLeader(List<HubProcess> hubs, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (HubProcess.class) {
+            while (true) {
+                Optional<HubProcess> leader = hubs.stream().filter(HubProcess::leads).findFirst();
+                long left = deadline - System.nanoTime();
+                if (leader.isPresent()) {
+                    return leader.get();
+                }
+                if (left <= 0) {
+                    throw new AssertionError("no hub leads within " + timeout);
+                }
+                HubProcess.class.wait(Math.max(1, left / 1_000_000));   // woken by each line of any hub
+            }
+        }
+    }
+
     /** Kills the hub at once, as a crash would (SIGKILL): it releases nothing. */
     void kill() throws Exception {
         process.destroyForcibly();
@@ -105,6 +124,9 @@ final class HubProcess implements AutoCloseable {
                 synchronized (this) {
                     lines.add(line);
                     notifyAll();
+                }
+                synchronized (HubProcess.class) {
+                    HubProcess.class.notifyAll();   // for those who await any hub
                 }
             }
         } catch (IOException e) {
