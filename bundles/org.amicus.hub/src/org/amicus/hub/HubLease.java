@@ -120,7 +120,8 @@ final class HubLease {
                     return true;
                 }
             } catch (JetStreamApiException e) {
-                LOG.debug("Another hub changed the lease first: {}", e.getMessage());
+                // another hub changed it first, or the read was older than the lease: the evidence if none leads
+                LOG.info("Hub {} could not take the lease at revision {}: {}", holder, seenRevision, e.getMessage());
             } catch (IOException | RuntimeException e) {
                 // Blind meanwhile, yet still counting: any renewal while blind shows as a new revision at the next
                 // read, and restarts the count then. Starting over at every failed read would never take over from
