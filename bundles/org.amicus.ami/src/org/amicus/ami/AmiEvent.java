@@ -44,6 +44,34 @@ public final class AmiEvent {
         return Optional.ofNullable(value(HeaderKeys.of(header)));
     }
 
+    /**
+     * The first value of the header, or {@code null}: as {@link #get(String)}, for a listener that reads the same
+     * headers in every event, its names {@link Header resolved} once.
+     */
+    public String value(Header header) {
+        return value(header.key);
+    }
+
+    /** A header's name, resolved once for {@link AmiEvent#value(Header)}. */
+    public static final class Header {
+
+        private final String key;
+
+        private Header(String key) {
+            this.key = key;
+        }
+
+        /** The header of this name, e.g. {@code Header.of("Uniqueid")}, matched without regard to case. */
+        public static Header of(String name) {
+            return new Header(HeaderKeys.of(name));
+        }
+
+        @Override
+        public String toString() {
+            return key;
+        }
+    }
+
     private String value(String key) {
         int count = headers.size();
         for (int i = 0; i < count; i++) {

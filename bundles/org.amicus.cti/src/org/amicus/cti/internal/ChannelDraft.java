@@ -51,19 +51,31 @@ final class ChannelDraft {
 
     /** Takes what the event says about the channel it describes under these headers. */
     ChannelDraft update(AmiEvent event, ChannelHeaders headers, Instant now) {
-        event.get(headers.channel()).ifPresent(value -> name = value);
-        event.get(headers.linkedId()).ifPresent(value -> linkedId = value);
-        event.get(headers.channelState()).ifPresent(value -> state = ChannelState.ofAmi(value));
-        event.get(headers.callerIdNum()).ifPresent(
-                number -> callerId = Party.ofAmi(number, event.get(headers.callerIdName()).orElse("")));
-        event.get(headers.connectedLineNum()).ifPresent(
-                number -> connectedLine = Party.ofAmi(number, event.get(headers.connectedLineName()).orElse("")));
-        event.get(headers.context()).ifPresent(value -> context = value);
-        event.get(headers.exten()).ifPresent(value -> exten = value);
+        name = or(event.value(headers.channel()), name);
+        linkedId = or(event.value(headers.linkedId()), linkedId);
+        String channelState = event.value(headers.channelState());
+        if (channelState != null) {
+            state = ChannelState.ofAmi(channelState);
+        }
+        String number = event.value(headers.callerIdNum());
+        if (number != null) {
+            callerId = Party.ofAmi(number, or(event.value(headers.callerIdName()), ""));
+        }
+        number = event.value(headers.connectedLineNum());
+        if (number != null) {
+            connectedLine = Party.ofAmi(number, or(event.value(headers.connectedLineName()), ""));
+        }
+        context = or(event.value(headers.context()), context);
+        exten = or(event.value(headers.exten()), exten);
         if (state == ChannelState.UP && answered == null) {
             answered = now;
         }
         return this;
+    }
+
+    /** The value an event gave, or what there was without it. */
+    private static String or(String given, String otherwise) {
+        return given != null ? given : otherwise;
     }
 
     Channel build() {

@@ -1,12 +1,14 @@
 package org.amicus.cti.internal;
 
+import org.amicus.ami.AmiEvent.Header;
+
 /**
- * The names of the headers that describe one channel of an event: the event's own channel ({@link #OWN}, e.g.
- * {@code Uniqueid}) or another one, under a prefix ({@link #DEST} for a Dial's destination, e.g.
- * {@code DestUniqueid}). Made once, so that applying an event does not piece names together.
+ * The headers that describe one channel of an event: the event's own channel ({@link #OWN}, e.g. {@code Uniqueid})
+ * or another one, under a prefix ({@link #DEST} for a Dial's destination, e.g. {@code DestUniqueid}). Resolved once,
+ * so that applying an event neither pieces names together nor looks them up.
  */
-record ChannelHeaders(String uniqueId, String channel, String linkedId, String channelState, String callerIdNum,
-        String callerIdName, String connectedLineNum, String connectedLineName, String context, String exten) {
+record ChannelHeaders(Header uniqueId, Header channel, Header linkedId, Header channelState, Header callerIdNum,
+        Header callerIdName, Header connectedLineNum, Header connectedLineName, Header context, Header exten) {
 
     static final ChannelHeaders OWN = prefixed("");
     static final ChannelHeaders DEST = prefixed("Dest");
@@ -16,8 +18,9 @@ record ChannelHeaders(String uniqueId, String channel, String linkedId, String c
     static final ChannelHeaders SPYEE = prefixed("Spyee");
 
     private static ChannelHeaders prefixed(String prefix) {
-        return new ChannelHeaders(prefix + "Uniqueid", prefix + "Channel", prefix + "Linkedid",
-                prefix + "ChannelState", prefix + "CallerIDNum", prefix + "CallerIDName", prefix + "ConnectedLineNum",
-                prefix + "ConnectedLineName", prefix + "Context", prefix + "Exten");
+        return new ChannelHeaders(Header.of(prefix + "Uniqueid"), Header.of(prefix + "Channel"),
+                Header.of(prefix + "Linkedid"), Header.of(prefix + "ChannelState"), Header.of(prefix + "CallerIDNum"),
+                Header.of(prefix + "CallerIDName"), Header.of(prefix + "ConnectedLineNum"),
+                Header.of(prefix + "ConnectedLineName"), Header.of(prefix + "Context"), Header.of(prefix + "Exten"));
     }
 }

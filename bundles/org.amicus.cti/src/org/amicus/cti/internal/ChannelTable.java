@@ -283,8 +283,8 @@ final class ChannelTable implements ListedState {
     /** Updates (or adds) the channel an event describes under these headers, unless it was hung up. */
     private void update(AmiEvent event, ChannelHeaders headers, List<ChannelChange> changes,
             Consumer<ChannelDraft> edit) {
-        String uniqueId = event.get(headers.uniqueId()).orElse("");
-        if (uniqueId.isEmpty() || hungUp.buried(uniqueId)) {
+        String uniqueId = event.value(headers.uniqueId());
+        if (uniqueId == null || uniqueId.isEmpty() || hungUp.buried(uniqueId)) {
             return;
         }
         Channel known = channels.get(uniqueId);
