@@ -160,6 +160,14 @@ final class HubLease {
         }
     }
 
+    /**
+     * Whether no renewal succeeded for {@link #EXPIRY}, whatever a renewal under way may still do: a standby may hold
+     * the lease by now. (A renewal was seen not to return at all while the cluster replaced a lost node.)
+     */
+    boolean lapsed() {
+        return System.nanoTime() - renewed >= EXPIRY.toNanos();
+    }
+
     /** Gives the lease up, if this hub still holds it, so that a standby takes over at once. */
     void release() {
         try {
@@ -179,6 +187,7 @@ final class HubLease {
             if (entry != null && entry.getOperation() == KeyValueOperation.PUT
                     && holder.equals(entry.getValueAsString()) && entry.getRevision() > revision) {
                 revision = entry.getRevision();
+                renewed = System.nanoTime();
                 return true;
             }
             LOG.warn("Hub {} lost the lease to {}", holder, entry == null ? "nobody" : entry.getValueAsString());

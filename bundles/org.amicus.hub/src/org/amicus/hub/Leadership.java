@@ -139,6 +139,11 @@ final class Leadership {
                 if (lost.getCount() == 0) {
                     return false;
                 }
+                if (lease.lapsed()) {   // a renewal that never returns must not keep a leader that no longer is
+                    LOG.warn("Hub {} gives up the lead: no renewal succeeded for {} ms", lease.holder(),
+                            HubLease.EXPIRY.toMillis());
+                    return false;
+                }
             }
             return true;
         } finally {
