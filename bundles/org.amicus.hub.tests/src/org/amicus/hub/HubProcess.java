@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import org.amicus.testing.Monitors;
 
 /**
  * {@code amicus hub run --config FILE} as a process of its own, on the bundles of this test's OSGi runtime (a copy of
@@ -94,20 +95,12 @@ final class HubProcess implements AutoCloseable {
 
     /** Waits until one of these hubs leads, by what each logged last; fails if none does within the timeout. */
     static HubProcess awaitLeader(List<HubProcess> hubs, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (HubProcess.class) {
-            while (true) {
-                Optional<HubProcess> leader = hubs.stream().filter(HubProcess::leads).findFirst();
-                long left = deadline - System.nanoTime();
-                if (leader.isPresent()) {
-                    return leader.get();
-                }
-                if (left <= 0) {
-                    throw new AssertionError("no hub leads within " + timeout);
-                }
-                HubProcess.class.wait(Math.max(1, left / 1_000_000));   // woken by each line of any hub
-            }
+        // HubProcess.class is notified at each line of any hub
+        if (!Monitors.await(HubProcess.class, () -> hubs.stream().anyMatch(HubProcess::leads), timeout)) {
+            throw new AssertionError("no hub leads within " + timeout);
         }
+        return hubs.stream().filter(HubProcess::leads).findFirst()
+                .orElseThrow(() -> new AssertionError("the hub that led has stopped"));
     }
 
     /** Kills the hub at once, as a crash would (SIGKILL): it releases nothing. */
