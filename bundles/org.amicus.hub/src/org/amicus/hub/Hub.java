@@ -108,7 +108,7 @@ public final class Hub implements AutoCloseable {
      * The roster's buckets and the boards', each made if missing: live state only, so in memory, on as many servers as
      * asked.
      */
-    private static Map<String, KeyValue> buckets(Connection nats, HubConfig config)
+    static Map<String, KeyValue> buckets(Connection nats, HubConfig config)
             throws IOException, JetStreamApiException {
         KeyValueManagement management = nats.keyValueManagement();
         List<String> existing = management.getBucketNames();

@@ -12,6 +12,7 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelChange;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
+import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.hub.ChannelCodec;
 import org.amicus.cti.hub.HubSubjects;
 import org.slf4j.Logger;
@@ -75,9 +76,18 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
         writer.start();   // the maps are the writer's alone from here on
     }
 
+    /**
+     * Marks the call of each change, and the call a channel left: the PBX moves a channel into another call (a pick-up
+     * gives the picking phone the caller's linked id), and the call it was written under must let it go.
+     */
     @Override
     public void channelsChanged(List<ChannelChange> changes) {
-        changes.forEach(change -> writer.mark(change.channel().linkedId()));
+        for (ChannelChange change : changes) {
+            writer.mark(change.channel().linkedId());
+            if (change.before() != null && !change.before().linkedId().equals(change.channel().linkedId())) {
+                writer.mark(change.before().linkedId());
+            }
+        }
     }
 
     /** Waits until every change heard so far is written; false if that takes longer than the timeout. */
@@ -93,16 +103,19 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
 
     /** Writes the latest state of these calls; returns those that failed, to be tried again. */
     private List<String> writeCalls(List<String> calls) {
-        Map<String, List<Channel>> live = registry.snapshot().calls();
-        return calls.stream().filter(call -> !writeCall(call, live.getOrDefault(call, List.of()))).toList();
+        ChannelSnapshot snapshot = registry.snapshot();
+        Map<String, List<Channel>> live = snapshot.calls();
+        return calls.stream().filter(call -> !writeCall(call, live.getOrDefault(call, List.of()), snapshot))
+                .toList();
     }
 
     /**
-     * Writes each live channel of the call where it now belongs, and deletes it where it no longer does.
+     * Writes each live channel of the call where it now belongs, and deletes it where it no longer does. A channel
+     * that moved to another call is only let go here: that call, marked by the same change, writes it.
      *
      * @return false if a write failed: what failed is not counted as written, so the next pass does it again
      */
-    private boolean writeCall(String linkedId, List<Channel> channels) {
+    private boolean writeCall(String linkedId, List<Channel> channels, ChannelSnapshot snapshot) {
         Set<String> targets = roster.bucketsOf(channels);
         Set<String> tracked = new HashSet<>();
         boolean done = true;
@@ -120,8 +133,8 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
             done &= deleteFrom(channel.uniqueId(), holding.stream().filter(bucket -> !targets.contains(bucket))
                     .toList());
         }
-        for (String ended : channelsOfCall.getOrDefault(linkedId, Set.of())) {
-            if (tracked.contains(ended)) {
+        for (String ended : channelsOfCall.getOrDefault(linkedId, Set.of())) {   // ended, or moved to another call
+            if (tracked.contains(ended) || snapshot.byUniqueId(ended).isPresent()) {
                 continue;
             }
             if (deleteFrom(ended, List.copyOf(bucketsOfChannel.getOrDefault(ended, Set.of())))) {
