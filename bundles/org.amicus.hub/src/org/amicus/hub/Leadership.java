@@ -110,6 +110,10 @@ final class Leadership {
                 lease.release();
                 return true;
             }
+            if (lease.lapsed()) {   // its renewals stopped returning: this connection may answer nothing any more
+                throw new LeaseUnreadable(new IOException("the lease was not renewed for "
+                        + HubLease.EXPIRY.toMillis() + " ms; standing by on a new connection"));
+            }
             LOG.info("Hub {} stands by again", lease.holder());
         }
     }
