@@ -75,7 +75,7 @@ class RegistryPublisherTest {
             Map<String, KeyValue> buckets = Hub.buckets(asHub, config);
             buckets.keySet().removeAll(HubSubjects.BOARD_BUCKETS);
             KeyValue sales = buckets.get(HubSubjects.teamBucket("sales"));
-            RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets);
+            RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets, asHub.jetStream());
             try {
                 registry.change(List.of(channel), new ChannelChange(Kind.ADDED, channel, null));
                 publisher.start();

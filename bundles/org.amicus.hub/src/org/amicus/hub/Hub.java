@@ -86,7 +86,8 @@ public final class Hub implements AutoCloseable {
             Map<String, KeyValue> buckets = buckets(nats, config);
             Map<String, KeyValue> channelBuckets = new LinkedHashMap<>(buckets);   // what it takes over is its own
             channelBuckets.keySet().removeAll(HubSubjects.BOARD_BUCKETS);
-            RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), channelBuckets);
+            RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), channelBuckets,
+                    nats.jetStream());
             publisher.start();
             BoardPublisher boards = new BoardPublisher(services, buckets);
             boards.start();

@@ -2,12 +2,18 @@ package org.amicus.hub;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelChange;
 import org.amicus.cti.ChannelListener;
@@ -18,8 +24,12 @@ import org.amicus.cti.hub.HubSubjects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
+import io.nats.client.api.PublishAck;
+import io.nats.client.impl.Headers;
+import io.nats.client.support.NatsKeyValueUtil;
 
 /**
  * Mirrors the live channels into the buckets of those who may see them: one entry per channel, deleted at hang-up.
@@ -30,19 +40,25 @@ import io.nats.client.KeyValue;
 final class RegistryPublisher implements ChannelListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryPublisher.class);
+    /** How long a pass waits for its writes to be acknowledged before it counts the rest as failed. */
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
+    /** How many writes a pass sends before it waits for their acknowledgements. */
+    private static final int IN_FLIGHT = 1000;
 
     private final ChannelRegistry registry;
     private final Roster roster;
     private final Map<String, KeyValue> buckets;
+    private final JetStream jetStream;   // writes the buckets' entries without waiting for each
     private final Map<String, Set<String>> channelsOfCall = new HashMap<>();  // linked id -> unique ids written
     private final Map<String, Set<String>> bucketsOfChannel = new HashMap<>(); // unique id -> buckets holding it
     private final Map<String, Channel> written = new HashMap<>();
     private final CoalescingWriter<String> writer = new CoalescingWriter<>("amicus-hub-publisher", this::writeCalls);
 
-    RegistryPublisher(ChannelRegistry registry, Roster roster, Map<String, KeyValue> buckets) {
+    RegistryPublisher(ChannelRegistry registry, Roster roster, Map<String, KeyValue> buckets, JetStream jetStream) {
         this.registry = registry;
         this.roster = roster;
         this.buckets = buckets;
+        this.jetStream = jetStream;
     }
 
     /**
@@ -101,80 +117,129 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
         writer.close();
     }
 
-    /** Writes the latest state of these calls; returns those that failed, to be tried again. */
-    private List<String> writeCalls(List<String> calls) {
+    /**
+     * Writes the latest state of these calls, each write sent without waiting for the one before to be acknowledged
+     * (each waits for two servers of three: one after the other, they made the lag); returns the calls to be tried
+     * again.
+     */
+    private Collection<String> writeCalls(List<String> calls) {
         ChannelSnapshot snapshot = registry.snapshot();
         Map<String, List<Channel>> live = snapshot.calls();
-        return calls.stream().filter(call -> !writeCall(call, live.getOrDefault(call, List.of()), snapshot))
-                .toList();
+        Acks acks = new Acks();
+        Set<String> failed = new LinkedHashSet<>();
+        for (String call : calls) {
+            writeCall(call, live.getOrDefault(call, List.of()), snapshot, acks);
+            if (acks.size() >= IN_FLIGHT) {   // a resync of thousands of channels does not fill the client's buffer
+                failed.addAll(acks.awaitFailedCalls());
+            }
+        }
+        failed.addAll(acks.awaitFailedCalls());
+        return failed;
     }
 
     /**
      * Writes each live channel of the call where it now belongs, and deletes it where it no longer does. A channel
-     * that moved to another call is only let go here: that call, marked by the same change, writes it.
-     *
-     * @return false if a write failed: what failed is not counted as written, so the next pass does it again
+     * that moved to another call is only let go here: that call, marked by the same change, writes it. The
+     * bookkeeping counts each write as done; one that fails is undone, so that the call's next pass does it again.
      */
-    private boolean writeCall(String linkedId, List<Channel> channels, ChannelSnapshot snapshot) {
+    private void writeCall(String linkedId, List<Channel> channels, ChannelSnapshot snapshot, Acks acks) {
         Set<String> targets = roster.bucketsOf(channels);
         Set<String> tracked = new HashSet<>();
-        boolean done = true;
         for (Channel channel : channels) {
-            tracked.add(channel.uniqueId());
-            Set<String> holding = bucketsOfChannel.computeIfAbsent(channel.uniqueId(), id -> new HashSet<>());
-            boolean changed = !channel.equals(written.put(channel.uniqueId(), channel));
+            String uniqueId = channel.uniqueId();
+            tracked.add(uniqueId);
+            Set<String> holding = bucketsOfChannel.computeIfAbsent(uniqueId, id -> new HashSet<>());
+            boolean changed = !channel.equals(written.put(uniqueId, channel));
             for (String bucket : targets) {
-                if ((holding.add(bucket) || changed) && !put(bucket, channel)) {
-                    holding.remove(bucket);
-                    written.remove(channel.uniqueId());
-                    done = false;
+                if (holding.add(bucket) || changed) {
+                    acks.expect(linkedId, put(bucket, channel), "write channel " + channel.name() + " to " + bucket,
+                            () -> {
+                                holding.remove(bucket);
+                                written.remove(uniqueId);
+                            });
                 }
             }
-            done &= deleteFrom(channel.uniqueId(), holding.stream().filter(bucket -> !targets.contains(bucket))
-                    .toList());
+            for (String bucket : List.copyOf(holding)) {
+                if (!targets.contains(bucket)) {
+                    holding.remove(bucket);
+                    acks.expect(linkedId, delete(bucket, uniqueId), "delete channel " + uniqueId + " from " + bucket,
+                            () -> holding.add(bucket));
+                }
+            }
         }
         for (String ended : channelsOfCall.getOrDefault(linkedId, Set.of())) {   // ended, or moved to another call
             if (tracked.contains(ended) || snapshot.byUniqueId(ended).isPresent()) {
                 continue;
             }
-            if (deleteFrom(ended, List.copyOf(bucketsOfChannel.getOrDefault(ended, Set.of())))) {
-                bucketsOfChannel.remove(ended);
-                written.remove(ended);
-            } else {
-                tracked.add(ended);    // still to delete
-                done = false;
+            written.remove(ended);
+            for (String bucket : bucketsOfChannel.getOrDefault(ended, Set.of())) {
+                acks.expect(linkedId, delete(bucket, ended), "delete channel " + ended + " from " + bucket, () -> {
+                    bucketsOfChannel.computeIfAbsent(ended, id -> new HashSet<>()).add(bucket);
+                    channelsOfCall.computeIfAbsent(linkedId, id -> new HashSet<>()).add(ended);   // still to delete
+                });
             }
+            bucketsOfChannel.remove(ended);
         }
         if (tracked.isEmpty()) {
             channelsOfCall.remove(linkedId);
         } else {
             channelsOfCall.put(linkedId, tracked);
         }
-        return done;
     }
 
-    private boolean put(String bucket, Channel channel) {
+    private CompletableFuture<PublishAck> put(String bucket, Channel channel) {
+        return publish(bucket, channel.uniqueId(), null, ChannelCodec.encode(channel));
+    }
+
+    private CompletableFuture<PublishAck> delete(String bucket, String uniqueId) {
+        return publish(bucket, uniqueId, NatsKeyValueUtil.getDeleteHeaders(), null);
+    }
+
+    /** A key-value write as the client's own put and delete make it, on the bucket's subject for the key. */
+    private CompletableFuture<PublishAck> publish(String bucket, String uniqueId, Headers headers, byte[] value) {
         try {
-            buckets.get(bucket).put(HubSubjects.key(channel.uniqueId()), ChannelCodec.encode(channel));
-            return true;
-        } catch (IOException | JetStreamApiException e) {
-            LOG.warn("Cannot write channel {} to {}: {}", channel.name(), bucket, e.getMessage());
-            return false;
+            return jetStream.publishAsync(NatsKeyValueUtil.toKeyPrefix(bucket) + HubSubjects.key(uniqueId), headers,
+                    value);
+        } catch (RuntimeException e) {   // e.g. the connection is closed
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    /** Deletes the channel's entry from these buckets; false if a delete failed (that bucket still holds it). */
-    private boolean deleteFrom(String uniqueId, List<String> from) {
-        boolean done = true;
-        for (String bucket : from) {
-            try {
-                buckets.get(bucket).delete(HubSubjects.key(uniqueId));
-                bucketsOfChannel.getOrDefault(uniqueId, new HashSet<>()).remove(bucket);
-            } catch (IOException | JetStreamApiException e) {
-                LOG.warn("Cannot delete channel {} from {}: {}", uniqueId, bucket, e.getMessage());
-                done = false;
-            }
+    /** The acknowledgements a pass of the writer waits for, each with what to undo if it does not come. */
+    private static final class Acks {
+
+        private record Expected(String call, CompletableFuture<PublishAck> ack, String what, Runnable undo) {
         }
-        return done;
+
+        private final List<Expected> expected = new ArrayList<>();
+
+        void expect(String call, CompletableFuture<PublishAck> ack, String what, Runnable undo) {
+            expected.add(new Expected(call, ack, what, undo));
+        }
+
+        int size() {
+            return expected.size();
+        }
+
+        /** Waits for every acknowledgement, {@link #ACK_TIMEOUT} at most in all; the calls of those that failed. */
+        Set<String> awaitFailedCalls() {
+            long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
+            Set<String> failed = new LinkedHashSet<>();
+            for (Expected each : expected) {
+                try {
+                    each.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException | InterruptedException e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    LOG.warn("Cannot {}: {}", each.what(), e instanceof ExecutionException ? e.getCause().getMessage()
+                            : "no acknowledgement within " + ACK_TIMEOUT.toMillis() + " ms");
+                    each.undo().run();
+                    failed.add(each.call());
+                }
+            }
+            expected.clear();
+            return failed;
+        }
     }
 }
