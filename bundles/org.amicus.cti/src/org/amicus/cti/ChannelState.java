@@ -6,11 +6,13 @@ import java.util.Locale;
 public enum ChannelState {
     DOWN, RESERVED, OFF_HOOK, DIALING, RING, RINGING, UP, BUSY, DIALING_OFF_HOOK, PRE_RING, UNKNOWN;
 
+    private static final ChannelState[] BY_NUMBER = values();   // values() copies the array at every call
+
     /** The state for AMI's number; {@link #UNKNOWN} for anything else. */
     public static ChannelState ofAmi(String number) {
         try {
             int index = Integer.parseInt(number.trim());
-            return index >= 0 && index < UNKNOWN.ordinal() ? values()[index] : UNKNOWN;
+            return index >= 0 && index < UNKNOWN.ordinal() ? BY_NUMBER[index] : UNKNOWN;
         } catch (NumberFormatException | NullPointerException e) {
             return UNKNOWN;
         }
