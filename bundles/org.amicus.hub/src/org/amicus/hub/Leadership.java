@@ -111,8 +111,9 @@ final class Leadership {
                 return true;
             }
             if (lease.lapsed()) {   // its renewals stopped returning: this connection may answer nothing any more
+                LOG.info("Hub {} stands by again, on a new connection", lease.holder());
                 throw new LeaseUnreadable(new IOException("the lease was not renewed for "
-                        + HubLease.EXPIRY.toMillis() + " ms; standing by on a new connection"));
+                        + HubLease.EXPIRY.toMillis() + " ms"));
             }
             LOG.info("Hub {} stands by again", lease.holder());
         }
