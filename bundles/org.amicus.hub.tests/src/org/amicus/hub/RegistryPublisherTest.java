@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.amicus.cti.Channel;
@@ -27,20 +32,24 @@ import org.amicus.cti.hub.HubSubjects;
 import org.junit.jupiter.api.Test;
 
 import io.nats.client.Connection;
+import io.nats.client.JetStream;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 
 /**
- * The channel publisher follows a channel that the PBX moves into another call. At a pick-up the picking phone's
- * channel takes the caller's linked id, which the test PBX's events show first on that channel's BridgeLeave and
- * Hangup as the caller hangs up. The registry here is a stand-in driven by the test, so that the move and the hang-up
- * both come before the publisher writes, as they do when it is busy; the buckets are the real cluster's.
+ * The channel publisher keeps the buckets right where the order of things makes it hard. A channel the PBX moves into
+ * another call: at a pick-up the picking phone's channel takes the caller's linked id, which the test PBX's events
+ * show first on that channel's BridgeLeave and Hangup as the caller hangs up. A write the servers refuse, as they do
+ * while a bucket's stream elects a new leader after losing a node. The registry here is a stand-in driven by the test,
+ * so that the changes come before the publisher writes, as they do when it is busy; the buckets are the real
+ * cluster's, the refusals the test's own (said so where made).
  */
 class RegistryPublisherTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final StandInRegistry registry = new StandInRegistry();
+    private volatile CountDownLatch refusing;
 
     @Test
     void aChannelMovedIntoTheCallersCallStaysInItsBucket() throws Exception {
@@ -67,6 +76,24 @@ class RegistryPublisherTest {
         });
     }
 
+    @Test
+    void aChannelWhoseChangeCouldNotBeWrittenIsStillDeletedAtHangUp() throws Exception {
+        String id = "refused-" + UUID.randomUUID();
+        Channel ringing = onCarolsPhone(id, "call-" + id);
+        Channel answered = new Channel(id, ringing.name(), ringing.linkedId(), ChannelState.UP, Party.UNKNOWN,
+                Party.UNKNOWN, "amicus", "s", "AppDial", "", "PJSIP/105-00000001", "", ringing.started(),
+                ringing.started());
+        publishing(ringing, (publisher, sales) -> {
+            refusing = new CountDownLatch(1);   // as while the bucket's stream has no leader: "no responders"
+            registry.change(List.of(answered), new ChannelChange(Kind.CHANGED, answered, ringing));
+            assertTrue(refusing.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the change was refused");
+            refusing = null;
+            registry.change(List.of(), new ChannelChange(Kind.REMOVED, answered, null));
+            assertTrue(publisher.awaitWritten(WAIT), "written");
+            assertNull(read(sales, id), "hung up, and still in the bucket, as its refused change left it");
+        });
+    }
+
     /** Publishes the channel into the real buckets, then lets the test go on with the publisher and sales' bucket. */
     private void publishing(Channel channel, Step then) throws Exception {
         HubConfig config = TestRoster.config();
@@ -75,7 +102,8 @@ class RegistryPublisherTest {
             Map<String, KeyValue> buckets = Hub.buckets(asHub, config);
             buckets.keySet().removeAll(HubSubjects.BOARD_BUCKETS);
             KeyValue sales = buckets.get(HubSubjects.teamBucket("sales"));
-            RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets, asHub.jetStream());
+            RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets,
+                    refusingWhileAsked(asHub.jetStream()));
             try {
                 registry.change(List.of(channel), new ChannelChange(Kind.ADDED, channel, null));
                 publisher.start();
@@ -86,6 +114,26 @@ class RegistryPublisherTest {
                 publisher.close();
             }
         }
+    }
+
+    /**
+     * The real client's JetStream, but for its writes while {@link #refusing} is set: those are refused at once, as the
+     * servers refuse them while a stream has no leader.
+     */
+    private JetStream refusingWhileAsked(JetStream real) {
+        return (JetStream) Proxy.newProxyInstance(JetStream.class.getClassLoader(), new Class<?>[] { JetStream.class },
+                (proxy, method, args) -> {
+                    CountDownLatch refused = refusing;
+                    if (refused != null && method.getName().equals("publishAsync")) {
+                        refused.countDown();
+                        return CompletableFuture.failedFuture(new IOException("503 No Responders (refused here)"));
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private interface Step {

@@ -152,11 +152,10 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
             boolean changed = !channel.equals(written.put(uniqueId, channel));
             for (String bucket : targets) {
                 if (holding.add(bucket) || changed) {
+                    // undone, it is written again; the bucket stays among those that may hold it (an older entry,
+                    // or this one landing late), so that the channel's end deletes it there too
                     acks.expect(linkedId, put(bucket, channel), "write channel " + channel.name() + " to " + bucket,
-                            () -> {
-                                holding.remove(bucket);
-                                written.remove(uniqueId);
-                            });
+                            () -> written.remove(uniqueId));
                 }
             }
             for (String bucket : List.copyOf(holding)) {
