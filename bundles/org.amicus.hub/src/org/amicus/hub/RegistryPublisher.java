@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelChange;
 import org.amicus.cti.ChannelListener;
@@ -220,7 +221,7 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
             return expected.size();
         }
 
-        /** Waits for every acknowledgement, {@link #ACK_TIMEOUT} at most in all; the calls of those that failed. */
+        /** Waits for every acknowledgement, {@link RegistryPublisher#ACK_TIMEOUT} at most in all; the calls of those that failed. */
         Set<String> awaitFailedCalls() {
             long deadline = System.nanoTime() + ACK_TIMEOUT.toNanos();
             Set<String> failed = new LinkedHashSet<>();
