@@ -36,7 +36,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,8 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
  * with what the PBX lists in {@code CoreShowChannels}. Every call here touches a phone of team sales, so that alice's
  * switchboard is the whole PBX's.
  */
-@EnabledIfEnvironmentVariable(named = "AMICUS_TEST_FAILOVER", matches = "1", disabledReason = "run by hand: "
-        + "AMICUS_TEST_FAILOVER=1 (docs/deployment.md says why it is not in the test command yet)")
 class FailoverTest {
 
     private static final Duration START = Duration.ofSeconds(60);   // a JVM and its OSGi framework, on a busy machine
