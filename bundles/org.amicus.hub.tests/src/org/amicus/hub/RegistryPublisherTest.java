@@ -79,16 +79,16 @@ class RegistryPublisherTest {
     @Test
     void aChannelWhoseChangeCouldNotBeWrittenIsStillDeletedAtHangUp() throws Exception {
         String id = "refused-" + UUID.randomUUID();
-        Channel ringing = onCarolsPhone(id, "call-" + id);
-        Channel answered = new Channel(id, ringing.name(), ringing.linkedId(), ChannelState.UP, Party.UNKNOWN,
-                Party.UNKNOWN, "amicus", "s", "AppDial", "", "PJSIP/105-00000001", "", ringing.started(),
-                ringing.started());
-        publishing(ringing, (publisher, sales) -> {
+        Channel alone = onCarolsPhone(id, "call-" + id);
+        Channel bridged = new Channel(id, alone.name(), alone.linkedId(), ChannelState.UP, Party.UNKNOWN,
+                Party.UNKNOWN, "amicus", "s", "AppDial", "", "PJSIP/105-00000001", "", alone.started(),
+                alone.started());
+        publishing(alone, (publisher, sales) -> {
             refusing = new CountDownLatch(1);   // as while the bucket's stream has no leader: "no responders"
-            registry.change(List.of(answered), new ChannelChange(Kind.CHANGED, answered, ringing));
+            registry.change(List.of(bridged), new ChannelChange(Kind.CHANGED, bridged, alone));
             assertTrue(refusing.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the change was refused");
             refusing = null;
-            registry.change(List.of(), new ChannelChange(Kind.REMOVED, answered, null));
+            registry.change(List.of(), new ChannelChange(Kind.REMOVED, bridged, null));
             assertTrue(publisher.awaitWritten(WAIT), "written");
             assertNull(read(sales, id), "hung up, and still in the bucket, as its refused change left it");
         });
