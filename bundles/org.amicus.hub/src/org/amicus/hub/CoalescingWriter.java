@@ -41,7 +41,10 @@ final class CoalescingWriter<K> implements AutoCloseable {
         thread.start();
     }
 
-    /** Waits until everything marked so far is written; false if that takes longer than the timeout. */
+    /**
+     * Waits until everything marked so far is written, what failed and is tried again included; false if that takes
+     * longer than the timeout.
+     */
     synchronized boolean awaitWritten(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (writing || !changed.isEmpty()) {
@@ -69,11 +72,11 @@ final class CoalescingWriter<K> implements AutoCloseable {
             List<K> batch;
             synchronized (this) {
                 writing = false;
+                changed.addAll(failed);   // still to write, for those who await the writes too
                 notifyAll();
                 try {
                     if (!failed.isEmpty()) {
-                        wait(RETRY_PAUSE.toMillis());   // the servers may be back by then; closing ends the pause
-                        changed.addAll(failed);
+                        wait(RETRY_PAUSE.toMillis());   // the servers may be back by then; a mark or closing ends it
                     }
                     while (changed.isEmpty() && !closed) {
                         wait();
