@@ -1,7 +1,6 @@
 package org.amicus.cti.internal;
 
 import java.time.Instant;
-import java.util.Objects;
 
 import org.amicus.ami.AmiEvent;
 import org.amicus.cti.Channel;
@@ -32,38 +31,22 @@ final class ChannelDraft {
         this.started = started;
     }
 
-    /**
-     * Becomes the twin of this channel. One draft serves event after event: most events change nothing about their
-     * channel, and then nothing is made.
-     */
-    ChannelDraft from(Channel channel) {
-        uniqueId = channel.uniqueId();
-        name = channel.name();
-        linkedId = channel.linkedId();
-        state = channel.state();
-        callerId = channel.callerId();
-        connectedLine = channel.connectedLine();
-        context = channel.context();
-        exten = channel.exten();
-        application = channel.application();
-        applicationData = channel.applicationData();
-        bridgedWith = channel.bridgedWith();
-        spying = channel.spying();
-        started = channel.started();
-        answered = channel.answered();
-        onHold = channel.onHold();
-        return this;
-    }
-
-    /** Whether the draft says anything about the channel that the channel does not. */
-    boolean differsFrom(Channel channel) {
-        return !(name.equals(channel.name()) && linkedId.equals(channel.linkedId()) && state == channel.state()
-                && callerId.equals(channel.callerId()) && connectedLine.equals(channel.connectedLine())
-                && context.equals(channel.context()) && exten.equals(channel.exten())
-                && application.equals(channel.application()) && applicationData.equals(channel.applicationData())
-                && bridgedWith.equals(channel.bridgedWith()) && spying.equals(channel.spying())
-                && Objects.equals(answered, channel.answered()) && onHold == channel.onHold()
-                && uniqueId.equals(channel.uniqueId()) && Objects.equals(started, channel.started()));
+    static ChannelDraft of(Channel channel) {
+        ChannelDraft draft = new ChannelDraft(channel.uniqueId(), channel.started());
+        draft.name = channel.name();
+        draft.linkedId = channel.linkedId();
+        draft.state = channel.state();
+        draft.callerId = channel.callerId();
+        draft.connectedLine = channel.connectedLine();
+        draft.context = channel.context();
+        draft.exten = channel.exten();
+        draft.application = channel.application();
+        draft.applicationData = channel.applicationData();
+        draft.bridgedWith = channel.bridgedWith();
+        draft.spying = channel.spying();
+        draft.answered = channel.answered();
+        draft.onHold = channel.onHold();
+        return draft;
     }
 
     /** Takes what the event says about the channel it describes under these headers. */

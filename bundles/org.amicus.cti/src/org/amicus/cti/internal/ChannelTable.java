@@ -53,8 +53,6 @@ final class ChannelTable implements ListedState {
     private final Map<String, String> lastEntered = new HashMap<>();
     private final DialPeers dials = new DialPeers();
     private final Tombstones hungUp = new Tombstones(TOMBSTONES);
-    /** The draft of every update of a known channel: the table is fed by one thread, one event at a time. */
-    private final ChannelDraft reused = new ChannelDraft("", null);
     private Resync resync;
     private Instant now; // of the event being applied
 
@@ -290,27 +288,19 @@ final class ChannelTable implements ListedState {
             return;
         }
         Channel known = channels.get(uniqueId);
-        ChannelDraft draft = known == null ? new ChannelDraft(uniqueId, now) : reused.from(known);
+        ChannelDraft draft = known == null ? new ChannelDraft(uniqueId, now) : ChannelDraft.of(known);
         draft.update(event, headers, now);
         edit.accept(draft);
-        put(known, draft, changes);
+        put(draft.build(), changes);
     }
 
     /** Updates a channel already known; unknown ones are left alone. */
     private void update(String uniqueId, List<ChannelChange> changes, Consumer<ChannelDraft> edit) {
         Channel known = channels.get(uniqueId);
         if (known != null) {
-            edit.accept(reused.from(known));
-            put(known, reused, changes);
-        }
-    }
-
-    /** Puts the draft's channel in place of the known one ({@code null} for a new one), unless nothing changed. */
-    private void put(Channel known, ChannelDraft draft, List<ChannelChange> changes) {
-        if (known == null || draft.differsFrom(known)) {
+            ChannelDraft draft = ChannelDraft.of(known);
+            edit.accept(draft);
             put(draft.build(), changes);
-        } else {
-            touch(known.uniqueId());
         }
     }
 
