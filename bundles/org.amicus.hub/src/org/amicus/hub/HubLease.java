@@ -152,7 +152,7 @@ final class HubLease {
             return stillMine();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot renew the lease: {}", e.getMessage());
-            if (System.nanoTime() - renewed < EXPIRY.toNanos()) {
+            if (!lapsed()) {
                 return true;
             }
             LOG.warn("Hub {} gives up the lead: its lease was not renewed for {} ms", holder, EXPIRY.toMillis());
@@ -194,7 +194,7 @@ final class HubLease {
             return false;
         } catch (IOException | JetStreamApiException | RuntimeException e) {
             LOG.warn("Cannot read the lease: {}", e.getMessage());
-            return System.nanoTime() - renewed < EXPIRY.toNanos();
+            return !lapsed();
         }
     }
 
