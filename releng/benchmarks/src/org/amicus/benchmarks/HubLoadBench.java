@@ -102,10 +102,11 @@ public final class HubLoadBench {
                 Boolean.parseBoolean(options.getOrDefault("light", "false")));
         Files.createDirectories(bench.out);
         StringBuilder table = new StringBuilder("""
-                | Desktops | Asterisk CPU | lag p50 / p99 / max | channels | missed | status changes | hub CPU / RSS \
+                | Desktops | Asterisk CPU | lag p50 / p99 / max | of it: PBX to stream / stream to desktop | channels \
+                | missed | status changes | hub CPU / RSS \
                 | NATS CPU / RSS (3 nodes) | desktops' CPU | a desktop joining: channels, time \
                 | a desktop joining 2,000 channels: held, min / median / max |
-                |---|---|---|---|---|---|---|---|---|---|---|
+                |---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (String n : options.getOrDefault("desktops", "10,100,500,1000").split(",")) {
             String row = bench.measure(Integer.parseInt(n));
@@ -247,9 +248,14 @@ public final class HubLoadBench {
         return out.resolve("sightings-" + desktops + "-" + first + ".txt");
     }
 
-    /** Every desktop's sightings, read back from the processes' files. */
-    /** @param undrained desktops that still held channels {@link SimulatedDesktops#DRAIN_LIMIT} after the load */
-    private record Sightings(Map<Integer, Map<String, Long>> byDesktop, int statusChanges, int undrained) {
+    /**
+     * Every desktop's sightings, read back from the processes' files.
+     *
+     * @param stored when the stream stored each entry first (bare watchers only)
+     * @param undrained desktops that still held channels {@link SimulatedDesktops#DRAIN_LIMIT} after the load
+     */
+    private record Sightings(Map<Integer, Map<String, Long>> byDesktop, Map<String, Long> stored, int statusChanges,
+            int undrained) {
     }
 
     private Sightings report(List<Process> simulated, int desktops) throws Exception {
@@ -266,18 +272,22 @@ public final class HubLoadBench {
             undrained += Integer.parseInt(result[2]);
         }
         Map<Integer, Map<String, Long>> byDesktop = new HashMap<>();
+        Map<String, Long> stored = new HashMap<>();
         int per = (desktops + processes - 1) / processes;
         for (int first = 1; first <= desktops; first += per) {
             for (String line : Files.readAllLines(sightingsFile(desktops, first))) {
                 String[] words = line.split(" ");
                 byDesktop.computeIfAbsent(Integer.parseInt(words[0]), d -> new HashMap<>())
                         .put(words[1], Long.parseLong(words[2]));
+                if (!words[3].equals("-1")) {
+                    stored.put(words[1], Long.parseLong(words[3]));
+                }
             }
         }
         for (int d = 1; d <= desktops; d++) {
             byDesktop.putIfAbsent(d, Map.of());
         }
-        return new Sightings(byDesktop, statusChanges, undrained);
+        return new Sightings(byDesktop, stored, statusChanges, undrained);
     }
 
     private String row(int desktops, Map<String, Long> before, Map<String, Long> after, long rssHub, long rssNats,
@@ -291,15 +301,26 @@ public final class HubLoadBench {
         long[] lags = sightings.byDesktop().values().stream().flatMap(seen -> seen.entrySet().stream())
                 .filter(sighting -> createdByKey.containsKey(sighting.getKey()))
                 .mapToLong(sighting -> sighting.getValue() - createdByKey.get(sighting.getKey())).sorted().toArray();
-        String lag = lags.length == 0 ? "–" : "%.1f / %.1f / %.1f ms".formatted(lags[lags.length / 2] / 1000.0,
-                lags[(int) (lags.length * 0.99)] / 1000.0, lags[lags.length - 1] / 1000.0);
+        Map<String, Long> stored = sightings.stored();
+        long[] toStream = stored.entrySet().stream().filter(entry -> createdByKey.containsKey(entry.getKey()))
+                .mapToLong(entry -> entry.getValue() - createdByKey.get(entry.getKey())).sorted().toArray();
+        long[] toDesktops = sightings.byDesktop().values().stream().flatMap(seen -> seen.entrySet().stream())
+                .filter(sighting -> stored.containsKey(sighting.getKey()))
+                .mapToLong(sighting -> sighting.getValue() - stored.get(sighting.getKey())).sorted().toArray();
         String missedText = missed + (sightings.undrained() == 0 ? ""
                 : " (" + sightings.undrained() + " desktops still held calls " + SimulatedDesktops.DRAIN_LIMIT.toMinutes()
                         + " min after the load)");
-        return "| %d | %s | %s | %d | %s | %d | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
-                share(before, after, "asterisk"), lag, seenByAny.size(), missedText, sightings.statusChanges(),
+        return "| %d | %s | %s | %s / %s | %d | %s | %d | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
+                share(before, after, "asterisk"), percentiles(lags), percentiles(toStream), percentiles(toDesktops),
+                seenByAny.size(), missedText, sightings.statusChanges(),
                 share(before, after, "hub"), rssHub / 1024, share(before, after, "nats"), rssNats / 1024,
                 share(before, after, "desktops"), joined);
+    }
+
+    /** p50 / p99 / max of sorted microseconds, in milliseconds. */
+    private static String percentiles(long[] sorted) {
+        return sorted.length == 0 ? "–" : "%.1f / %.1f / %.1f ms".formatted(sorted[sorted.length / 2] / 1000.0,
+                sorted[(int) (sorted.length * 0.99)] / 1000.0, sorted[sorted.length - 1] / 1000.0);
     }
 
     /** CPU time as a share of one core over the load. */

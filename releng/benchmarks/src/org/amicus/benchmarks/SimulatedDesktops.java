@@ -39,7 +39,8 @@ import io.nats.client.api.KeyValueWatcher;
  * once all are connected; on the line {@code report} on stdin, waits until every desktop has seen its calls end,
  * writes the sightings to a file, prints {@code RESULT <desktops> <hub status changes> <desktops still holding calls>}
  * and ends. With {@code light}, each is only what a desktop costs the servers: its
- * own NATS connection and user, watching its team's bucket, noting when an entry first comes, but no registry.
+ * own NATS connection and user, watching its team's bucket, noting when an entry first comes, and when the stream
+ * stored it (the server's clock, the same machine's), but no registry.
  * <p>
  * Usage: {@code SimulatedDesktops <servers> <first user number> <count> <sightings file> [light]}
  */
@@ -59,10 +60,11 @@ public final class SimulatedDesktops {
         Path sightingsFile = Path.of(args[3]);
         List<HubDesktop> desktops = new ArrayList<>();
         List<Map<String, Long>> sightings = new ArrayList<>();
+        Map<String, Long> stored = new ConcurrentHashMap<>();   // key -> when its first entry was stored, if known
         AtomicInteger statusChanges = new AtomicInteger();
         List<BooleanSupplier> drained = new ArrayList<>();
         if (args.length > 4 && args[4].equals("light")) {
-            watchLightly(servers, first, count, sightings, drained, statusChanges);
+            watchLightly(servers, first, count, sightings, stored, drained, statusChanges);
         } else {
             connectWhole(servers, first, count, desktops, sightings, drained, statusChanges);
         }
@@ -78,7 +80,8 @@ public final class SimulatedDesktops {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(sightingsFile))) {
             for (int d = 0; d < sightings.size(); d++) {
                 for (Map.Entry<String, Long> sighting : sightings.get(d).entrySet()) {
-                    out.println((first + d) + " " + sighting.getKey() + " " + sighting.getValue());
+                    out.println((first + d) + " " + sighting.getKey() + " " + sighting.getValue() + " "
+                            + stored.getOrDefault(sighting.getKey(), -1L));
                 }
             }
         }
@@ -117,7 +120,7 @@ public final class SimulatedDesktops {
 
     /** The desktops as bare watchers of the team's bucket: the entries' keys are the channels' unique ids. */
     private static void watchLightly(List<String> servers, int first, int count, List<Map<String, Long>> sightings,
-            List<BooleanSupplier> drained, AtomicInteger disconnects) throws Exception {
+            Map<String, Long> stored, List<BooleanSupplier> drained, AtomicInteger disconnects) throws Exception {
         for (int i = first; i < first + count; i++) {
             Map<String, Long> seen = new ConcurrentHashMap<>();
             Set<String> live = ConcurrentHashMap.newKeySet();
@@ -135,6 +138,7 @@ public final class SimulatedDesktops {
                 public void watch(KeyValueEntry entry) {
                     if (entry.getOperation() == KeyValueOperation.PUT) {
                         seen.putIfAbsent(entry.getKey(), micros());
+                        stored.putIfAbsent(entry.getKey(), micros(entry.getCreated().toInstant()));
                         live.add(entry.getKey());
                     } else {
                         live.remove(entry.getKey());
@@ -176,6 +180,10 @@ public final class SimulatedDesktops {
     }
 
     static long micros() {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        return micros(Instant.now());
+    }
+
+    private static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 }
