@@ -2,7 +2,6 @@ package org.amicus.cti.hub.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.amicus.cti.hub.RecordJson;
@@ -22,44 +19,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
-import io.nats.client.api.KeyValueWatcher;
-import io.nats.client.impl.NatsKeyValueWatchSubscription;
 import io.nats.client.support.JsonParseException;
 import io.nats.client.support.JsonParser;
 
 /**
  * One of the boards the hub publishes (the queues, the colleagues' phones, the parked calls), read from its key-value
- * bucket: the watch gives the current entries, then every change. After a reconnect the bucket is read again and what
- * vanished meanwhile is removed; a watch that cannot be made is tried again every second until it can, or the board
- * is stopped. The owner hears every change on the watch's thread, with the board's lock held, so in order.
+ * bucket: the watch gives the current entries, then every change; after a reconnect the bucket is read again and what
+ * vanished meanwhile is removed ({@link BucketWatches}). The owner hears every change on the watch's thread, with the
+ * board's lock held, so in order.
  *
  * @param <T> the record an entry holds, as {@link RecordJson} writes it
  */
-final class KvBoard<T> {
+final class KvBoard<T> implements BucketWatches.Reader {
 
     /** One entry's change: {@code before} is null when it was added, {@code after} when it was removed. */
     record Change<T>(T before, T after) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KvBoard.class);
-    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final String bucket;
     private final Class<T> type;
-    private final ScheduledExecutorService retries;
+    private final BucketWatches watches;
     private final Consumer<List<Change<T>>> changed;
     private final Runnable loaded;
     private final Map<String, T> entries = new HashMap<>();
     private Set<String> seenInLoad = new HashSet<>();
-    /** Counts the reads: a watch given up may still deliver what it had, which a later read must not take as its own. */
-    private int generation;
-    private Connection connection;
-    private NatsKeyValueWatchSubscription watch;
-    private ScheduledFuture<?> retry;
-    private boolean stopped;
     private CompletableFuture<Void> nextLoad = new CompletableFuture<>();
     private volatile String problem = "Not connected to the hub";
 
@@ -71,7 +58,7 @@ final class KvBoard<T> {
             Runnable loaded) {
         this.bucket = bucket;
         this.type = type;
-        this.retries = retries;
+        this.watches = new BucketWatches(this, retries, this);
         this.changed = changed;
         this.loaded = loaded;
     }
@@ -81,42 +68,17 @@ final class KvBoard<T> {
         telling.run();
     }
 
-    synchronized void watch(Connection on) {
-        connection = on;
-        stopped = false;
-        rewatch();
+    void watch(Connection on) {
+        watches.watch(on, List.of(bucket));
     }
 
     /** Reads the bucket again, as after a reconnect; what is no longer there once it is read is removed. */
-    synchronized void rewatch() {
-        stopWatch();
-        if (retry != null) {
-            retry.cancel(false);
-        }
-        if (connection == null || stopped) {
-            return;
-        }
-        generation++;
-        seenInLoad = new HashSet<>();
-        try {
-            watch = connection.keyValue(bucket).watchAll(new Watcher(generation));
-        } catch (IOException | JetStreamApiException | RuntimeException e) {
-            problem = "cannot watch " + bucket + ": " + e.getMessage();
-            LOG.warn("Cannot watch bucket {}, trying again in {} ms: {}", bucket, RETRY.toMillis(), e.getMessage());
-            nextLoad.completeExceptionally(new IOException(problem, e));
-            nextLoad = new CompletableFuture<>();
-            retry = retries.schedule(this::rewatch, RETRY.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    void rewatch() {
+        watches.rewatch();
     }
 
-    synchronized void stop() {
-        stopped = true;
-        if (retry != null) {
-            retry.cancel(false);
-        }
-        stopWatch();
+    void stop() {
+        watches.stop();
     }
 
     /** The entries now, in no order. */
@@ -133,21 +95,13 @@ final class KvBoard<T> {
         return nextLoad.copy();
     }
 
-    private void stopWatch() {
-        if (watch != null) {
-            try {
-                watch.unsubscribe();
-            } catch (RuntimeException e) {
-                LOG.debug("Watch already gone: {}", e.getMessage());
-            }
-            watch = null;
-        }
+    @Override
+    public void readStarts() {
+        seenInLoad = new HashSet<>();
     }
 
-    private synchronized void apply(KeyValueEntry entry, int of) {
-        if (of != generation) {
-            return;
-        }
+    @Override
+    public void entry(String from, KeyValueEntry entry) {
         String key = entry.getKey();
         T after = null;
         if (entry.getOperation() == KeyValueOperation.PUT) {
@@ -165,10 +119,8 @@ final class KvBoard<T> {
         }
     }
 
-    private synchronized void endOfLoad(int of) {
-        if (of != generation) {
-            return;
-        }
+    @Override
+    public void allRead() {
         List<Change<T>> vanished = new ArrayList<>();
         entries.keySet().removeIf(key -> {
             if (seenInLoad.contains(key)) {
@@ -187,22 +139,10 @@ final class KvBoard<T> {
         done.complete(null);
     }
 
-    private final class Watcher implements KeyValueWatcher {
-
-        private final int generation;
-
-        Watcher(int generation) {
-            this.generation = generation;
-        }
-
-        @Override
-        public void watch(KeyValueEntry entry) {
-            apply(entry, generation);
-        }
-
-        @Override
-        public void endOfData() {
-            endOfLoad(generation);
-        }
+    @Override
+    public void cannotWatch(String from, Exception e) {
+        problem = "cannot watch " + from + ": " + e.getMessage();
+        nextLoad.completeExceptionally(new IOException(problem, e));
+        nextLoad = new CompletableFuture<>();
     }
 }
