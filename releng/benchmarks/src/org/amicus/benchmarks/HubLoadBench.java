@@ -103,10 +103,10 @@ public final class HubLoadBench {
         Files.createDirectories(bench.out);
         StringBuilder table = new StringBuilder("""
                 | Desktops | Asterisk CPU | lag p50 / p99 / max | of it: PBX to stream / stream to desktop | channels \
-                | missed | status changes | hub CPU / RSS \
+                | missed | status changes | a task waiting for a core | hub CPU / RSS \
                 | NATS CPU / RSS (3 nodes) | desktops' CPU | a desktop joining: channels, time \
                 | a desktop joining 2,000 channels: held, min / median / max |
-                |---|---|---|---|---|---|---|---|---|---|---|---|
+                |---|---|---|---|---|---|---|---|---|---|---|---|---|
                 """);
         for (String n : options.getOrDefault("desktops", "10,100,500,1000").split(",")) {
             String row = bench.measure(Integer.parseInt(n));
@@ -310,9 +310,9 @@ public final class HubLoadBench {
         String missedText = missed + (sightings.undrained() == 0 ? ""
                 : " (" + sightings.undrained() + " desktops still held calls " + SimulatedDesktops.DRAIN_LIMIT.toMinutes()
                         + " min after the load)");
-        return "| %d | %s | %s | %s / %s | %d | %s | %d | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
+        return "| %d | %s | %s | %s / %s | %d | %s | %d | %s | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
                 share(before, after, "asterisk"), percentiles(lags), percentiles(toStream), percentiles(toDesktops),
-                seenByAny.size(), missedText, sightings.statusChanges(),
+                seenByAny.size(), missedText, sightings.statusChanges(), share(before, after, "pressure"),
                 share(before, after, "hub"), rssHub / 1024, share(before, after, "nats"), rssNats / 1024,
                 share(before, after, "desktops"), joined);
     }
@@ -323,7 +323,7 @@ public final class HubLoadBench {
                 sorted[(int) (sorted.length * 0.99)] / 1000.0, sorted[sorted.length - 1] / 1000.0);
     }
 
-    /** CPU time as a share of one core over the load. */
+    /** CPU time as a share of one core over the load (a waiting time as a share of the load's). */
     private String share(Map<String, Long> before, Map<String, Long> after, String what) {
         double cpuSeconds = (after.get(what) - before.get(what)) / (double) TICKS_PER_SECOND;
         return "%.0f %%".formatted(100 * cpuSeconds / seconds);
@@ -335,7 +335,17 @@ public final class HubLoadBench {
         ticks.put("hub", ticks(hub.toHandle()));
         ticks.put("nats", natsServers().stream().mapToLong(HubLoadBench::ticks).sum());
         ticks.put("desktops", simulated.stream().mapToLong(process -> ticks(process.toHandle())).sum());
+        ticks.put("pressure", waitingForACore() * TICKS_PER_SECOND / 1_000_000);
         return ticks;
+    }
+
+    /**
+     * How long, in microseconds since boot, some task was ready to run but waited for a core (the kernel's CPU
+     * pressure): the share of the load's time it grows by says how contended the cores were.
+     */
+    private static long waitingForACore() throws IOException {
+        String some = Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0);
+        return Long.parseLong(some.substring(some.indexOf("total=") + 6).strip());
     }
 
     private static List<ProcessHandle> natsServers() {
