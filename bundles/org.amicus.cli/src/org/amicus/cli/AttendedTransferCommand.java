@@ -79,7 +79,7 @@ final class AttendedTransferCommand {
         CompletableFuture<String> decision = new CompletableFuture<>();
         terminal.interrupted().thenRun(() -> decision.complete(CANCEL));
         decision.completeOnTimeout(CANCEL, CONSULTATION_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        Thread reader = new Thread(() -> {
+        Thread.ofPlatform().name("amicus-cli-input").daemon().start(() -> {
             BufferedReader lines = new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8));
             try {
                 for (String line = lines.readLine(); line != null && !decision.isDone(); line = lines.readLine()) {
@@ -95,9 +95,7 @@ final class AttendedTransferCommand {
                 // an input that cannot be read has ended
             }
             decision.complete(CANCEL);
-        }, "amicus-cli-input");
-        reader.setDaemon(true);
-        reader.start();
+        });
         return decision;
     }
 }

@@ -131,7 +131,7 @@ final class ChannelWatch implements ChannelListener, ConnectionStatusListener {
     /** Completes when the input ends (or cannot be read); a daemon thread reads and discards it meanwhile. */
     private static CompletableFuture<Void> endOf(InputStream in) {
         CompletableFuture<Void> ended = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+        Thread.ofPlatform().name("amicus-cli-input").daemon().start(() -> {
             byte[] discarded = new byte[1024];
             try {
                 while (in.read(discarded) >= 0) {
@@ -141,9 +141,7 @@ final class ChannelWatch implements ChannelListener, ConnectionStatusListener {
                 // an input that cannot be read has ended
             }
             ended.complete(null);
-        }, "amicus-cli-input");
-        reader.setDaemon(true);
-        reader.start();
+        });
         return ended;
     }
 }

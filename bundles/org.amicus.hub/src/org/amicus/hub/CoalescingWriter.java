@@ -28,8 +28,7 @@ final class CoalescingWriter<K> implements AutoCloseable {
     /** @param write writes a batch of what was marked, and returns what of it failed */
     CoalescingWriter(String name, Function<List<K>, Collection<K>> write) {
         this.write = write;
-        thread = new Thread(this::run, name);
-        thread.setDaemon(true);
+        thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
     }
 
     synchronized void mark(K key) {

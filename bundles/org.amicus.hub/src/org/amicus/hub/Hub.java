@@ -46,11 +46,8 @@ public final class Hub implements AutoCloseable {
     private final BoardPublisher boards;
     private final QueueEventPublisher queueEvents;
     private final ActionServer actions;
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "amicus-hub-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("amicus-hub-heartbeat").daemon().factory());
 
     private Hub(AmiConnection pbx, Connection nats, RegistryPublisher publisher, BoardPublisher boards,
             QueueEventPublisher queueEvents, ActionServer actions) {

@@ -127,11 +127,8 @@ final class Leadership {
     private boolean lead(HubLease lease, CountDownLatch stop) throws IOException, InterruptedException {
         long since = System.nanoTime();
         CountDownLatch lost = new CountDownLatch(1);
-        ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "amicus-hub-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("amicus-hub-lease").daemon().factory());
         renewals.scheduleWithFixedDelay(() -> {
             if (!lease.renew()) {
                 lost.countDown();

@@ -31,11 +31,8 @@ final class QueueEventPublisher implements QueueListener, AutoCloseable {
 
     private final QueueRegistry queues;
     private final Connection nats;
-    private final ExecutorService publishing = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "amicus-hub-queue-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService publishing = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("amicus-hub-queue-events").daemon().factory());
 
     QueueEventPublisher(QueueRegistry queues, Connection nats) {
         this.queues = queues;

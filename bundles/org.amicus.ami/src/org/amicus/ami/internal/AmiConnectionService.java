@@ -383,11 +383,7 @@ public class AmiConnectionService implements AmiConnection, Session.Listener {
     }
 
     private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return Thread.ofPlatform().name(name).daemon().factory();
     }
 
     private static ScheduledThreadPoolExecutor newTimers() {

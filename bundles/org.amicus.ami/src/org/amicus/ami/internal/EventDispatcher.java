@@ -54,8 +54,7 @@ final class EventDispatcher {
         this.solicited = solicited;
         this.deliver = deliver;
         this.resync = resync;
-        this.thread = new Thread(this::run, name);
-        thread.setDaemon(true);
+        this.thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
     }
 
     /** Starts delivering, the events already offered first. */

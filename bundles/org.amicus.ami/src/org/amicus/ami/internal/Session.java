@@ -105,7 +105,8 @@ final class Session {
         this.listener = listener;
         this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::answersAList,
                 this::deliver, dropped -> listener.onResync(this, dropped));
-        this.writer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "amicus-ami-writer"));
+        this.writer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("amicus-ami-writer").daemon().factory());
     }
 
     /**
@@ -145,7 +146,7 @@ final class Session {
     /** Starts reading and delivering events, those that came with the login first. */
     void start() {
         dispatcher.start();
-        daemon(this::read, "amicus-ami-reader").start();
+        Thread.ofPlatform().name("amicus-ami-reader").daemon().start(this::read);
     }
 
     private static void greeting(AmiSocket socket) throws IOException {
@@ -414,11 +415,6 @@ final class Session {
         }
     }
 
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
-    }
 
     private static LoginFailure failure(IOException e, AmiProfile profile) {
         boolean lasting = e instanceof SSLHandshakeException || e instanceof FrameReader.NotAmiException;

@@ -44,9 +44,7 @@ public class AutoConnectAddon {
             return;
         }
         // Reading the secret may wait for the desktop keyring: on a thread of its own, so that the window need not
-        Thread connecting = new Thread(this::connect, "amicus-auto-connect");
-        connecting.setDaemon(true);
-        connecting.start();
+        Thread.ofPlatform().name("amicus-auto-connect").daemon().start(this::connect);
     }
 
     private void connect() {

@@ -49,11 +49,8 @@ public class ActionEvidence implements AmiEventListener {
     };
     private final Map<String, Waiter> waiters = new LinkedHashMap<>();
     /** Where outcomes complete: what callers chain on them runs there. */
-    private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-cti-callbacks");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService handOff = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("amicus-cti-callbacks").daemon().factory());
     /** Actions sent whose evidence is not in yet. */
     private int pending;
 

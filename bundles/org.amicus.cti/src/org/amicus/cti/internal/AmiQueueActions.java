@@ -53,11 +53,7 @@ public class AmiQueueActions implements QueueActions {
 
     public AmiQueueActions() {
         chosenDevice = null;
-        handOff = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "amicus-queue-callbacks");
-            thread.setDaemon(true);
-            return thread;
-        });
+        handOff = Executors.newCachedThreadPool(Thread.ofPlatform().name("amicus-queue-callbacks").daemon().factory());
     }
 
     /** The same services, acting for another member. */

@@ -34,11 +34,8 @@ public class ConsultationEvidence implements AmiEventListener {
 
     private final Map<String, ConsultationTrack> tracks = new ConcurrentHashMap<>();
     private final Map<String, Long> returnedAt = new ConcurrentHashMap<>();
-    private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-cti-consultations");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService handOff = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("amicus-cti-consultations").daemon().factory());
 
     /**
      * Follows an attended transfer by my channel; call before sending it, as its events may come before the response.

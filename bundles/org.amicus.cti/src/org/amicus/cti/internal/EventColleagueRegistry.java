@@ -39,11 +39,8 @@ public class EventColleagueRegistry implements ColleagueRegistry, AmiEventListen
     private final ColleagueTable table = new ColleagueTable();
     private final List<ColleagueListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService notices = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-colleagues");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService notices = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("amicus-colleagues").daemon().factory());
     private final Listing<List<Colleague>> listing = new Listing<>("hints", table, LISTING_TIMEOUT, notices);
 
     @Reference

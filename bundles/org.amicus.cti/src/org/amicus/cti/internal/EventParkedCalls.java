@@ -37,11 +37,8 @@ public class EventParkedCalls implements ParkedCalls, AmiEventListener {
     private final ParkingBoard board = new ParkingBoard();
     private final List<ParkedCallListener> listeners = new CopyOnWriteArrayList<>();
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService notices = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-parked-calls");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService notices = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("amicus-parked-calls").daemon().factory());
     private final Listing<List<ParkedCall>> listing = new Listing<>("parked calls", board, LISTING_TIMEOUT, notices);
 
     @Reference

@@ -23,11 +23,8 @@ import org.osgi.service.component.annotations.Deactivate;
 public class ParkEvidence implements AmiEventListener {
 
     private final Map<String, CompletableFuture<ParkOutcome>> waiting = new ConcurrentHashMap<>();
-    private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-cti-parking");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService handOff = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("amicus-cti-parking").daemon().factory());
 
     /**
      * Awaits the report that a channel is parked; call before parking it, as the report may come before the

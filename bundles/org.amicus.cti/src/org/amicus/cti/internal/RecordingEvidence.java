@@ -32,11 +32,8 @@ public class RecordingEvidence implements AmiEventListener {
 
     private final Map<String, RecordingState> states = new ConcurrentHashMap<>();
     private final Map<String, Waiter> waiting = new ConcurrentHashMap<>();
-    private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-cti-recordings");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService handOff = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("amicus-cti-recordings").daemon().factory());
 
     /** What the PBX last reported of a channel's recording: not recorded if nothing. */
     RecordingState state(String channelId, String channel) {

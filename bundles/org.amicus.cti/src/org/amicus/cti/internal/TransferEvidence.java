@@ -23,11 +23,8 @@ import org.osgi.service.component.annotations.Deactivate;
 public class TransferEvidence implements AmiEventListener {
 
     private final Map<String, CompletableFuture<TransferOutcome>> waiting = new ConcurrentHashMap<>();
-    private final ExecutorService handOff = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "amicus-cti-transfers");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService handOff = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("amicus-cti-transfers").daemon().factory());
 
     /**
      * Awaits the report of a transfer by my channel; call before sending it, as the report may come before the

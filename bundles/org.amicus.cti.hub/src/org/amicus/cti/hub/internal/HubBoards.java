@@ -18,11 +18,8 @@ import io.nats.client.Connection;
  */
 public final class HubBoards {
 
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "amicus-hub-boards-rewatch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("amicus-hub-boards-rewatch").daemon().factory());
     private final KvQueueRegistry queues = new KvQueueRegistry(retries);
     private final KvColleagueRegistry colleagues = new KvColleagueRegistry(retries);
     private final KvParkedCalls parked = new KvParkedCalls(retries);

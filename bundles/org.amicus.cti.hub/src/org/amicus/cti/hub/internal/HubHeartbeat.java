@@ -81,11 +81,7 @@ public final class HubHeartbeat implements HubStatus {
     }
 
     private static ThreadFactory daemon(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
+        return Thread.ofPlatform().name(name).daemon().factory();
     }
 
     private void beat(String serving) {

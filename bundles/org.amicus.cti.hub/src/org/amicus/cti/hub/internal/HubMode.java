@@ -76,11 +76,8 @@ public class HubMode {
     private HubDesktop desktop;
     private List<ServiceRegistration<?>> registrations = List.of();
 
-    private final ScheduledExecutorService connecting = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "amicus-hub-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService connecting = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("amicus-hub-connect").daemon().factory());
 
     @Reference(target = "(!(" + HUB_MODE + "=true))")
     private AgentProfiles storedProfiles;

@@ -44,11 +44,8 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private final Map<String, String> uniqueIdOf = new HashMap<>();              // key -> unique id
     /** Changed with its own lock held too, so that a snapshot is made without waiting for the listeners. */
     private final Map<String, Channel> channels = new LinkedHashMap<>();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "amicus-hub-rewatch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("amicus-hub-rewatch").daemon().factory());
     private final BucketWatches watches = new BucketWatches(this, retries, new Read());
     private List<String> buckets = List.of();
     private Set<String> seenInLoad = new HashSet<>();

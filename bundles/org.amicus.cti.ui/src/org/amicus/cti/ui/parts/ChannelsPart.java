@@ -103,11 +103,8 @@ public class ChannelsPart {
     private int arranging; // this and the next two: UI thread only
     private boolean arrangingOffThread;
     private boolean arrangeAgain;
-    private final ExecutorService arranger = Executors.newSingleThreadExecutor(work -> {
-        Thread thread = new Thread(work, "Amicus channel rows"); //$NON-NLS-1$
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService arranger = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("Amicus channel rows").daemon().factory()); //$NON-NLS-1$
     private ChannelToolBar toolbar;
     private Label notice;
     private Notifier notifier;
