@@ -1,6 +1,7 @@
 package org.amicus.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class CoalescingWriterTest {
                 return batch;
             }
             return List.of();
-        });
+        }, TestRoster.ALWAYS);
         writer.start();
         try {
             writer.mark("call");
@@ -40,6 +42,33 @@ class CoalescingWriterTest {
             assertTrue(written.get(20, TimeUnit.SECONDS), "written within the wait");
             assertEquals(List.of("call"), attempts.poll(), "tried again before the wait ended");
             assertEquals(2, passes.get(), "written at the second pass");
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
+    void aWriterThatMayNotWriteHoldsItsWritesUntilItMay() throws Exception {
+        AtomicBoolean may = new AtomicBoolean();
+        CountDownLatch askedTwice = new CountDownLatch(2);
+        BlockingQueue<List<String>> written = new LinkedBlockingQueue<>();
+        CoalescingWriter<String> writer = new CoalescingWriter<>("test-writer", batch -> {
+            written.add(batch);
+            return List.of();
+        }, () -> {   // as a hub whose lease was not renewed lately
+            askedTwice.countDown();
+            return may.get();
+        });
+        writer.start();
+        try {
+            writer.mark("call");
+            assertTrue(askedTwice.await(10, TimeUnit.SECONDS), "asked again after a pause");
+            assertTrue(written.isEmpty(), "nothing written while it may not write");
+            assertFalse(writer.awaitWritten(Duration.ZERO), "still to write");
+
+            may.set(true);
+            assertEquals(List.of("call"), written.poll(10, TimeUnit.SECONDS), "written once it may");
+            assertTrue(writer.awaitWritten(Duration.ofSeconds(10)), "nothing left to write");
         } finally {
             writer.close();
         }

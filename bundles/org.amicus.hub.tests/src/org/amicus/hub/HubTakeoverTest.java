@@ -49,7 +49,7 @@ class HubTakeoverTest {
             } finally {
                 first.close();
             }
-            try (Hub second = Hub.start(TestRoster.config(), direct.services())) {
+            try (Hub second = Hub.start(TestRoster.config(), direct.services(), TestRoster.ALWAYS)) {
                 // a mark after whatever the takeover wrote: once it arrives, so has every delete before it
                 KeyValue colleagues = asHub.keyValue(HubSubjects.COLLEAGUES_BUCKET);
                 colleagues.put(MARK, "yes".getBytes(StandardCharsets.UTF_8));

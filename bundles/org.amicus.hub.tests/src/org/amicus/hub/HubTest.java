@@ -393,7 +393,7 @@ class HubTest {
         HubConfig wrong = new HubConfig(config.pbx(), config.pbxSecret(), config.natsServers(), config.natsUser(),
                 "not-the-hub-password", config.natsCertificate(), config.replicas(), config.dialContext(),
                 config.roster());
-        Leadership standingBy = new Leadership(wrong, () -> {
+        Leadership standingBy = new Leadership(wrong, mayWrite -> {
             throw new AssertionError("a hub refused by NATS must not lead");
         });
         // each server's refusal took the client's 5 s connection timeout before the next was tried

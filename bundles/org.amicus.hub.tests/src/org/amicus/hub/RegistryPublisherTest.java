@@ -103,7 +103,7 @@ class RegistryPublisherTest {
             buckets.keySet().removeAll(HubSubjects.BOARD_BUCKETS);
             KeyValue sales = buckets.get(HubSubjects.teamBucket("sales"));
             RegistryPublisher publisher = new RegistryPublisher(registry, config.roster(), buckets,
-                    refusingWhileAsked(asHub.jetStream()));
+                    refusingWhileAsked(asHub.jetStream()), TestRoster.ALWAYS);
             try {
                 registry.change(List.of(channel), new ChannelChange(Kind.ADDED, channel, null));
                 publisher.start();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.amicus.ami.AmiConnection;
@@ -34,6 +35,8 @@ import io.nats.client.Options;
  */
 final class TestRoster {
 
+    /** For a hub the tests start without a lease: it may always write. */
+    static final BooleanSupplier ALWAYS = () -> true;
     static final List<String> SERVERS = List.of("nats://127.0.0.1:4222", "nats://127.0.0.1:4223",
             "nats://127.0.0.1:4224");
     /** The test cluster's self-signed certificate (localhost, 127.0.0.1): its clients' ports speak TLS too. */
@@ -81,7 +84,7 @@ final class TestRoster {
     static Hub startHub(DirectServices on) throws Exception {
         HubConfig hubConfig = config();
         startNats(hubConfig);
-        Hub hub = Hub.start(hubConfig, on.services());
+        Hub hub = Hub.start(hubConfig, on.services(), ALWAYS);
         CompletableFuture.allOf(on.listings().toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
         return hub;
     }

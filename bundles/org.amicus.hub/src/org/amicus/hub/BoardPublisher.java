@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,13 +35,20 @@ final class BoardPublisher implements AutoCloseable {
     private final Map<String, KeyValue> buckets;
     private final Map<String, Supplier<Map<String, Object>>> boards = new LinkedHashMap<>(); // bucket -> entries now
     private final Map<String, Map<String, byte[]>> written = new HashMap<>();               // bucket -> key -> value
-    private final CoalescingWriter<String> writer = new CoalescingWriter<>("amicus-hub-boards", this::writeBoards);
-    private final QueueListener queuesChanged = changes -> writer.mark(HubSubjects.QUEUES_BUCKET);
-    private final ColleagueListener colleaguesChanged = changes -> writer.mark(HubSubjects.COLLEAGUES_BUCKET);
-    private final ParkedCallListener parkedChanged = parked -> writer.mark(HubSubjects.PARKED_BUCKET);
+    private final CoalescingWriter<String> writer;
+    private final QueueListener queuesChanged;
+    private final ColleagueListener colleaguesChanged;
+    private final ParkedCallListener parkedChanged;
 
-    /** @param buckets the board buckets, by name */
-    BoardPublisher(PbxServices services, Map<String, KeyValue> buckets) {
+    /**
+     * @param buckets  the board buckets, by name
+     * @param mayWrite whether the buckets may be written now (see {@link CoalescingWriter})
+     */
+    BoardPublisher(PbxServices services, Map<String, KeyValue> buckets, BooleanSupplier mayWrite) {
+        this.writer = new CoalescingWriter<>("amicus-hub-boards", this::writeBoards, mayWrite);
+        queuesChanged = changes -> writer.mark(HubSubjects.QUEUES_BUCKET);
+        colleaguesChanged = changes -> writer.mark(HubSubjects.COLLEAGUES_BUCKET);
+        parkedChanged = parked -> writer.mark(HubSubjects.PARKED_BUCKET);
         this.services = services;
         this.buckets = buckets;
         boards.put(HubSubjects.QUEUES_BUCKET, () -> byKey(services.queues().snapshot().queues(), queue -> queue.name()));

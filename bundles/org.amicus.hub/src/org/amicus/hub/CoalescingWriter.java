@@ -6,28 +6,39 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One thread that writes what was marked as changed: the marking side (a registry's listener, on the PBX's dispatch
  * thread) never waits, and a thing marked ten times while the thread wrote is written once, from its latest state.
- * What could not be written is tried again after a pause.
+ * What could not be written is tried again after a pause; so is what it may not write yet: a hub that is not sure
+ * that it still leads holds its writes, which a standby taking over must not find written over.
  *
  * @param <K> what is marked, e.g. a call's linked id
  */
 final class CoalescingWriter<K> implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CoalescingWriter.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Function<List<K>, Collection<K>> write;
+    private final BooleanSupplier mayWrite;
     private final Set<K> changed = new LinkedHashSet<>();
     private final Thread thread;
     private boolean writing;
     private boolean closed;
 
-    /** @param write writes a batch of what was marked, and returns what of it failed */
-    CoalescingWriter(String name, Function<List<K>, Collection<K>> write) {
+    /**
+     * @param write    writes a batch of what was marked, and returns what of it failed
+     * @param mayWrite asked before each batch: while false, the batch waits and is asked for again after the pause
+     */
+    CoalescingWriter(String name, Function<List<K>, Collection<K>> write, BooleanSupplier mayWrite) {
         this.write = write;
+        this.mayWrite = mayWrite;
         thread = Thread.ofPlatform().name(name).daemon().unstarted(this::run);
     }
 
@@ -90,7 +101,12 @@ final class CoalescingWriter<K> implements AutoCloseable {
                 changed.clear();
                 writing = true;
             }
-            failed = write.apply(batch);
+            if (mayWrite.getAsBoolean()) {
+                failed = write.apply(batch);
+            } else {
+                LOG.warn("{} holds {} writes: not sure that this hub still leads", thread.getName(), batch.size());
+                failed = batch;
+            }
         }
     }
 }

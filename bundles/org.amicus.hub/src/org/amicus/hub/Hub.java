@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import org.amicus.ami.AmiConnection;
@@ -66,9 +67,12 @@ public final class Hub implements AutoCloseable {
     /**
      * Logs in to the PBX and to the NATS servers, makes the buckets that are missing, and starts serving.
      *
+     * @param mayWrite whether the buckets may be written now: the hub writes only while it holds the lease, and holds
+     *                 its writes meanwhile
      * @throws IOException with a message for the operator if the PBX or the NATS servers cannot be used
      */
-    public static Hub start(HubConfig config, PbxServices services) throws IOException, InterruptedException {
+    public static Hub start(HubConfig config, PbxServices services, BooleanSupplier mayWrite)
+            throws IOException, InterruptedException {
         AmiConnection pbx = services.pbx();
         CompletableFuture<ChannelSnapshot> resync = services.channels().nextResync();
         await(pbx.connect(config.pbx(), config.pbxSecret()), "login to the PBX " + config.pbx().server());
@@ -84,9 +88,9 @@ public final class Hub implements AutoCloseable {
             Map<String, KeyValue> channelBuckets = new LinkedHashMap<>(buckets);   // what it takes over is its own
             channelBuckets.keySet().removeAll(HubSubjects.BOARD_BUCKETS);
             RegistryPublisher publisher = new RegistryPublisher(services.channels(), config.roster(), channelBuckets,
-                    nats.jetStream());
+                    nats.jetStream(), mayWrite);
             publisher.start();
-            BoardPublisher boards = new BoardPublisher(services, buckets);
+            BoardPublisher boards = new BoardPublisher(services, buckets, mayWrite);
             boards.start();
             QueueEventPublisher queueEvents = QueueEventPublisher.start(services.queues(), nats);
             ActionServer server = new ActionServer(nats, config.roster(), new Operations(services.actions(),

@@ -88,7 +88,7 @@ public class HubApplication implements IApplication {
                 }
             }, "amicus-hub-stop"));
             try {
-                new Leadership(config, () -> Hub.start(config, services)).run(stop);
+                new Leadership(config, mayWrite -> Hub.start(config, services, mayWrite)).run(stop);
                 return OK;
             } catch (IOException e) {
                 err.println("amicus hub: " + e.getMessage());

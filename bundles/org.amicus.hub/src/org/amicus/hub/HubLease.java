@@ -36,6 +36,8 @@ final class HubLease {
     static final Duration RENEWAL = Duration.ofSeconds(1);
     /** How long a lease not renewed counts as held: a standby waits this long after the last renewal it saw. */
     static final Duration EXPIRY = Duration.ofMillis(2500);
+    /** How long after its last renewal a leader still writes: a renewal's time less than a standby waits. */
+    static final Duration WRITES = EXPIRY.minus(RENEWAL);
     private static final Duration POLL = Duration.ofMillis(250);
     /**
      * After this long without a read, a standby's connection is given up for a new one: a reconnected connection was
@@ -166,6 +168,17 @@ final class HubLease {
      */
     boolean lapsed() {
         return System.nanoTime() - renewed >= EXPIRY.toNanos();
+    }
+
+    /**
+     * Whether this leader may still write to the buckets. A standby takes the lease {@link #EXPIRY} after it saw a
+     * renewal, at the earliest when the servers wrote it; this hub counts from their answer, and stops writing
+     * {@link #WRITES} after it, so before any standby may write unless the answer took longer than {@link #RENEWAL}.
+     * The leader finds out that it lost the lease later (its renewals are a second apart): its writes must not wait
+     * for that.
+     */
+    boolean mayWrite() {
+        return System.nanoTime() - renewed < WRITES.toNanos();
     }
 
     /** Gives the lease up, if this hub still holds it, so that a standby takes over at once. */

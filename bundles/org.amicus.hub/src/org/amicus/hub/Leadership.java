@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,13 @@ final class Leadership {
     private final HubConfig config;
     private final HubStart start;
 
-    /** How this process starts serving once it leads: logs in to the PBX and to NATS, and serves. */
+    /**
+     * How this process starts serving once it leads: logs in to the PBX and to NATS, and serves, writing only while
+     * {@code mayWrite} says that it still holds the lease.
+     */
     @FunctionalInterface
     interface HubStart {
-        Hub start() throws IOException, InterruptedException;
+        Hub start(BooleanSupplier mayWrite) throws IOException, InterruptedException;
     }
 
     Leadership(HubConfig config, HubStart start) {
@@ -134,7 +138,7 @@ final class Leadership {
                 lost.countDown();
             }
         }, HubLease.RENEWAL.toMillis(), HubLease.RENEWAL.toMillis(), TimeUnit.MILLISECONDS);
-        try (Hub hub = start.start()) {
+        try (Hub hub = start.start(lease::mayWrite)) {
             LOG.info("Hub {} serves, {} ms after it took the lease", lease.holder(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since));
             while (!stop.await(HubLease.RENEWAL.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelChange;
@@ -53,9 +54,12 @@ final class RegistryPublisher implements ChannelListener, AutoCloseable {
     private final Map<String, Set<String>> channelsOfCall = new HashMap<>();  // linked id -> unique ids written
     private final Map<String, Set<String>> bucketsOfChannel = new HashMap<>(); // unique id -> buckets holding it
     private final Map<String, Channel> written = new HashMap<>();
-    private final CoalescingWriter<String> writer = new CoalescingWriter<>("amicus-hub-publisher", this::writeCalls);
+    private final CoalescingWriter<String> writer;
 
-    RegistryPublisher(ChannelRegistry registry, Roster roster, Map<String, KeyValue> buckets, JetStream jetStream) {
+    /** @param mayWrite whether the buckets may be written now (see {@link CoalescingWriter}) */
+    RegistryPublisher(ChannelRegistry registry, Roster roster, Map<String, KeyValue> buckets, JetStream jetStream,
+            BooleanSupplier mayWrite) {
+        this.writer = new CoalescingWriter<>("amicus-hub-publisher", this::writeCalls, mayWrite);
         this.registry = registry;
         this.roster = roster;
         this.buckets = buckets;
