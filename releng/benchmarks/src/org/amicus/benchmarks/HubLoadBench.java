@@ -300,13 +300,13 @@ public final class HubLoadBench {
         created.forEach((uniqueId, micros) -> createdByKey.put(HubSubjects.key(uniqueId), micros));
         long[] lags = sightings.byDesktop().values().stream().flatMap(seen -> seen.entrySet().stream())
                 .filter(sighting -> createdByKey.containsKey(sighting.getKey()))
-                .mapToLong(sighting -> sighting.getValue() - createdByKey.get(sighting.getKey())).sorted().toArray();
+                .mapToLong(sighting -> sighting.getValue() - createdByKey.get(sighting.getKey())).toArray();
         Map<String, Long> stored = sightings.stored();
         long[] toStream = stored.entrySet().stream().filter(entry -> createdByKey.containsKey(entry.getKey()))
-                .mapToLong(entry -> entry.getValue() - createdByKey.get(entry.getKey())).sorted().toArray();
+                .mapToLong(entry -> entry.getValue() - createdByKey.get(entry.getKey())).toArray();
         long[] toDesktops = sightings.byDesktop().values().stream().flatMap(seen -> seen.entrySet().stream())
                 .filter(sighting -> stored.containsKey(sighting.getKey()))
-                .mapToLong(sighting -> sighting.getValue() - stored.get(sighting.getKey())).sorted().toArray();
+                .mapToLong(sighting -> sighting.getValue() - stored.get(sighting.getKey())).toArray();
         String missedText = missed + (sightings.undrained() == 0 ? ""
                 : " (" + sightings.undrained() + " desktops still held calls " + SimulatedDesktops.DRAIN_LIMIT.toMinutes()
                         + " min after the load)");
@@ -317,10 +317,13 @@ public final class HubLoadBench {
                 share(before, after, "desktops"), joined);
     }
 
-    /** p50 / p99 / max of sorted microseconds, in milliseconds. */
-    private static String percentiles(long[] sorted) {
-        return sorted.length == 0 ? "–" : "%.1f / %.1f / %.1f ms".formatted(sorted[sorted.length / 2] / 1000.0,
-                sorted[(int) (sorted.length * 0.99)] / 1000.0, sorted[sorted.length - 1] / 1000.0);
+    /** p50 / p99 / max of lags in microseconds, in milliseconds. */
+    private static String percentiles(long[] micros) {
+        if (micros.length == 0) {
+            return "–";
+        }
+        Latencies lags = new Latencies(Arrays.stream(micros).map(lag -> lag * 1_000).toArray());
+        return "%.1f / %.1f / %.1f ms".formatted(lags.percentile(50), lags.percentile(99), lags.max());
     }
 
     /** CPU time as a share of one core over the load (a waiting time as a share of the load's). */
