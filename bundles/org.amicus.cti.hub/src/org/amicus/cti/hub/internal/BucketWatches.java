@@ -74,6 +74,13 @@ final class BucketWatches {
         }
     }
 
+    /** The buckets watched. */
+    List<String> buckets() {
+        synchronized (lock) {
+            return buckets;
+        }
+    }
+
     /** Reads every bucket again, as after a reconnect. */
     void rewatch() {
         synchronized (lock) {

@@ -47,7 +47,6 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("amicus-hub-rewatch").daemon().factory());
     private final BucketWatches watches = new BucketWatches(this, retries, new Read());
-    private List<String> buckets = List.of();
     private Set<String> seenInLoad = new HashSet<>();
     private CompletableFuture<ChannelSnapshot> nextResync = new CompletableFuture<>();
     /** Made on demand, once per change: a read of thousands of entries would copy them all at each. */
@@ -55,9 +54,8 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private volatile String problem = "Not connected to the hub";
 
     /** Starts watching these buckets on this connection. */
-    public synchronized void watch(Connection connection, List<String> watched) {
-        buckets = List.copyOf(watched);
-        watches.watch(connection, watched);
+    public void watch(Connection connection, List<String> buckets) {
+        watches.watch(connection, buckets);
     }
 
     /** Reads every bucket again, as after a reconnect; what is no longer there when all are read is removed. */
@@ -174,7 +172,8 @@ public final class KvChannelRegistry implements ChannelRegistry {
         @Override
         public void allRead() {
             List<String> gone = channels.keySet().stream().filter(id -> !seenInLoad.contains(id)).toList();
-            LOG.info("Read the buckets {}: {} channels; {} gone since the last read", buckets, seenInLoad.size(), gone);
+            LOG.info("Read the buckets {}: {} channels; {} gone since the last read", watches.buckets(), seenInLoad.size(),
+                    gone);
             remove(gone);
             problem = null;
             CompletableFuture<ChannelSnapshot> done = nextResync;
