@@ -167,7 +167,7 @@ final class HubLease {
      * the lease by now. (A renewal was seen not to return at all while the cluster replaced a lost node.)
      */
     boolean lapsed() {
-        return System.nanoTime() - renewed >= EXPIRY.toNanos();
+        return sinceRenewed() >= EXPIRY.toNanos();
     }
 
     /**
@@ -178,7 +178,12 @@ final class HubLease {
      * for that.
      */
     boolean mayWrite() {
-        return System.nanoTime() - renewed < WRITES.toNanos();
+        return sinceRenewed() < WRITES.toNanos();
+    }
+
+    /** Nanoseconds since the last renewal that succeeded. */
+    private long sinceRenewed() {
+        return System.nanoTime() - renewed;
     }
 
     /** Gives the lease up, if this hub still holds it, so that a standby takes over at once. */
