@@ -196,8 +196,7 @@ public final class Benchmarks {
             Map<String, Long> result = Child.numbers(Child.results(Child.java(UiBench.class,
                     String.valueOf(server.port()), String.valueOf(channels), String.valueOf(UI_SECONDS),
                     presentation), out.resolve("ui-" + channels + "-" + presentation + ".log")).get(0));
-            report.ui(channels, rate, presentation, result.get("busy") / 10.0, result.get("refreshes") / 100.0,
-                    result.get("channels"));
+            report.ui(channels, rate, presentation, result);
         }
     }
 

@@ -2,6 +2,7 @@ package org.amicus.benchmarks;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.amicus.ami.AmiConnection;
@@ -28,11 +29,13 @@ import org.eclipse.swt.widgets.Shell;
  * The Channels part, made by e4 dependency injection in a real SWT shell as the workbench makes it, fed by Amicus's
  * pipeline from the replay server. Once the standing channels are shown, it measures for a while how busy the UI
  * thread is (the share of time the event loop is not asleep) and how often the part refreshes (each refresh reads
- * one registry snapshot).
+ * one registry snapshot). Since the part refreshes only when a channel changed, it also counts the tenths of a second
+ * in which some channel changed (the most refreshes the part could have made at ten a second) and how long a change
+ * waited for the snapshot that took it in (from the first change no snapshot had taken in yet).
  * <p>
  * Usage: {@code UiBench PORT CHANNELS SECONDS [calls]} ({@code calls}: in the Calls presentation, chosen once the
- * channels are shown); prints {@code RESULT busy=<per mille> refreshes=<per 100 s>
- * channels=<shown>}.
+ * channels are shown); prints {@code RESULT busy=<per mille> refreshes=<per 100 s> changed=<tenths with a change per
+ * 100 s> waitp50=<µs> waitp99=<µs> waitmax=<µs> channels=<shown>}.
  */
 public final class UiBench {
 
@@ -67,7 +70,7 @@ public final class UiBench {
             presentation.select(1);
             presentation.notifyListeners(SWT.Selection, new Event());
         }
-        long refreshesBefore = registry.snapshots.get();
+        registry.measureFromNow();
         long started = System.nanoTime();
         long end = started + seconds * 1_000_000_000L;
         long asleep = 0;
@@ -81,10 +84,16 @@ public final class UiBench {
             asleep += System.nanoTime() - sleeping;
         }
         long wall = System.nanoTime() - started;
-        long refreshes = registry.snapshots.get() - refreshesBefore;
-        System.out.printf("RESULT busy=%d refreshes=%d channels=%d%n", 1000 * (wall - asleep) / wall,
-                refreshes * 100_000_000_000L / wall, calls ? shown : part.rows().size());
+        Latencies waits = registry.waits();
+        System.out.printf("RESULT busy=%d refreshes=%d changed=%d waitp50=%d waitp99=%d waitmax=%d channels=%d%n",
+                1000 * (wall - asleep) / wall, registry.snapshots.get() * 100_000_000_000L / wall,
+                registry.tenthsChanged.get() * 100_000_000_000L / wall, micros(waits.percentile(50)),
+                micros(waits.percentile(99)), micros(waits.max()), calls ? shown : part.rows().size());
         System.exit(0);
+    }
+
+    private static long micros(double millis) {
+        return Double.isNaN(millis) ? -1 : Math.round(millis * 1000);
     }
 
     private static Combo find(Composite parent, String id) {
@@ -107,18 +116,55 @@ public final class UiBench {
         display.sleep();
     }
 
-    /** The registry, counting the snapshots taken: the part takes one per refresh. */
+    /**
+     * The registry, counting the snapshots taken (the part takes one per refresh), the tenths of a second with a
+     * change, and how long changes waited for a snapshot.
+     */
     private static final class CountingRegistry implements ChannelRegistry {
 
+        private static final long TENTH = 100_000_000L;
+
         final AtomicLong snapshots = new AtomicLong();
+        final AtomicLong tenthsChanged = new AtomicLong();
         private final ChannelRegistry registry;
+        private volatile boolean measuring;
+        private long lastTenth = -1; // dispatch thread only
+        /** When the oldest change no snapshot has taken in yet came; 0 when there is none. */
+        private final AtomicLong firstUntaken = new AtomicLong();
+        private final ConcurrentLinkedQueue<Long> waits = new ConcurrentLinkedQueue<>();
 
         CountingRegistry(ChannelRegistry registry) {
             this.registry = registry;
+            registry.addListener(changes -> changed(System.nanoTime())); // before the part's: it sees a change first
+        }
+
+        void measureFromNow() {
+            snapshots.set(0);
+            firstUntaken.set(0);
+            measuring = true;
+        }
+
+        private void changed(long now) {
+            if (!measuring) {
+                return;
+            }
+            firstUntaken.compareAndSet(0, now);
+            if (now / TENTH != lastTenth) {
+                lastTenth = now / TENTH;
+                tenthsChanged.incrementAndGet();
+            }
+        }
+
+        Latencies waits() {
+            return new Latencies(waits.stream().mapToLong(Long::longValue).toArray());
         }
 
         @Override
         public ChannelSnapshot snapshot() {
+            long first = firstUntaken.getAndSet(0);
+            if (first != 0) {
+                waits.add(System.nanoTime() - first);
+            }
             snapshots.incrementAndGet();
             return registry.snapshot();
         }

@@ -3,8 +3,8 @@ package org.amicus.cti.ui.parts;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.amicus.cti.Channel;
@@ -29,10 +29,9 @@ final class CallRows {
      * channels, in the order they began.
      */
     static List<CallRow> of(ChannelSnapshot snapshot, Set<String> phones, String filter, boolean onlyRinging) {
-        Set<String> shown = ChannelRows.of(snapshot, filter, onlyRinging, null).stream().map(Channel::linkedId)
-                .collect(Collectors.toSet());
-        Map<String, List<Channel>> calls = snapshot.calls();
-        return shown.stream().map(linkedId -> CallRow.of(calls.get(linkedId), phones))
+        Predicate<Channel> passing = ChannelRows.passing(filter, onlyRinging);
+        return snapshot.calls().values().stream().filter(call -> call.stream().anyMatch(passing))
+                .map(call -> CallRow.of(call, phones))
                 .sorted(Comparator.comparing(CallRow::started).thenComparing(CallRow::linkedId)).toList();
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelSnapshot;
@@ -27,7 +28,6 @@ final class ChannelRows {
      * order they began), each call's channels in the order they began.
      */
     static List<Channel> of(ChannelSnapshot snapshot, String filter, boolean onlyRinging, Sort sort) {
-        String needle = filter.trim().toLowerCase(Locale.ROOT);
         Map<String, Instant> callStarts = new HashMap<>();
         snapshot.channels().forEach(channel -> callStarts.merge(channel.linkedId(), channel.started(),
                 (a, b) -> a.isBefore(b) ? a : b));
@@ -36,12 +36,18 @@ final class ChannelRows {
         Comparator<InCall> order = sort == null ? grouped
                 : Comparator.comparing(InCall::channel, by(sort)).thenComparing(grouped);
         return snapshot.channels().stream()
-                .filter(channel -> !onlyRinging || channel.isRinging())
-                .filter(channel -> needle.isEmpty() || searchable(channel).contains(needle))
+                .filter(passing(filter, onlyRinging))
                 .map(channel -> new InCall(channel, callStarts.get(channel.linkedId())))
                 .sorted(order)
                 .map(InCall::channel)
                 .toList();
+    }
+
+    /** Whether a channel passes the filter (its words, any case) and, if asked, rings. */
+    static Predicate<Channel> passing(String filter, boolean onlyRinging) {
+        String needle = filter.trim().toLowerCase(Locale.ROOT);
+        return channel -> (!onlyRinging || channel.isRinging())
+                && (needle.isEmpty() || searchable(channel).contains(needle));
     }
 
     /** A channel with its call's start, looked up once rather than at each comparison of a sort. */
