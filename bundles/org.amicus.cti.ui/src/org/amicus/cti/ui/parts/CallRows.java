@@ -2,7 +2,9 @@ package org.amicus.cti.ui.parts;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -12,7 +14,11 @@ import org.amicus.cti.ChannelSnapshot;
 import org.amicus.cti.Colleague;
 import org.amicus.cti.ui.Messages;
 
-/** The rows of the Calls presentation: built off the UI thread, as grouping thousands of channels costs. */
+/**
+ * The rows of the Calls presentation: built off the UI thread, as grouping thousands of channels costs. A call whose
+ * channels are the very ones of the last arrangement (a channel that changes is a new object) keeps its row, so an
+ * arrangement makes rows only for the calls that changed. One thread at a time.
+ */
 final class CallRows {
 
     /**
@@ -20,19 +26,43 @@ final class CallRows {
      * a call's channels show under it.
      */
     static final int[] WIDTHS = { 220, 160, 80, 90, 70, 140, 80 };
+    private static final Comparator<CallRow> ORDER = Comparator.comparing(CallRow::started)
+            .thenComparing(CallRow::linkedId);
 
-    private CallRows() {
-    }
+    private Map<String, CallRow> lastRows = Map.of();
+    private Set<String> lastPhones = Set.of();
 
     /**
      * The calls with a channel that passes the filter (as {@link ChannelRows#of} filters channels), each with all its
      * channels, in the order they began.
      */
-    static List<CallRow> of(ChannelSnapshot snapshot, Set<String> phones, String filter, boolean onlyRinging) {
+    List<CallRow> of(ChannelSnapshot snapshot, Set<String> phones, String filter, boolean onlyRinging) {
         Predicate<Channel> passing = ChannelRows.passing(filter, onlyRinging);
-        return snapshot.calls().values().stream().filter(call -> call.stream().anyMatch(passing))
-                .map(call -> CallRow.of(call, phones))
-                .sorted(Comparator.comparing(CallRow::started).thenComparing(CallRow::linkedId)).toList();
+        Map<String, CallRow> known = phones.equals(lastPhones) ? lastRows : Map.of();
+        Map<String, CallRow> rows = new HashMap<>();
+        for (List<Channel> call : snapshot.calls().values()) {
+            if (call.stream().anyMatch(passing)) {
+                CallRow row = known.get(call.get(0).linkedId());
+                rows.put(call.get(0).linkedId(), row != null && sameChannels(row.channels(), call) ? row
+                        : CallRow.of(call, phones));
+            }
+        }
+        lastRows = rows;
+        lastPhones = phones;
+        return rows.values().stream().sorted(ORDER).toList();
+    }
+
+    /** Whether the two lists hold the same channel objects, in any order. */
+    private static boolean sameChannels(List<Channel> a, List<Channel> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (Channel channel : b) {
+            if (a.stream().noneMatch(other -> other == channel)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The devices of the phones with a hint, e.g. {@code PJSIP/104}: the agents' phones. */

@@ -105,6 +105,7 @@ public class ChannelsPart {
     private boolean arrangeAgain;
     private final ExecutorService arranger = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("Amicus channel rows").daemon().factory()); //$NON-NLS-1$
+    private final CallRows callRows = new CallRows(); // the arranging thread's
     private ChannelToolBar toolbar;
     private Label notice;
     private Notifier notifier;
@@ -349,7 +350,7 @@ public class ChannelsPart {
         CompletableFuture.supplyAsync(() -> {
             ChannelSnapshot snapshot = snapshot();
             snapshot.calls(); // the summary counts them: grouped here, not on the UI thread
-            return asCalls ? new Arranged(snapshot, CallRows.of(snapshot, phones, needle, ringing), null)
+            return asCalls ? new Arranged(snapshot, callRows.of(snapshot, phones, needle, ringing), null)
                     : new Arranged(snapshot, null, ChannelRows.of(snapshot, needle, ringing, order));
         }, arranger).whenComplete((arranged, failure) -> uiSync.asyncExec(() -> {
             arrangingOffThread = false;
