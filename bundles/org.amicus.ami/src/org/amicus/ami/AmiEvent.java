@@ -61,9 +61,14 @@ public final class AmiEvent {
             this.key = key;
         }
 
-        /** The header of this name, e.g. {@code Header.of("Uniqueid")}, matched without regard to case. */
+        /**
+         * The header of this name, e.g. {@code Header.of("Uniqueid")}, matched without regard to case. Its values are
+         * made as the reader thread reads the frames, so that a listener reading it in every event finds them made.
+         */
         public static Header of(String name) {
-            return new Header(HeaderKeys.of(name));
+            String key = HeaderKeys.of(name);
+            HeaderKeys.readOften(key);
+            return new Header(key);
         }
 
         @Override

@@ -98,8 +98,15 @@ public final class FrameHeaders extends AbstractList<Map.Entry<String, String>> 
         private int count;
         private int used;
 
-        /** Adds a header whose value lies in {@code buffer} from {@code start} to {@code end}. */
+        /**
+         * Adds a header whose value lies in {@code buffer} from {@code start} to {@code end}: as bytes, or as a string
+         * made now if listeners read that header often, so that the dispatch thread finds it made.
+         */
         void add(HeaderName name, byte[] buffer, int start, int end) {
+            if (name.readOften() && end - start <= ValueStrings.LONGEST) {
+                add(name, strings.of(buffer, start, end - start));
+                return;
+            }
             grow(end - start);
             System.arraycopy(buffer, start, bytes, used, end - start);
             bounds[2 * count] = used;

@@ -2,7 +2,9 @@ package org.amicus.ami.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One lower-case key per header name, shared by every spelling and every event, so that finding a header in an
@@ -15,6 +17,8 @@ public final class HeaderKeys {
     private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
     /** Set once a key was handed out that is not shared: past the limit, keys may be equal without being the same. */
     private static volatile boolean full;
+    private static final Set<String> READ_OFTEN = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger READ_OFTEN_MARKS = new AtomicInteger();
 
     private HeaderKeys() {
     }
@@ -34,6 +38,26 @@ public final class HeaderKeys {
             full = true;
         }
         return key;
+    }
+
+    /**
+     * Marks a key as one that listeners read in (nearly) every event: its values are made into strings on the reader
+     * thread as frames are read, not on the dispatch thread that the listeners share. Names a connection met before
+     * the mark stay made when read.
+     */
+    public static void readOften(String key) {
+        if (READ_OFTEN.add(key)) {
+            READ_OFTEN_MARKS.incrementAndGet();
+        }
+    }
+
+    /** How many keys were marked {@link #readOften} so far: a name made before the last mark may be out of date. */
+    static int readOftenMarks() {
+        return READ_OFTEN_MARKS.get();
+    }
+
+    static boolean isReadOften(String key) {
+        return READ_OFTEN.contains(key);
     }
 
     /** Whether every key handed out so far is the shared one, so that two keys are equal only if they are the same. */

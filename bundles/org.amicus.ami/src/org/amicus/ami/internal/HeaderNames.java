@@ -18,6 +18,7 @@ final class HeaderNames {
     private final byte[][] bytes = new byte[2 * LIMIT][];
     private final HeaderName[] names = new HeaderName[2 * LIMIT];
     private int size;
+    private int readOftenMarks;
 
     /** The hash {@link #of} expects, built up byte by byte while the caller looks for the name's end. */
     static int hash(int hash, byte next) {
@@ -26,6 +27,12 @@ final class HeaderNames {
 
     /** The name in {@code buffer} from {@code offset}, {@code length} bytes of UTF-8 whose {@link #hash} is given. */
     HeaderName of(byte[] buffer, int offset, int length, int hash) {
+        if (readOftenMarks != HeaderKeys.readOftenMarks()) { // a listener came that reads other headers often
+            readOftenMarks = HeaderKeys.readOftenMarks();
+            Arrays.fill(bytes, null);
+            Arrays.fill(names, null);
+            size = 0;
+        }
         if (length > LONGEST) {
             return HeaderName.of(new String(buffer, offset, length, StandardCharsets.UTF_8));
         }
