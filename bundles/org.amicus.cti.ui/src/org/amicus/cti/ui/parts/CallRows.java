@@ -40,13 +40,12 @@ final class CallRows {
         Predicate<Channel> passing = ChannelRows.passing(filter, onlyRinging);
         Map<String, CallRow> known = phones.equals(lastPhones) ? lastRows : Map.of();
         Map<String, CallRow> rows = new HashMap<>();
-        for (List<Channel> call : snapshot.calls().values()) {
+        snapshot.calls().forEach((linkedId, call) -> {
             if (call.stream().anyMatch(passing)) {
-                CallRow row = known.get(call.get(0).linkedId());
-                rows.put(call.get(0).linkedId(), row != null && sameChannels(row.channels(), call) ? row
-                        : CallRow.of(call, phones));
+                CallRow row = known.get(linkedId);
+                rows.put(linkedId, row != null && sameChannels(row.channels(), call) ? row : CallRow.of(call, phones));
             }
-        }
+        });
         lastRows = rows;
         lastPhones = phones;
         return rows.values().stream().sorted(ORDER).toList();
