@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One lower-case key per header name, shared by every spelling and every event, so that finding a header in an
@@ -18,7 +17,6 @@ public final class HeaderKeys {
     /** Set once a key was handed out that is not shared: past the limit, keys may be equal without being the same. */
     private static volatile boolean full;
     private static final Set<String> READ_OFTEN = ConcurrentHashMap.newKeySet();
-    private static final AtomicInteger READ_OFTEN_MARKS = new AtomicInteger();
 
     private HeaderKeys() {
     }
@@ -42,18 +40,16 @@ public final class HeaderKeys {
 
     /**
      * Marks a key as one that listeners read in (nearly) every event: its values are made into strings on the reader
-     * thread as frames are read, not on the dispatch thread that the listeners share. Names a connection met before
-     * the mark stay made when read.
+     * thread as frames are read, not on the dispatch thread that the listeners share. A connection that met the name
+     * before the mark learns of it when it next meets the name ({@link #readOftenMarks}).
      */
     public static void readOften(String key) {
-        if (READ_OFTEN.add(key)) {
-            READ_OFTEN_MARKS.incrementAndGet();
-        }
+        READ_OFTEN.add(key);
     }
 
     /** How many keys were marked {@link #readOften} so far: a name made before the last mark may be out of date. */
     static int readOftenMarks() {
-        return READ_OFTEN_MARKS.get();
+        return READ_OFTEN.size(); // keys are never unmarked: the count grows with every new mark
     }
 
     static boolean isReadOften(String key) {
