@@ -310,11 +310,11 @@ public final class HubLoadBench {
         String missedText = missed + (sightings.undrained() == 0 ? ""
                 : " (" + sightings.undrained() + " desktops still held calls " + SimulatedDesktops.DRAIN_LIMIT.toMinutes()
                         + " min after the load)");
-        return "| %d | %s | %s | %s / %s | %d | %s | %d | %s | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(desktops,
-                share(before, after, "asterisk"), percentiles(lags), percentiles(toStream), percentiles(toDesktops),
-                seenByAny.size(), missedText, sightings.statusChanges(), share(before, after, "pressure"),
-                share(before, after, "hub"), rssHub / 1024, share(before, after, "nats"), rssNats / 1024,
-                share(before, after, "desktops"), joined);
+        return "| %d | %s | %s | %s / %s | %d | %s | %d | %s | %s / %d MiB | %s / %d MiB | %s | %s |".formatted(
+                desktops, share(before, after, "asterisk"), percentiles(lags), percentiles(toStream),
+                percentiles(toDesktops), seenByAny.size(), missedText, sightings.statusChanges(),
+                share(before, after, "pressure"), share(before, after, "hub"), rssHub / 1024,
+                share(before, after, "nats"), rssNats / 1024, share(before, after, "desktops"), joined);
     }
 
     /** p50 / p99 / max of lags in microseconds, in milliseconds. */

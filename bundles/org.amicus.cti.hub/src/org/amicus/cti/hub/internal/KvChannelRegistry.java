@@ -172,8 +172,8 @@ public final class KvChannelRegistry implements ChannelRegistry {
         @Override
         public void allRead() {
             List<String> gone = channels.keySet().stream().filter(id -> !seenInLoad.contains(id)).toList();
-            LOG.info("Read the buckets {}: {} channels; {} gone since the last read", watches.buckets(), seenInLoad.size(),
-                    gone);
+            LOG.info("Read the buckets {}: {} channels; {} gone since the last read", watches.buckets(),
+                    seenInLoad.size(), gone);
             remove(gone);
             problem = null;
             CompletableFuture<ChannelSnapshot> done = nextResync;
