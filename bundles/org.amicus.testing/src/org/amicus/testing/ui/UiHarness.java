@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.EclipseContextFactory;
@@ -168,6 +169,11 @@ public final class UiHarness implements AutoCloseable {
 
     /** Runs the event loop until the condition holds; fails after the timeout. */
     public void spinUntil(BooleanSupplier condition, Duration timeout) {
+        spinUntil(condition, timeout, () -> "");
+    }
+
+    /** The same; the failure says what {@code seen} tells of the widgets then, e.g. what a notice says instead. */
+    public void spinUntil(BooleanSupplier condition, Duration timeout, Supplier<String> seen) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             while (display.readAndDispatch()) {
@@ -178,7 +184,8 @@ public final class UiHarness implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 screenshot("timeout");
-                throw new AssertionError("UI condition not met within " + timeout);
+                String now = seen.get();
+                throw new AssertionError("UI condition not met within " + timeout + (now.isEmpty() ? "" : "; " + now));
             }
             display.timerExec(50, () -> { }); // wakes sleep() even when nothing else happens
             display.sleep();
