@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,13 +17,14 @@ import org.amicus.benchmarks.ReplayServer.Plan;
 /**
  * The product as a user starts it, connected to the replay server: how long until its window shows and it is
  * connected (a cold start from a fresh unpack), and its resident memory after the start and with thousands of live
- * channels. Needs a display and {@code xdotool}.
+ * channels; how long {@code amicus cli status} takes, at its first start for a user and after. Needs a display and
+ * {@code xdotool}.
  */
 final class ProductBench {
 
     /** The launch's figures. */
     record Figures(long windowMillis, long connectedMillis, long rssAfterStartMb, long rssLoadedMb, int channels,
-            double rate) {
+            double rate, long cliFirstMillis, List<Long> cliMillis) {
     }
 
     private static final long PATIENCE_MILLIS = 60_000;
@@ -31,6 +33,8 @@ final class ProductBench {
     private static final int CHANNELS = 5_000;
     private static final double RATE = 1_000;
     private static final long LOADED_SECONDS = 30;
+    /** How many times the command line runs after its first start. */
+    private static final int CLI_RUNS = 5;
 
     private final ReplayServer server;
     private final Path out;
@@ -52,6 +56,7 @@ final class ProductBench {
             Thread.sleep(SETTLE_MILLIS); // measuring after a pause, not waiting for anything
             rssAfterStart = launch.residentMb();
         }
+        List<Long> cli = cliStatus(launcher);
         server.plan(new Plan(RATE, (long) (RATE * (LOADED_SECONDS + 60)), CHANNELS, false));
         long rssLoaded;
         try (Launch launch = new Launch(launcher, out.resolve("product-loaded.log"))) {
@@ -61,7 +66,39 @@ final class ProductBench {
             rssLoaded = launch.residentMb();
             launch.screenshot(out.resolve("product-loaded.png"));
         }
-        return new Figures(windowMillis, connectedMillis, rssAfterStart, rssLoaded, CHANNELS, RATE);
+        return new Figures(windowMillis, connectedMillis, rssAfterStart, rssLoaded, CHANNELS, RATE, cli.get(0),
+                cli.subList(1, cli.size()));
+    }
+
+    /**
+     * Milliseconds of {@code amicus cli status} against the replay server, without a display, each run: first for a
+     * user who never ran it (its start makes the command line's configuration), then {@link #CLI_RUNS} more.
+     */
+    private List<Long> cliStatus(Path launcher) throws IOException, InterruptedException {
+        Path home = Files.createTempDirectory(out, "cli-home");
+        Path log = out.resolve("cli-status.log");
+        List<Long> millis = new ArrayList<>();
+        for (int run = 0; run <= CLI_RUNS; run++) {
+            ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "cli", "status", "--host", "127.0.0.1",
+                    "--port", String.valueOf(server.port()), "--user", "amicus").redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("AMICUS_AMI_SECRET", "secret");
+            builder.environment().put("HOME", home.toString());
+            builder.environment().remove("DISPLAY");
+            long started = System.nanoTime();
+            Process cli = builder.start();
+            if (!cli.waitFor(PATIENCE_MILLIS, TimeUnit.MILLISECONDS)) {
+                cli.destroyForcibly();
+                throw new IllegalStateException("amicus cli status did not end within " + PATIENCE_MILLIS
+                        + " ms; see " + log);
+            }
+            if (cli.exitValue() != 0) {
+                throw new IllegalStateException("amicus cli status ended with exit " + cli.exitValue() + "; see "
+                        + log);
+            }
+            millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        return millis;
     }
 
     /** One start of the product, stopped when closed. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The figures of one run as Markdown tables, written to a file (and the console) as each part finishes. */
 final class Report {
@@ -126,5 +127,8 @@ final class Report {
                 + "start, %,d MB with %,d channels and %,.0f events/s.", figures.windowMillis(),
                 figures.connectedMillis(), figures.rssAfterStartMb(), figures.rssLoadedMb(), figures.channels(),
                 figures.rate());
+        line("Command line: `amicus cli status` %,d ms at its first start for a user, then %s ms.",
+                figures.cliFirstMillis(), figures.cliMillis().stream().map(String::valueOf)
+                        .collect(Collectors.joining(", ")));
     }
 }
