@@ -42,6 +42,7 @@ import org.amicus.testing.RawAmi;
 import org.amicus.testing.Services;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestCalls;
+import org.amicus.testing.ui.ShownChannels;
 import org.amicus.testing.ui.UiHarness;
 import org.asteriskjava.manager.action.HangupAction;
 import org.eclipse.swt.SWT;
@@ -186,9 +187,9 @@ class HubModeTest {
                 ui.spinUntil(() -> ringingNow.get() != null, WAIT);
                 String ringing = ringingNow.get().name();
                 // the row as shown, not as it was while the call was set up: a double-click acts on what is shown
-                ui.spinUntil(() -> showsRinging(part, ringing), WAIT);
+                ui.spinUntil(() -> ShownChannels.ringing(part.rows(), ringing), WAIT);
                 Table table = ui.find(Table.class, WidgetIds.CHANNELS_TABLE);
-                table.setSelection(rowOf(part, ringing));
+                table.setSelection(ShownChannels.indexOf(part.rows(), ringing));
                 table.notifyListeners(SWT.DefaultSelection, new Event());
                 Label notice = ui.find(Label.class, WidgetIds.CHANNELS_NOTICE);
                 ui.spinUntil(() -> notice.getText().equals("Pick-up of " + ringing + ": Answered"), WAIT,
@@ -206,18 +207,5 @@ class HubModeTest {
             hub = TestRoster.startHub(direct);
             ui.spinUntil(() -> status.getText().startsWith("Through the hub as sam"), WAIT);
         }
-    }
-
-    private static boolean showsRinging(ChannelsPart part, String name) {
-        return part.rows().stream().anyMatch(channel -> channel.name().equals(name) && channel.isRinging());
-    }
-
-    private static int rowOf(ChannelsPart part, String name) {
-        for (int i = 0; i < part.rows().size(); i++) {
-            if (part.rows().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

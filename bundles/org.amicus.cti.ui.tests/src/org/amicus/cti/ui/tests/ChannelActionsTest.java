@@ -28,6 +28,7 @@ import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
+import org.amicus.testing.ui.ShownChannels;
 import org.amicus.testing.ui.UiHarness;
 import org.asteriskjava.manager.action.HangupAction;
 import org.eclipse.swt.SWT;
@@ -93,9 +94,10 @@ class ChannelActionsTest extends AgainstTestPbx {
 
             OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection);
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
-            ui.spinUntil(() -> ringingNow.get() != null && rowOf(part, ringingNow.get().name()) >= 0, TIMEOUT);
+            ui.spinUntil(() -> ringingNow.get() != null
+                    && ShownChannels.indexOf(part.rows(), ringingNow.get().name()) >= 0, TIMEOUT);
             String ringing = ringingNow.get().name();
-            table.setSelection(rowOf(part, ringing));
+            table.setSelection(ShownChannels.indexOf(part.rows(), ringing));
             table.notifyListeners(SWT.Selection, new Event());
 
             assertFalse(menuItem(table, ChannelAction.HANG_UP).getEnabled(), "no session of mine yet");
@@ -111,7 +113,7 @@ class ChannelActionsTest extends AgainstTestPbx {
             ui.screenshot("context-menu-picked-up");
 
             // Picked up, the ringing channel is gone, and with it the selection.
-            ui.spinUntil(() -> rowOf(part, ringing) < 0, TIMEOUT);
+            ui.spinUntil(() -> ShownChannels.indexOf(part.rows(), ringing) < 0, TIMEOUT);
             assertFalse(tool(ui, ChannelAction.PICK_UP).getEnabled());
             assertEquals("Select a ringing channel (Ctrl+Shift+P)", tool(ui, ChannelAction.PICK_UP).getToolTipText());
             connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
@@ -126,8 +128,8 @@ class ChannelActionsTest extends AgainstTestPbx {
             connectWithFullRights();
             ui.spinUntil(() -> dialling.leg(registry.snapshot(), "PJSIP/104").isPresent(), TIMEOUT);
             String caller = dialling.calling(registry.snapshot()).orElseThrow().name();
-            ui.spinUntil(() -> rowOf(part, caller) >= 0, TIMEOUT);
-            table.setSelection(rowOf(part, caller));
+            ui.spinUntil(() -> ShownChannels.indexOf(part.rows(), caller) >= 0, TIMEOUT);
+            table.setSelection(ShownChannels.indexOf(part.rows(), caller));
             table.notifyListeners(SWT.Selection, new Event());
 
             MenuItem pickUp = menuItem(table, ChannelAction.PICK_UP);
@@ -214,8 +216,9 @@ class ChannelActionsTest extends AgainstTestPbx {
             connectAsDesktop();
             OriginateOutcome dialling = TestCalls.customerCallsPhone104(connection);
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
-            ui.spinUntil(() -> ringingNow.get() != null && rowOf(part, ringingNow.get().name()) >= 0, TIMEOUT);
-            table.setSelection(rowOf(part, ringingNow.get().name()));
+            ui.spinUntil(() -> ringingNow.get() != null
+                    && ShownChannels.indexOf(part.rows(), ringingNow.get().name()) >= 0, TIMEOUT);
+            table.setSelection(ShownChannels.indexOf(part.rows(), ringingNow.get().name()));
 
             MenuItem contributed = Arrays.stream(openMenu(table).getItems())
                     .filter(item -> item.getData() == copyToCrm).findFirst().orElseThrow();
@@ -249,14 +252,5 @@ class ChannelActionsTest extends AgainstTestPbx {
     private static MenuItem menuItem(Table table, ChannelAction action) {
         return Arrays.stream(openMenu(table).getItems()).filter(item -> item.getData() == action).findFirst()
                 .orElseThrow();
-    }
-
-    private static int rowOf(ChannelsPart part, String name) {
-        for (int i = 0; i < part.rows().size(); i++) {
-            if (part.rows().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -25,6 +25,7 @@ import org.amicus.testing.AgainstTestPbx;
 import org.amicus.testing.SipCall;
 import org.amicus.testing.TestCalls;
 import org.amicus.testing.TestPbx;
+import org.amicus.testing.ui.ShownChannels;
 import org.amicus.testing.ui.UiHarness;
 import org.asteriskjava.manager.action.HangupAction;
 import org.eclipse.swt.SWT;
@@ -71,9 +72,9 @@ class ChannelsPartTest extends AgainstTestPbx {
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
             ui.spinUntil(() -> ringingNow.get() != null, TIMEOUT);
             Channel[] ringing = { ringingNow.get() };
-            ui.spinUntil(() -> showsRinging(part, ringing[0].name()), Duration.ofSeconds(1));
+            ui.spinUntil(() -> ShownChannels.ringing(part.rows(), ringing[0].name()), Duration.ofSeconds(1));
 
-            int row = indexOfName(part, ringing[0].name());
+            int row = ShownChannels.indexOf(part.rows(), ringing[0].name());
             assertEquals("Ringing", table.getItem(row).getText(1));
             assertEquals("\"Customer\" <105>", table.getItem(row).getText(3));
             assertNotNull(table.getItem(row).getBackground(), "ringing rows stand out");
@@ -95,13 +96,13 @@ class ChannelsPartTest extends AgainstTestPbx {
             onlyRinging.setSelection(true);
             onlyRinging.notifyListeners(SWT.Selection, new Event());
             assertTrue(part.rows().stream().allMatch(Channel::isRinging), "only ringing channels");
-            assertTrue(indexOfName(part, ringing[0].name()) >= 0);
+            assertTrue(ShownChannels.indexOf(part.rows(), ringing[0].name()) >= 0);
             ui.find(Text.class, WidgetIds.CHANNELS_FILTER).setText("no channel is called like this");
             assertEquals(0, table.getItemCount());
             ui.find(Text.class, WidgetIds.CHANNELS_FILTER).setText("");
 
             connection.send(new HangupAction(dialling.channelId()), TIMEOUT).get(15, TimeUnit.SECONDS);
-            ui.spinUntil(() -> indexOfName(part, ringing[0].name()) < 0, TIMEOUT);
+            ui.spinUntil(() -> ShownChannels.indexOf(part.rows(), ringing[0].name()) < 0, TIMEOUT);
 
             Label summary = ui.find(Label.class, WidgetIds.CHANNELS_SUMMARY);
             connection.disconnect().get(10, TimeUnit.SECONDS);
@@ -129,9 +130,9 @@ class ChannelsPartTest extends AgainstTestPbx {
             Supplier<Channel> ringingNow = () -> TestCalls.ringingFor(registry.snapshot(), dialling.channelId());
             ui.spinUntil(() -> ringingNow.get() != null, TIMEOUT);
             String ringing = ringingNow.get().name();
-            ui.spinUntil(() -> showsRinging(part, ringing), TIMEOUT);
+            ui.spinUntil(() -> ShownChannels.ringing(part.rows(), ringing), TIMEOUT);
 
-            table.setSelection(indexOfName(part, ringing));
+            table.setSelection(ShownChannels.indexOf(part.rows(), ringing));
             table.notifyListeners(SWT.DefaultSelection, new Event());
 
             ui.spinUntil(() -> notice.getText().equals("Pick-up of " + ringing + ": Answered"), TIMEOUT);
@@ -158,31 +159,18 @@ class ChannelsPartTest extends AgainstTestPbx {
             try (SipCall call = SipCall.phoneDialsAndHolds("106", "108")) {
                 holding = events.await("Hold", e -> e.get("Channel").orElse("").startsWith("PJSIP/106-"),
                         TIMEOUT).get("Channel").orElseThrow();
-                ui.spinUntil(() -> indexOfName(part, holding) >= 0
-                        && table.getItem(indexOfName(part, holding)).getText(1).equals("On hold"), TIMEOUT);
+                ui.spinUntil(() -> ShownChannels.indexOf(part.rows(), holding) >= 0
+                        && table.getItem(ShownChannels.indexOf(part.rows(), holding)).getText(1).equals("On hold"),
+                        TIMEOUT);
                 ui.screenshot("channels-part-on-hold");
 
                 events.await("Unhold", e -> e.get("Channel").orElse("").equals(holding), TIMEOUT);
-                ui.spinUntil(() -> indexOfName(part, holding) >= 0
-                        && table.getItem(indexOfName(part, holding)).getText(1).equals("Up"), TIMEOUT);
+                ui.spinUntil(() -> ShownChannels.indexOf(part.rows(), holding) >= 0
+                        && table.getItem(ShownChannels.indexOf(part.rows(), holding)).getText(1).equals("Up"), TIMEOUT);
             }
             // both legs gone before the test ends, so that no test after this one finds them as stale channels
             ui.spinUntil(() -> registry.snapshot().channels().stream().noneMatch(c -> c.name().equals(holding)
                     || c.device().equals("PJSIP/108")), TIMEOUT);
         }
-    }
-
-    /** The part shows the channel as ringing (not as it was just before, while it was being set up). */
-    private static boolean showsRinging(ChannelsPart part, String name) {
-        return part.rows().stream().anyMatch(channel -> channel.name().equals(name) && channel.isRinging());
-    }
-
-    private static int indexOfName(ChannelsPart part, String name) {
-        for (int i = 0; i < part.rows().size(); i++) {
-            if (part.rows().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
