@@ -49,12 +49,15 @@ class AttendedTransferTest extends AgainstTestPbx {
                 || c.device().equals("PJSIP/106")), TIMEOUT, "108 and 106 are done with earlier tests' calls");
     }
 
-    /** A consultation a failed test left behind would outlive the customer's call: my phone never hangs up itself. */
+    /**
+     * A consultation a failed test left behind would outlive the customer's call: my phone never hangs up itself, and
+     * 104 rings for a minute.
+     */
     @AfterEach
     void hangUpMyPhone() throws Exception {
         watcher.close();
         for (Channel mine : services.get(ChannelRegistry.class).snapshot().channels()) {
-            if (mine.device().equals("PJSIP/108")) {
+            if (mine.device().equals("PJSIP/108") || mine.device().equals("PJSIP/104")) {
                 connection.send(new HangupAction(mine.name()), TIMEOUT).exceptionally(gone -> null)
                         .get(15, TimeUnit.SECONDS);
             }
@@ -105,6 +108,35 @@ class AttendedTransferTest extends AgainstTestPbx {
             watcher.await(s -> s.byUniqueId(caller.uniqueId()).map(Channel::bridgedWith).orElse("")
                     .startsWith("PJSIP/108-"), TIMEOUT, "105 talks to me again");
             assertEquals(outcome, consultation.outcome().getNow(null));
+        }
+    }
+
+    @Test
+    void whileTheColleagueStillRingsMyCallIsInAConsultationAlready() throws Exception {
+        try (SipCall customer = SipCall.customerCalls(SipCall.directLine("108"), "0611000054", "Ida Moe")) {
+            Channel trunk = talkingTo(customer, "PJSIP/108");
+
+            Consultation consultation = actions.as(agent("PJSIP/108")).attendedTransfer("104") // rings, never answers
+                    .get(15, TimeUnit.SECONDS);
+            watcher.await(s -> s.channels().stream().anyMatch(c -> c.device().equals("PJSIP/104")
+                    && c.state() == ChannelState.RINGING), TIMEOUT, "104 rings");
+            for (String number : new String[] { "106", "104" }) {
+                ExecutionException refused = assertThrows(ExecutionException.class,
+                        () -> actions.as(agent("PJSIP/108")).attendedTransfer(number).get(15, TimeUnit.SECONDS));
+                assertEquals("My call is in a consultation already: complete or cancel it first",
+                        refused.getCause().getMessage());
+            }
+            ExecutionException blind = assertThrows(ExecutionException.class,
+                    () -> actions.as(agent("PJSIP/108")).blindTransfer("106").get(15, TimeUnit.SECONDS));
+            assertEquals("My call is in a consultation already: complete or cancel it first",
+                    blind.getCause().getMessage());
+
+            assertEquals(new AttendedTransferOutcome(Result.RETURNED, trunk.name(), "104@amicus", "cancelled"),
+                    consultation.cancel().get(15, TimeUnit.SECONDS));
+            watcher.await(s -> s.channels().stream().noneMatch(c -> c.device().equals("PJSIP/104")), TIMEOUT,
+                    "104 rings no more");
+            watcher.await(s -> s.byUniqueId(trunk.uniqueId()).map(Channel::bridgedWith).orElse("")
+                    .startsWith("PJSIP/108-"), TIMEOUT, "the customer talks to me again");
         }
     }
 

@@ -172,8 +172,9 @@ public class AmiCtiActions implements CtiActions {
     }
 
     /**
-     * Checks the number's form, that my phone has an answered call and that the PBX can dial the number in my dial
-     * context, before the transfer gets my channel and that context; any refusal fails the future.
+     * Checks the number's form, that my phone is in no consultation and has an answered call, and that the PBX can
+     * dial the number in my dial context, before the transfer gets my channel and that context; any refusal fails the
+     * future.
      */
     private <T> CompletableFuture<T> toDialable(String number,
             BiFunction<Channel, String, CompletableFuture<T>> transfer) {
@@ -182,6 +183,7 @@ public class AmiCtiActions implements CtiActions {
                 throw new CtiException(problem);
             });
             AgentProfile agent = agent();
+            refuseWhileConsulting(agent);
             Channel mine = myAnsweredCall(agent);
             return Destinations.checkDialable(connection, number, agent.dialContext())
                     .thenCompose(dialable -> transfer.apply(mine, agent.dialContext()));
@@ -325,6 +327,17 @@ public class AmiCtiActions implements CtiActions {
             return evidence.confirm(() -> connection.originate(request), ActionProofs.retrieveParked(parked.space()),
                     EVIDENCE_LIMIT);
         });
+    }
+
+    /**
+     * While a consultation rings my colleague, my channel is in a bridge of its own and has no answered call: a new
+     * transfer then is refused for the consultation, the reason the agent can act on.
+     */
+    private void refuseWhileConsulting(AgentProfile agent) {
+        if (registry.snapshot().channels().stream().anyMatch(channel -> channel.device().equals(agent.device())
+                && consultations.following(channel.uniqueId()))) {
+            throw CtiException.of("inConsultationAlready");
+        }
     }
 
     /** My phone's answered call, the latest if it has more than one. */

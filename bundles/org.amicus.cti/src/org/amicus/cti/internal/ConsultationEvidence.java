@@ -56,6 +56,11 @@ public class ConsultationEvidence implements AmiEventListener {
         return track;
     }
 
+    /** Whether an attended transfer by that channel is asked for or under way. */
+    boolean following(String transfererId) {
+        return tracks.containsKey(transfererId);
+    }
+
     /** How long my channel must wait before it asks for a new consultation: none unless one just came back. */
     Duration untilSettled(String transfererId) {
         long now = System.nanoTime();
