@@ -56,9 +56,13 @@ public class ConsultationEvidence implements AmiEventListener {
         return track;
     }
 
-    /** Whether an attended transfer by that channel is asked for or under way. */
+    /**
+     * Whether an attended transfer by that channel is asked for or under way; one whose outcome is known is over, even
+     * before its completion's callbacks have removed it.
+     */
     boolean following(String transfererId) {
-        return tracks.containsKey(transfererId);
+        ConsultationTrack track = tracks.get(transfererId);
+        return track != null && !track.outcome.isDone();
     }
 
     /** How long my channel must wait before it asks for a new consultation: none unless one just came back. */
