@@ -83,10 +83,10 @@ customer_rings_104() {  # over AMI, as the PBX's CLI has no originate module loa
 
 rings_104() { channel_line PJSIP/104 | grep -q '!Ringing!'; }
 
-bridged_108_105() {  # my phone 108 and the customer's 105 share a bridge
-  local mine customer
-  mine=$(channel_line PJSIP/108 | cut -d'!' -f13); customer=$(channel_line PJSIP/105 | cut -d'!' -f13)
-  [ -n "$mine" ] && [ "$mine" = "$customer" ]
+bridged_108_105() {  # my phone 108 and the customer's 105 share a bridge (105 may have other calls too)
+  local mine
+  mine=$(channel_line PJSIP/108 | cut -d'!' -f13)
+  [ -n "$mine" ] && channels | grep '^PJSIP/105-' | cut -d'!' -f13 | grep -qxF "$mine"
 }
 
 # A customer rings 104; the agent, in the Channels part's filter, types the number, goes Down to the ringing
