@@ -27,6 +27,8 @@ final class AmicusPipeline {
 
     final AmiConnectionService connection = new AmiConnectionService();
     final EventChannelRegistry registry = new EventChannelRegistry();
+    /** Events the connection dropped during a warm-up, which do not count. */
+    private volatile long droppedWarmingUp;
 
     AmicusPipeline() throws ReflectiveOperationException {
         Field reference = EventChannelRegistry.class.getDeclaredField("connection"); // DS's @Reference
@@ -43,6 +45,9 @@ final class AmicusPipeline {
                 String name = event.name();
                 if (name.equals(ReplayServer.END_EVENT)) {
                     tally.end();
+                } else if (name.equals(ReplayServer.WARMED_EVENT)) {
+                    droppedWarmingUp = connection.droppedEvents();
+                    tally.warmedUp();
                 } else if (!name.startsWith("CoreShowChannel")) { // the registry's own listing, not the trace
                     tally.event();
                 }
@@ -52,6 +57,11 @@ final class AmicusPipeline {
                 new ConnectionOptions(PING_INTERVAL, Duration.ofMillis(500), Duration.ofSeconds(30),
                         ConnectionOptions.DEFAULT.eventQueueCapacity()))
                 .get();
+    }
+
+    /** Events the connection dropped since the warm-up, if there was one, or since it connected. */
+    long dropped() {
+        return connection.droppedEvents() - droppedWarmingUp;
     }
 
     ChannelRegistry registry() {

@@ -9,6 +9,7 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ProtocolIdentifierReceivedEvent;
+import org.asteriskjava.manager.event.ReloadEvent;
 
 /** asterisk-java alone: its own {@link ManagerConnection}, reader and dispatch, with a listener that does nothing. */
 final class AsteriskJavaBare {
@@ -22,6 +23,8 @@ final class AsteriskJavaBare {
         connection.addEventListener(event -> {
             if (event instanceof FullyBootedEvent) {
                 tally.end();
+            } else if (event instanceof ReloadEvent) {
+                tally.warmedUp();
             } else if (fromStream(event)) {
                 tally.event();
             }

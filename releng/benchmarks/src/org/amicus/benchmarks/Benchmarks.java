@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.amicus.benchmarks.ReplayServer.Plan;
 
@@ -15,13 +16,17 @@ import org.amicus.benchmarks.ReplayServer.Plan;
  * Runs every contender over the same recorded trace in one run and writes the figures: {@code results.md} (the
  * tables) and the data files the plots are drawn from, in the output folder.
  * <p>
- * Usage: {@code Benchmarks TRACE OUT_DIR PEERS_DIR [reps=3] [passes=N] [originates=300] [pbx=HOST:PORT]
- * [product=LAUNCHER] [sections=throughput,lag,originate,ui,queues,product] [contenders=framing,amicus,...]}; without
- * {@code passes}, the trace is played as often as it takes to make at least {@link #EVENTS_PER_RUN} events.
+ * Usage: {@code Benchmarks TRACE OUT_DIR PEERS_DIR [reps=3] [passes=N] [warmup=SECONDS] [originates=300]
+ * [pbx=HOST:PORT] [product=LAUNCHER] [sections=throughput,warm,lag,originate,ui,queues,product]
+ * [contenders=framing,amicus,...]}; without {@code passes}, the trace is played as often as it takes to make at least
+ * {@link #EVENTS_PER_RUN} events. {@code warm} is the throughput again, each pass after a warm-up on the same
+ * connection ({@link #WARMUP_SECONDS} unless {@code warmup} says otherwise), for the Java contenders only.
  */
 public final class Benchmarks {
 
     static final long EVENTS_PER_RUN = 800_000;
+    /** Long enough at the warm-up's rate for the JIT to have compiled each contender's event path. */
+    private static final int WARMUP_SECONDS = 5;
     private static final double[] LAG_RATES = { 1_000, 10_000 };
     private static final int LAG_SECONDS = 20;
     /** The zero-loss search stops when the bounds are this close, relative to the upper one. */
@@ -62,11 +67,14 @@ public final class Benchmarks {
             benchmarks.report.line("Trace: %,d events, %,d bytes (%.0f B per event on average).", trace.events(),
                     trace.size(), (double) trace.size() / trace.events());
             if (sections.contains("throughput")) {
-                int passes = options.containsKey("passes") ? Integer.parseInt(options.get("passes"))
-                        : (int) Math.max(2, -Math.floorDiv(-EVENTS_PER_RUN, trace.events()));
-                List<String> contenders = List.of(options.getOrDefault("contenders", String.join(",",
-                        Contenders.ALL)).split(","));
-                benchmarks.throughput(Integer.parseInt(options.getOrDefault("reps", "3")), passes, contenders);
+                benchmarks.throughput(Integer.parseInt(options.getOrDefault("reps", "3")), passes(options, trace),
+                        contenders(options, Contenders.ALL), 0);
+            }
+            if (sections.contains("warm")) {
+                long warmup = Math.round(ReplayServer.WARMUP_RATE
+                        * Integer.parseInt(options.getOrDefault("warmup", String.valueOf(WARMUP_SECONDS))));
+                benchmarks.throughput(Integer.parseInt(options.getOrDefault("reps", "3")), passes(options, trace),
+                        contenders(options, Contenders.JAVA), warmup);
             }
             if (sections.contains("lag")) {
                 benchmarks.lag();
@@ -87,6 +95,17 @@ public final class Benchmarks {
         }
     }
 
+    private static int passes(Map<String, String> options, Trace trace) {
+        return options.containsKey("passes") ? Integer.parseInt(options.get("passes"))
+                : (int) Math.max(2, -Math.floorDiv(-EVENTS_PER_RUN, trace.events()));
+    }
+
+    /** Those of the contenders the options name that are among these. */
+    private static List<String> contenders(Map<String, String> options, List<String> among) {
+        return Stream.of(options.getOrDefault("contenders", String.join(",", among)).split(","))
+                .filter(among::contains).toList();
+    }
+
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 3; i < args.length; i++) {
@@ -98,18 +117,19 @@ public final class Benchmarks {
 
     /**
      * Every contender at full speed over the trace played {@code passes} times, {@code reps} times each in turns
-     * (so that a disturbance hits all alike); then the highest rate at which Amicus loses nothing.
+     * (so that a disturbance hits all alike); then the highest rate at which Amicus loses nothing. With a warm-up,
+     * each pass comes after that many events on the same connection.
      */
-    private void throughput(int reps, int passes, List<String> names) throws Exception {
+    private void throughput(int reps, int passes, List<String> names, long warmup) throws Exception {
         long events = (long) passes * trace.events();
-        System.out.printf("Throughput: %,d events per pass (the trace %d times), %d passes each%n", events, passes,
-                reps);
+        System.out.printf("Throughput: %,d events per pass (the trace %d times), %d passes each%s%n", events, passes,
+                reps, warmup > 0 ? String.format(", each after %,d events to warm up", warmup) : "");
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         for (int rep = 0; rep < reps; rep++) {
             for (int i = 0; i < names.size(); i++) {
                 String contender = names.get((i + rep) % names.size());
                 runs.computeIfAbsent(contender, name -> new ArrayList<>())
-                        .add(contenders.run(contender, new Plan(0, events, 0, false)));
+                        .add(contenders.run(contender, new Plan(0, events, 0, false, warmup)));
             }
         }
         Map<String, Run> medians = new LinkedHashMap<>();
@@ -117,12 +137,12 @@ public final class Benchmarks {
         Run amicus = medians.get("amicus");
         double zeroLoss = amicus == null ? 0
                 : amicus.lost() == 0 && amicus.dropped() == 0 ? amicus.eventsPerSecond()
-                        : highestLossless("amicus", events, amicus);
-        report.throughput(medians, zeroLoss, reps, events);
+                        : highestLossless("amicus", events, warmup, amicus);
+        report.throughput(medians, zeroLoss, reps, events, warmup);
         StringBuilder data = new StringBuilder(); // Amicus's figure is the one without loss
         medians.values().forEach(run -> data.append('"').append(run.contender()).append("\" ")
                 .append(Math.round(run == amicus ? zeroLoss : run.eventsPerSecond())).append('\n'));
-        Files.writeString(out.resolve("throughput.dat"), data);
+        Files.writeString(out.resolve(warmup > 0 ? "throughput-warm.dat" : "throughput.dat"), data);
     }
 
     private static Run median(List<Run> runs) {
@@ -134,13 +154,13 @@ public final class Benchmarks {
      * Bisects for the highest fixed rate at which the contender loses nothing and keeps up: a rate it only survives
      * by filling its queue, falling behind, does not count.
      */
-    private double highestLossless(String contender, long events, Run losing) throws Exception {
+    private double highestLossless(String contender, long events, long warmup, Run losing) throws Exception {
         System.out.println("Highest rate without loss, " + contender);
         double low = 0;
         double high = losing.eventsPerSecond();
         while (high - low > SEARCH_PRECISION * high) {
             double rate = low == 0 ? high / 2 : (low + high) / 2;
-            Run run = contenders.run(contender, new Plan(rate, events, 0, false));
+            Run run = contenders.run(contender, new Plan(rate, events, 0, false, warmup));
             if (run.lost() == 0 && run.dropped() == 0 && run.eventsPerSecond() >= KEEPING_UP * rate) {
                 low = rate;
             } else {

@@ -30,7 +30,7 @@ public final class Contender {
                 AmicusPipeline amicus = new AmicusPipeline();
                 amicus.connect(port, tally);
                 await(tally);
-                dropped = amicus.connection().droppedEvents();
+                dropped = amicus.dropped();
                 channels = amicus.registry().snapshot().size();
             }
             default -> throw new IllegalArgumentException("no contender " + name);

@@ -17,6 +17,8 @@ import org.amicus.benchmarks.ReplayServer.Plan;
 final class Contenders {
 
     static final List<String> ALL = List.of("framing", "amicus", "asterisk-java", "asterisk-manager", "nami");
+    /** Those that tell a warm-up's end from the events that count. */
+    static final List<String> JAVA = List.of("framing", "amicus", "asterisk-java");
     /** Events a second below which no contender falls at full speed, even on a busy machine. */
     private static final double SLOWEST_FULL_SPEED = 2_000;
     private static final List<String> NODE = List.of("asterisk-manager", "nami");
@@ -47,7 +49,8 @@ final class Contenders {
     long[] lags(String contender, Plan plan) throws IOException, InterruptedException {
         Path stamps = Files.createTempFile(logs, contender, ".stamps");
         try {
-            Pass pass = run(contender, new Plan(plan.rate(), plan.events(), plan.standing(), true), stamps);
+            Pass pass = run(contender, new Plan(plan.rate(), plan.events(), plan.standing(), true, plan.warmup()),
+                    stamps);
             long[] sentAt = pass.played().sentAt();
             long[] lags = new long[(int) Math.min(pass.run().delivered(), sentAt.length)];
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(stamps)))) {
@@ -64,10 +67,13 @@ final class Contenders {
     private record Pass(Run run, Played played) {
     }
 
-    /** A pass may take a minute more than its rate says, or than 2,000 events a second would take at full speed. */
+    /**
+     * A pass may take a minute more than its warm-up and its rate say, or than 2,000 events a second would take at
+     * full speed.
+     */
     private static Duration limit(Plan plan) {
         double rate = plan.rate() > 0 ? plan.rate() : SLOWEST_FULL_SPEED;
-        return Duration.ofSeconds(60 + (long) (plan.events() / rate));
+        return Duration.ofSeconds(60 + (long) (plan.warmup() / ReplayServer.WARMUP_RATE + plan.events() / rate));
     }
 
     private Pass run(String contender, Plan plan, Path stamps) throws IOException, InterruptedException {

@@ -41,7 +41,9 @@ final class FramingReader {
                 tally.end();
                 break;
             }
-            if (frame.get(0).startsWith("Event:")) {
+            if (frame.get(0).equals("Event: " + ReplayServer.WARMED_EVENT)) {
+                tally.warmedUp();
+            } else if (frame.get(0).startsWith("Event:")) {
                 tally.event();
             }
             frame = new ArrayList<>();

@@ -31,6 +31,15 @@ final class ReplayServer implements AutoCloseable {
             "LastReload", "1", "Status", "Fully Booted");
     /** A client that fell behind and dropped the end of the stream still learns of it, a little later. */
     private static final long END_REPEAT_MILLIS = 50;
+    /**
+     * The event after a warm-up, when the plan asks for one: an event every contender knows (asterisk-java drops
+     * the ones it has no class for), which the traces hold none of.
+     */
+    static final String WARMED_EVENT = "Reload";
+    private static final byte[] WARMED = AmiWire.frame("Event", WARMED_EVENT, "Privilege", "system,all", "Module",
+            "benchmark", "Status", "0", "Message", "Warmed up");
+    /** A warm-up's rate: one every contender keeps up with, so that none drops the event that ends it. */
+    static final double WARMUP_RATE = 20_000;
     private static final byte[] BANNER = "Asterisk Call Manager/11.0.0\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] STREAM = new byte[0];
 
@@ -42,8 +51,15 @@ final class ReplayServer implements AutoCloseable {
      * @param standing how many channels the PBX lists when asked with {@code CoreShowChannels}: standing calls of
      *                 two bridged channels each, which no event of the trace ends
      * @param stamps   whether to note when each event went out
+     * @param warmup   how many trace events to send first, at {@link #WARMUP_RATE}, followed by the
+     *                 {@link #WARMED_EVENT}; what counts comes after it
      */
-    record Plan(double rate, long events, int standing, boolean stamps) {
+    record Plan(double rate, long events, int standing, boolean stamps, long warmup) {
+
+        /** Without a warm-up: the client's first events are measured. */
+        Plan(double rate, long events, int standing, boolean stamps) {
+            this(rate, events, standing, stamps, 0);
+        }
     }
 
     /**
@@ -187,9 +203,21 @@ final class ReplayServer implements AutoCloseable {
         }
 
         private Played stream(OutputStream out) throws IOException {
+            if (plan.warmup() > 0) {
+                send(out, plan.warmup(), WARMUP_RATE, null);
+                out.write(WARMED);
+            }
             long events = plan.events();
             long[] sentAt = plan.stamps() ? new long[(int) events] : null;
-            long period = plan.rate() > 0 ? Math.round(1e9 / plan.rate()) : 0;
+            long first = send(out, events, plan.rate(), sentAt);
+            out.write(END);
+            out.flush();
+            return new Played(events, first, sentAt);
+        }
+
+        /** Sends the trace's first events, played again as often as needed; returns when the first went out. */
+        private long send(OutputStream out, long events, double rate, long[] sentAt) throws IOException {
+            long period = rate > 0 ? Math.round(1e9 / rate) : 0;
             byte[] bytes = trace.bytes();
             int unstamped = 0;
             long first = System.nanoTime();
@@ -211,9 +239,7 @@ final class ReplayServer implements AutoCloseable {
             }
             out.flush();
             stamp(sentAt, unstamped, (int) events);
-            out.write(END);
-            out.flush();
-            return new Played(events, first, sentAt);
+            return first;
         }
 
         private static int stamp(long[] sentAt, int from, int to) {

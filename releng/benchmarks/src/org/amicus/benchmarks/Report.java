@@ -32,14 +32,16 @@ final class Report {
     static final double GOAL_TIMES_FRAMING = 0.5;
     static final double GOAL_TIMES_ASTERISK_JAVA = 2.5;
 
-    void throughput(Map<String, Run> medians, double zeroLoss, int reps, long events) {
+    void throughput(Map<String, Run> medians, double zeroLoss, int reps, long events, long warmup) {
         Run asteriskJava = medians.get("asterisk-java");
         Run node = medians.entrySet().stream().filter(entry -> !entry.getKey().equals("asterisk-java")
                 && !entry.getKey().equals("framing") && !entry.getKey().equals("amicus")).map(Map.Entry::getValue)
                 .max(java.util.Comparator.comparingDouble(Run::eventsPerSecond)).orElse(null);
         Run limit = medians.get("framing");
         line("");
-        line("Full speed, %,d events per pass, median of %d passes:", events, reps);
+        String warm = warmup > 0 ? String.format(" after a warm-up (%,d events at %,.0f events/s on the same "
+                + "connection)", warmup, ReplayServer.WARMUP_RATE) : "";
+        line("Full speed, %,d events per pass%s, median of %d passes:", events, warm, reps);
         line("");
         line("| Contender | events/s | × asterisk-java | × best Node peer | × framing limit | events delivered "
                 + "| CPU µs per event |");
@@ -58,8 +60,8 @@ final class Report {
         line("");
         line("Amicus's registry was left with %d live channels after the full-speed passes.", amicus.channels());
         line("");
-        line("Goals on this trace: Amicus at zero loss %s× the framing reader (goal ≥ %.1f×: %s), %s× asterisk-java "
-                + "(goal ≥ %.1f×: %s).", ratio(zeroLoss, limit), GOAL_TIMES_FRAMING,
+        line("Goals on this trace%s: Amicus at zero loss %s× the framing reader (goal ≥ %.1f×: %s), %s× "
+                + "asterisk-java (goal ≥ %.1f×: %s).", warmup > 0 ? ", warm" : "", ratio(zeroLoss, limit), GOAL_TIMES_FRAMING,
                 verdict(zeroLoss, limit, GOAL_TIMES_FRAMING), ratio(zeroLoss, asteriskJava), GOAL_TIMES_ASTERISK_JAVA,
                 verdict(zeroLoss, asteriskJava, GOAL_TIMES_ASTERISK_JAVA));
         if (limit != null) {

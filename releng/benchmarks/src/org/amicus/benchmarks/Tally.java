@@ -37,6 +37,11 @@ final class Tally {
         delivered++;
     }
 
+    /** The warm-up is over: what counts starts with the next event. */
+    void warmedUp() {
+        delivered = 0;
+    }
+
     void end() {
         endedAt = System.nanoTime();
         cpuAtEnd = cpuNanos();

@@ -1,6 +1,7 @@
 package org.amicus.ami.internal;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -15,10 +16,24 @@ final class AmiSocket implements AutoCloseable {
     private final FrameReader reader;
     private final OutputStream out;
 
+    /** Runs on the reading thread before each read from the socket. */
+    private volatile Runnable beforeRead = () -> { };
+
     AmiSocket(Socket socket) throws IOException {
         this.socket = socket;
-        this.reader = new FrameReader(socket.getInputStream());
+        this.reader = new FrameReader(new FilterInputStream(socket.getInputStream()) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                beforeRead.run();
+                return super.read(buffer, offset, length);
+            }
+        });
         this.out = new BufferedOutputStream(socket.getOutputStream());
+    }
+
+    /** Has this run before each read from the socket, e.g. to hand over the events read so far. */
+    void beforeRead(Runnable step) {
+        beforeRead = step;
     }
 
     /** Reads must end within this time ({@link java.net.SocketTimeoutException}); zero for no limit. */

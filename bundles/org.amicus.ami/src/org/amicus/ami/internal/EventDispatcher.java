@@ -1,9 +1,11 @@
 package org.amicus.ami.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * once: never silently. Requests to resync travel the same thread, so listeners hear events and resyncs one at a
  * time, in order.
  * <p>
+ * The reader hands over the events of each read from the socket together, before it reads again: an event never
+ * waits for the next bytes, and under load the two threads meet once per read, not once per event.
+ * <p>
  * Recovery from a loss converges however small the queue: listeners are told to resync only once they have caught up
  * with the queue (asking the PBX for its state while the flood still fills the queue would only start another loss),
  * and the answers to an action of this connection (the items of a channel listing, say) are never dropped, since
@@ -27,10 +32,16 @@ import org.slf4j.LoggerFactory;
 final class EventDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-    /** Queued to wake the thread for a resync; never delivered. */
-    private static final AmiEvent RESYNC = new AmiEvent(List.of(), null);
+    /** Queued to wake the thread for a resync. */
+    private static final List<AmiEvent> RESYNC = List.of();
+    /** The most events handed over at once, however many one read brought. */
+    static final int LARGEST_BATCH = 1_024;
 
-    private final BlockingQueue<AmiEvent> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<List<AmiEvent>> queue = new LinkedBlockingQueue<>();
+    /** The events offered since the last hand-over; reader thread only. */
+    private List<AmiEvent> batch = new ArrayList<>();
+    /** Events offered and not yet delivered, handed over or not. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final int capacity;
     private final Predicate<AmiEvent> solicited;
     private final AtomicLong dropped = new AtomicLong();
@@ -62,10 +73,14 @@ final class EventDispatcher {
         thread.start();
     }
 
-    /** Never blocks. Called by the reader thread only. */
+    /** Never blocks. Called by the reader thread only; the event is delivered after the next {@link #handOver()}. */
     void offer(AmiEvent event) {
-        if (queue.size() < capacity || solicited.test(event)) {
-            queue.add(event);
+        if (waiting.get() < capacity || solicited.test(event)) {
+            waiting.incrementAndGet();
+            batch.add(event);
+            if (batch.size() == LARGEST_BATCH) {
+                handOver();
+            }
         } else {
             dropped.incrementAndGet();
             if (overflowing.compareAndSet(false, true)) {
@@ -75,9 +90,18 @@ final class EventDispatcher {
         }
     }
 
+    /** Hands the events offered so far to the dispatch thread. Called by the reader thread before it reads again. */
+    void handOver() {
+        if (!batch.isEmpty()) {
+            queue.add(batch);
+            batch = new ArrayList<>();
+        }
+    }
+
     /** Counts an event lost before it could be queued (one too large to read), and has the listeners resync. */
     void lost() {
         dropped.incrementAndGet();
+        handOver();
         queue.add(RESYNC);
     }
 
@@ -109,12 +133,12 @@ final class EventDispatcher {
     private void run() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                AmiEvent event = queue.take();
-                if (event != RESYNC) {
+                for (AmiEvent event : queue.take()) {
                     safely(() -> deliver.accept(event), "Delivering", event.name());
+                    waiting.decrementAndGet();
                 }
                 long total = dropped.get();
-                boolean caughtUp = total > reported && queue.isEmpty();
+                boolean caughtUp = total > reported && waiting.get() == 0;
                 if (caughtUp || resyncRequested.getAndSet(false)) {
                     long count = total - reported;
                     reported = total;

@@ -105,6 +105,7 @@ final class Session {
         this.listener = listener;
         this.dispatcher = new EventDispatcher("amicus-ami-events", eventQueueCapacity, this::answersAList,
                 this::deliver, dropped -> listener.onResync(this, dropped));
+        socket.beforeRead(dispatcher::handOver);
         this.writer = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("amicus-ami-writer").daemon().factory());
     }
@@ -226,6 +227,7 @@ final class Session {
         } else if (frame.isEvent()) {
             dispatcher.offer(new AmiEvent(frame.headers(), typing));
         } else if (frame.isResponse()) {
+            dispatcher.handOver(); // the events before a response are queued when its caller hears of it
             answer(frame);
         } else {
             LOG.debug("Ignored a message from {} that is neither event nor response ({})", profile.server(),
