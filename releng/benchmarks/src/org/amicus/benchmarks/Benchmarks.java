@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.amicus.benchmarks.ReplayServer.Plan;
 
@@ -100,10 +99,13 @@ public final class Benchmarks {
                 : (int) Math.max(2, -Math.floorDiv(-EVENTS_PER_RUN, trace.events()));
     }
 
-    /** Those of the contenders the options name that are among these. */
+    /** Those of the contenders the options name (all unless they name some) that are among these. */
     private static List<String> contenders(Map<String, String> options, List<String> among) {
-        return Stream.of(options.getOrDefault("contenders", String.join(",", among)).split(","))
-                .filter(among::contains).toList();
+        List<String> named = List.of(options.getOrDefault("contenders", String.join(",", Contenders.ALL)).split(","));
+        named.stream().filter(name -> !Contenders.ALL.contains(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("no contender " + name + "; there are " + Contenders.ALL);
+        });
+        return named.stream().filter(among::contains).toList();
     }
 
     private static Map<String, String> options(String[] args) {

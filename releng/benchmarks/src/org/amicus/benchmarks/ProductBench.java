@@ -73,8 +73,8 @@ final class ProductBench {
             rssLoaded = launch.residentMb();
             launch.screenshot(out.resolve("product-loaded.png"));
         }
-        return new Figures(firstWindowMillis, windowMillis, connectedMillis, rssAfterStart, rssLoaded, CHANNELS, RATE, cli.get(0),
-                cli.subList(1, cli.size()));
+        return new Figures(firstWindowMillis, windowMillis, connectedMillis, rssAfterStart, rssLoaded, CHANNELS,
+                RATE, cli.get(0), cli.subList(1, cli.size()));
     }
 
     /**

@@ -61,9 +61,9 @@ final class Report {
         line("Amicus's registry was left with %d live channels after the full-speed passes.", amicus.channels());
         line("");
         line("Goals on this trace%s: Amicus at zero loss %s× the framing reader (goal ≥ %.1f×: %s), %s× "
-                + "asterisk-java (goal ≥ %.1f×: %s).", warmup > 0 ? ", warm" : "", ratio(zeroLoss, limit), GOAL_TIMES_FRAMING,
-                verdict(zeroLoss, limit, GOAL_TIMES_FRAMING), ratio(zeroLoss, asteriskJava), GOAL_TIMES_ASTERISK_JAVA,
-                verdict(zeroLoss, asteriskJava, GOAL_TIMES_ASTERISK_JAVA));
+                + "asterisk-java (goal ≥ %.1f×: %s).", warmup > 0 ? ", warm" : "", ratio(zeroLoss, limit),
+                GOAL_TIMES_FRAMING, verdict(zeroLoss, limit, GOAL_TIMES_FRAMING), ratio(zeroLoss, asteriskJava),
+                GOAL_TIMES_ASTERISK_JAVA, verdict(zeroLoss, asteriskJava, GOAL_TIMES_ASTERISK_JAVA));
         if (limit != null) {
             line("By CPU per event, which a busy machine moves far less than speed, Amicus costs %.2f× the framing "
                     + "reader%s.", amicus.cpuMicrosPerEvent() / limit.cpuMicrosPerEvent(), asteriskJava == null ? ""
@@ -127,8 +127,8 @@ final class Report {
         line("");
         line("Product: window after %,d ms, connected after %,d ms (a new process, after a first start whose window "
                 + "showed after %,d ms); resident memory %,d MB after start, %,d MB with %,d channels and %,.0f "
-                + "events/s.", figures.windowMillis(), figures.connectedMillis(), figures.firstWindowMillis(), figures.rssAfterStartMb(), figures.rssLoadedMb(), figures.channels(),
-                figures.rate());
+                + "events/s.", figures.windowMillis(), figures.connectedMillis(), figures.firstWindowMillis(),
+                figures.rssAfterStartMb(), figures.rssLoadedMb(), figures.channels(), figures.rate());
         line("Command line: `amicus cli status` %,d ms at its first start for a user, then %s ms.",
                 figures.cliFirstMillis(), figures.cliMillis().stream().map(String::valueOf)
                         .collect(Collectors.joining(", ")));
