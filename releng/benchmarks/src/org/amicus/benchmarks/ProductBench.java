@@ -48,7 +48,8 @@ final class ProductBench {
     Figures measure(Path launcher) throws Exception {
         System.out.println("Product");
         server.plan(new Plan(0, 0, 0, false)); // a PBX with nothing going on
-        Path home = Files.createTempDirectory(out, "product-home");
+        // absolute: the window is told where its framework lies under it
+        Path home = Files.createTempDirectory(out.toAbsolutePath(), "product-home");
         long firstWindowMillis;
         try (Launch first = new Launch(launcher, home, out.resolve("product-first.log"))) {
             firstWindowMillis = first.awaitWindow();
@@ -82,7 +83,7 @@ final class ProductBench {
      * user who never ran it (its start makes the command line's configuration), then {@link #CLI_RUNS} more.
      */
     private List<Long> cliStatus(Path launcher) throws IOException, InterruptedException {
-        Path home = Files.createTempDirectory(out, "cli-home");
+        Path home = Files.createTempDirectory(out.toAbsolutePath(), "cli-home");
         Path log = out.resolve("cli-status.log");
         List<Long> millis = new ArrayList<>();
         for (int run = 0; run <= CLI_RUNS; run++) {
