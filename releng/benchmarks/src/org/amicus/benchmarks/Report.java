@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -125,12 +126,21 @@ final class Report {
 
     void product(ProductBench.Figures figures) {
         line("");
-        line("Product: window after %,d ms, connected after %,d ms (a new process, after a first start whose window "
-                + "showed after %,d ms); resident memory %,d MB after start, %,d MB with %,d channels and %,.0f "
-                + "events/s.", figures.windowMillis(), figures.connectedMillis(), figures.firstWindowMillis(),
-                figures.rssAfterStartMb(), figures.rssLoadedMb(), figures.channels(), figures.rate());
+        line("Product: window after %s ms (median %,d ms), connected after %s ms (median %,d ms), each a new process "
+                + "after a first start whose window showed after %,d ms; resident memory %,d MB after start, %,d MB "
+                + "with %,d channels and %,.0f events/s.", joined(figures.windowMillis()),
+                median(figures.windowMillis()), joined(figures.connectedMillis()), median(figures.connectedMillis()),
+                figures.firstWindowMillis(), figures.rssAfterStartMb(), figures.rssLoadedMb(), figures.channels(),
+                figures.rate());
         line("Command line: `amicus cli status` %,d ms at its first start for a user, then %s ms.",
-                figures.cliFirstMillis(), figures.cliMillis().stream().map(String::valueOf)
-                        .collect(Collectors.joining(", ")));
+                figures.cliFirstMillis(), joined(figures.cliMillis()));
+    }
+
+    private static String joined(List<Long> millis) {
+        return millis.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 }
