@@ -18,8 +18,8 @@ import org.amicus.benchmarks.ReplayServer.Plan;
  * The product as a user starts it, connected to the replay server: how long until its window shows and it is
  * connected, at a user's first start (which makes the folder the window starts from) and at the next ones, each a new
  * process after the last ended as at a logout (a TERM signal); its resident memory after such a start and with
- * thousands of live channels; how long {@code amicus cli status} takes, at its first start for a user and after. Needs a display
- * and {@code xdotool}.
+ * thousands of live channels; how long {@code amicus cli status} takes, at its first start for a user and after.
+ * Needs a display and {@code xdotool}.
  */
 final class ProductBench {
 

@@ -35,7 +35,7 @@ final class EventDispatcher {
     /** Queued to wake the thread for a resync. */
     private static final List<AmiEvent> RESYNC = List.of();
     /** The most events handed over at once, however many one read brought. */
-    static final int LARGEST_BATCH = 1_024;
+    private static final int LARGEST_BATCH = 1_024;
 
     private final BlockingQueue<List<AmiEvent>> queue = new LinkedBlockingQueue<>();
     /** The events offered since the last hand-over; reader thread only. */
