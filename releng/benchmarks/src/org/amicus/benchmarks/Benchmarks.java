@@ -70,13 +70,11 @@ public final class Benchmarks {
                         contenders(options, Contenders.ALL), 0);
             }
             if (sections.contains("warm")) {
-                long warmup = Math.round(ReplayServer.WARMUP_RATE
-                        * Integer.parseInt(options.getOrDefault("warmup", String.valueOf(WARMUP_SECONDS))));
                 benchmarks.throughput(Integer.parseInt(options.getOrDefault("reps", "3")), passes(options, trace),
-                        contenders(options, Contenders.JAVA), warmup);
+                        contenders(options, Contenders.JAVA), warmup(options));
             }
             if (sections.contains("lag")) {
-                benchmarks.lag();
+                benchmarks.lag(warmup(options));
             }
             if (sections.contains("originate")) {
                 benchmarks.originate(options.getOrDefault("pbx", "127.0.0.1:5038"),
@@ -92,6 +90,12 @@ public final class Benchmarks {
                 benchmarks.report.product(new ProductBench(server, out).measure(Path.of(options.get("product"))));
             }
         }
+    }
+
+    /** The events of a warm-up: {@link #WARMUP_SECONDS} at the warm-up's rate, unless the options say otherwise. */
+    private static long warmup(Map<String, String> options) {
+        return Math.round(ReplayServer.WARMUP_RATE
+                * Integer.parseInt(options.getOrDefault("warmup", String.valueOf(WARMUP_SECONDS))));
     }
 
     private static int passes(Map<String, String> options, Trace trace) {
@@ -172,16 +176,23 @@ public final class Benchmarks {
         return low;
     }
 
-    /** How long events take from the socket to the registry (Amicus) or to a frame (the limit), at fixed rates. */
-    private void lag() throws Exception {
+    /**
+     * How long events take from the socket to the registry (Amicus) or to a frame (the limit), at fixed rates: from
+     * a fresh JVM's first event (cold), then after a warm-up on the same connection (warm, the steady state).
+     */
+    private void lag(long warmup) throws Exception {
         Map<String, Latencies> lags = new LinkedHashMap<>();
-        for (double rate : LAG_RATES) {
-            for (String contender : List.of("amicus", "framing")) {
-                Latencies latencies = new Latencies(
-                        contenders.lags(contender, new Plan(rate, (long) rate * LAG_SECONDS, 0, true)));
-                lags.put(String.format("%s at %,.0f events/s", contender, rate), latencies);
-                Files.writeString(out.resolve("lag-" + contender + "-" + (int) rate + ".dat"),
-                        latencies.distribution(2_000));
+        for (long warming : new long[] { 0, warmup }) {
+            for (double rate : LAG_RATES) {
+                for (String contender : List.of("amicus", "framing")) {
+                    Latencies latencies = new Latencies(contenders.lags(contender,
+                            new Plan(rate, (long) rate * LAG_SECONDS, 0, true, warming)));
+                    String suffix = warming > 0 ? "-warm" : "";
+                    lags.put(String.format("%s at %,.0f events/s%s", contender, rate, warming > 0 ? ", warm" : ""),
+                            latencies);
+                    Files.writeString(out.resolve("lag-" + contender + "-" + (int) rate + suffix + ".dat"),
+                            latencies.distribution(2_000));
+                }
             }
         }
         report.lag(lags);
