@@ -2,7 +2,7 @@ package org.amicus.cti.ui.parts;
 
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,7 @@ final class CallRows {
     List<CallRow> of(ChannelSnapshot snapshot, Set<String> phones, String filter, boolean onlyRinging) {
         Predicate<Channel> passing = ChannelRows.passing(filter, onlyRinging);
         Map<String, CallRow> known = phones.equals(lastPhones) ? lastRows : Map.of();
-        Map<String, CallRow> rows = new HashMap<>();
+        Map<String, CallRow> rows = new LinkedHashMap<>(); // the snapshot's calls come about in order: a quick sort
         snapshot.calls().forEach((linkedId, call) -> {
             if (call.stream().anyMatch(passing)) {
                 CallRow row = known.get(linkedId);

@@ -3,9 +3,9 @@ package org.amicus.cti.ui.parts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.amicus.cti.AgentProfiles;
 import org.amicus.cti.Channel;
@@ -99,10 +99,10 @@ public class ChannelsPart {
     private StackLayout stack;
     private Table table;
     private CallTree calls;
-    /** Which arrangement of the rows is the latest asked for: an older one that ends late is not shown. */
-    private int arranging; // this and the next two: UI thread only
-    private boolean arrangingOffThread;
-    private boolean arrangeAgain;
+    /** How often the agent asked for other rows (a filter, a sort): rows arranged before the last ask are not shown. */
+    private int asked; // UI thread only
+    /** The arrangement asked for last and not begun yet; the arranging thread takes it once free. */
+    private final AtomicReference<Arrangement> nextArrangement = new AtomicReference<>();
     private final ExecutorService arranger = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("Amicus channel rows").daemon().factory()); //$NON-NLS-1$
     private final CallRows callRows = new CallRows(); // the arranging thread's
@@ -321,7 +321,7 @@ public class ChannelsPart {
      * Enter that follows a filter acts on the rows it found; the calls as soon as they are grouped.
      */
     private void refresh() {
-        arranging++; // an arrangement under way is for what was asked before
+        asked++; // an arrangement under way is for what was asked before
         if (callsShown()) {
             rows = List.of();
             arrange();
@@ -332,38 +332,42 @@ public class ChannelsPart {
     }
 
     /**
-     * The channels changed: the rows are filtered, sorted or grouped off the UI thread, one arrangement at a time so
-     * that each is shown however busy the PBX, and changes meanwhile are arranged next.
+     * The channels changed: the rows are filtered, sorted or grouped off the UI thread, one arrangement at a time, each
+     * shown in turn however busy the PBX. Changes meanwhile are arranged as soon as the arranging thread is free, so a
+     * change waits for neither the UI thread nor the rows before it being shown.
      */
     private void arrange() {
-        if (arrangingOffThread) {
-            arrangeAgain = true;
-            return;
+        Arrangement arrangement = new Arrangement(asked, callsShown(), filter.getText(), onlyRinging.getSelection(),
+                sort, colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues()));
+        if (nextArrangement.getAndSet(arrangement) == null) {
+            arranger.execute(this::arrangeNext);
         }
-        arrangingOffThread = true;
-        int ticket = ++arranging;
-        boolean asCalls = callsShown();
-        String needle = filter.getText();
-        boolean ringing = onlyRinging.getSelection();
-        ChannelRows.Sort order = sort;
-        Set<String> phones = colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues());
-        CompletableFuture.supplyAsync(() -> {
+    }
+
+    /** What the rows are arranged for: the agent's ask it belongs to, the presentation, filter, sort and phones. */
+    private record Arrangement(int asked, boolean asCalls, String needle, boolean ringing, ChannelRows.Sort order,
+            Set<String> phones) {
+    }
+
+    /** The arranging thread: arranges the rows last asked for and has them shown, unless the agent asked again. */
+    private void arrangeNext() {
+        Arrangement arrangement = nextArrangement.getAndSet(null);
+        try {
             ChannelSnapshot snapshot = snapshot();
             snapshot.calls(); // the summary counts them: grouped here, not on the UI thread
-            return asCalls ? new Arranged(snapshot, callRows.of(snapshot, phones, needle, ringing), null)
-                    : new Arranged(snapshot, null, ChannelRows.of(snapshot, needle, ringing, order));
-        }, arranger).whenComplete((arranged, failure) -> uiSync.asyncExec(() -> {
-            arrangingOffThread = false;
-            if (failure != null) {
-                LOG.error("Arranging the channels failed", failure);
-            } else if (!table.isDisposed() && ticket == arranging) {
-                show(arranged, needle, ringing);
-            }
-            if (arrangeAgain && !table.isDisposed()) {
-                arrangeAgain = false;
-                arrange();
-            }
-        }));
+            Arranged arranged = arrangement.asCalls()
+                    ? new Arranged(snapshot, callRows.of(snapshot, arrangement.phones(), arrangement.needle(),
+                            arrangement.ringing()), null)
+                    : new Arranged(snapshot, null, ChannelRows.of(snapshot, arrangement.needle(), arrangement.ringing(),
+                            arrangement.order()));
+            uiSync.asyncExec(() -> {
+                if (!table.isDisposed() && arrangement.asked() == asked) {
+                    show(arranged, arrangement.needle(), arrangement.ringing());
+                }
+            });
+        } catch (RuntimeException failure) {
+            LOG.error("Arranging the channels failed", failure);
+        }
     }
 
     /** Rows arranged off the UI thread: the calls, or the channels, from one snapshot. */
