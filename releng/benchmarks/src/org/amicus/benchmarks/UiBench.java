@@ -35,7 +35,7 @@ import org.eclipse.swt.widgets.Shell;
  * <p>
  * Usage: {@code UiBench PORT CHANNELS SECONDS [calls]} ({@code calls}: in the Calls presentation, chosen once the
  * channels are shown); prints {@code RESULT busy=<per mille> refreshes=<per 100 s> changed=<tenths with a change per
- * 100 s> waitp50=<µs> waitp99=<µs> waitmax=<µs> channels=<shown>}.
+ * 100 s> waitp50=<µs> waitp99=<µs> waitmax=<µs> snapshotp50=<µs> snapshotp99=<µs> channels=<shown>}.
  */
 public final class UiBench {
 
@@ -85,10 +85,13 @@ public final class UiBench {
         }
         long wall = System.nanoTime() - started;
         Latencies waits = registry.waits();
-        System.out.printf("RESULT busy=%d refreshes=%d changed=%d waitp50=%d waitp99=%d waitmax=%d channels=%d%n",
-                1000 * (wall - asleep) / wall, registry.snapshots.get() * 100_000_000_000L / wall,
+        Latencies snapshotTimes = registry.snapshotTimes();
+        System.out.printf("RESULT busy=%d refreshes=%d changed=%d waitp50=%d waitp99=%d waitmax=%d snapshotp50=%d "
+                + "snapshotp99=%d channels=%d%n", 1000 * (wall - asleep) / wall,
+                registry.snapshots.get() * 100_000_000_000L / wall,
                 registry.tenthsChanged.get() * 100_000_000_000L / wall, micros(waits.percentile(50)),
-                micros(waits.percentile(99)), micros(waits.max()), calls ? shown : part.rows().size());
+                micros(waits.percentile(99)), micros(waits.max()), micros(snapshotTimes.percentile(50)),
+                micros(snapshotTimes.percentile(99)), calls ? shown : part.rows().size());
         System.exit(0);
     }
 
@@ -118,7 +121,7 @@ public final class UiBench {
 
     /**
      * The registry, counting the snapshots taken (the part takes one per refresh), the tenths of a second with a
-     * change, and how long changes waited for a snapshot.
+     * change, how long changes waited for a snapshot and how long the registry took to make it.
      */
     private static final class CountingRegistry implements ChannelRegistry {
 
@@ -132,6 +135,7 @@ public final class UiBench {
         /** When the oldest change no snapshot has taken in yet came; 0 when there is none. */
         private final AtomicLong firstUntaken = new AtomicLong();
         private final ConcurrentLinkedQueue<Long> waits = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Long> snapshotTimes = new ConcurrentLinkedQueue<>();
 
         CountingRegistry(ChannelRegistry registry) {
             this.registry = registry;
@@ -159,14 +163,24 @@ public final class UiBench {
             return new Latencies(waits.stream().mapToLong(Long::longValue).toArray());
         }
 
+        /** How long the registry took to make each snapshot. */
+        Latencies snapshotTimes() {
+            return new Latencies(snapshotTimes.stream().mapToLong(Long::longValue).toArray());
+        }
+
         @Override
         public ChannelSnapshot snapshot() {
+            long asked = System.nanoTime();
             long first = firstUntaken.getAndSet(0);
             if (first != 0) {
-                waits.add(System.nanoTime() - first);
+                waits.add(asked - first);
             }
             snapshots.incrementAndGet();
-            return registry.snapshot();
+            ChannelSnapshot snapshot = registry.snapshot();
+            if (measuring) {
+                snapshotTimes.add(System.nanoTime() - asked);
+            }
+            return snapshot;
         }
 
         @Override

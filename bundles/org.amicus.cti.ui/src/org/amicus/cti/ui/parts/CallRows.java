@@ -1,6 +1,8 @@
 package org.amicus.cti.ui.parts;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,15 +42,28 @@ final class CallRows {
         Predicate<Channel> passing = ChannelRows.passing(filter, onlyRinging);
         Map<String, CallRow> known = phones.equals(lastPhones) ? lastRows : Map.of();
         Map<String, CallRow> rows = new LinkedHashMap<>(); // the snapshot's calls come about in order: a quick sort
-        snapshot.calls().forEach((linkedId, call) -> {
-            if (call.stream().anyMatch(passing)) {
-                CallRow row = known.get(linkedId);
-                rows.put(linkedId, row != null && sameChannels(row.channels(), call) ? row : CallRow.of(call, phones));
+        // Loops, not streams: thousands of calls at every refresh
+        for (Map.Entry<String, List<Channel>> call : snapshot.calls().entrySet()) {
+            if (any(call.getValue(), passing)) {
+                CallRow row = known.get(call.getKey());
+                rows.put(call.getKey(), row != null && sameChannels(row.channels(), call.getValue()) ? row
+                        : CallRow.of(call.getValue(), phones));
             }
-        });
+        }
         lastRows = rows;
         lastPhones = phones;
-        return rows.values().stream().sorted(ORDER).toList();
+        List<CallRow> ordered = new ArrayList<>(rows.values());
+        ordered.sort(ORDER);
+        return Collections.unmodifiableList(ordered);
+    }
+
+    private static boolean any(List<Channel> channels, Predicate<Channel> test) {
+        for (Channel channel : channels) {
+            if (test.test(channel)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the two lists hold the same channel objects, in any order. */
@@ -57,7 +72,7 @@ final class CallRows {
             return false;
         }
         for (Channel channel : b) {
-            if (a.stream().noneMatch(other -> other == channel)) {
+            if (!any(a, other -> other == channel)) {
                 return false;
             }
         }

@@ -3,8 +3,8 @@ package org.amicus.cti.ui.parts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.amicus.cti.AgentProfiles;
@@ -99,11 +99,11 @@ public class ChannelsPart {
     private StackLayout stack;
     private Table table;
     private CallTree calls;
-    /** How often the agent asked for other rows (a filter, a sort): rows arranged before the last ask are not shown. */
-    private int asked; // UI thread only
-    /** The arrangement asked for last and not begun yet; the arranging thread takes it once free. */
-    private final AtomicReference<Arrangement> nextArrangement = new AtomicReference<>();
-    private final ExecutorService arranger = Executors.newSingleThreadExecutor(
+    /** The rows the agent asked for last; rows arranged for an earlier ask are not shown. Set on the UI thread. */
+    private volatile View view;
+    /** The rows arranged last and not shown yet: should the UI thread fall behind, it shows only the latest. */
+    private final AtomicReference<Runnable> nextShow = new AtomicReference<>();
+    private final ScheduledExecutorService arranger = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("Amicus channel rows").daemon().factory()); //$NON-NLS-1$
     private final CallRows callRows = new CallRows(); // the arranging thread's
     private ChannelToolBar toolbar;
@@ -124,7 +124,7 @@ public class ChannelsPart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
         summary = new Label(parent, SWT.NONE);
-        refresher = new CoalescedRefresh(uiSync, summary, this::arrange);
+        refresher = new CoalescedRefresh(arranger, this::arrange);
         summary.setData(WidgetIds.KEY, WidgetIds.CHANNELS_SUMMARY);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         filter = new Text(parent, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
@@ -245,9 +245,6 @@ public class ChannelsPart {
 
     @PreDestroy
     public void dispose() {
-        arranger.shutdownNow();
-        contributions.close();
-        icons.dispose();
         if (registry != null) {
             registry.removeListener(listener);
         }
@@ -255,6 +252,9 @@ public class ChannelsPart {
         if (colleagues != null) {
             colleagues.removeListener(colleagueListener);
         }
+        arranger.shutdownNow();
+        contributions.close();
+        icons.dispose();
     }
 
     /** The channels shown, in their order; for handlers and tests. Empty while the Calls presentation is shown. */
@@ -321,53 +321,54 @@ public class ChannelsPart {
      * Enter that follows a filter acts on the rows it found; the calls as soon as they are grouped.
      */
     private void refresh() {
-        asked++; // an arrangement under way is for what was asked before
+        view = new View(view == null ? 0 : view.ask() + 1, callsShown(), filter.getText(), onlyRinging.getSelection(),
+                sort); // an arrangement under way is for what was asked before
         if (callsShown()) {
             rows = List.of();
-            arrange();
+            arranger.execute(this::arrange);
             return;
         }
         ChannelSnapshot snapshot = snapshot();
         showChannels(ChannelRows.of(snapshot, filter.getText(), onlyRinging.getSelection(), sort), snapshot);
     }
 
+    /** What the agent asked to see: the presentation, the filter and the sort, and which ask this is. */
+    private record View(int ask, boolean asCalls, String needle, boolean ringing, ChannelRows.Sort order) {
+    }
+
     /**
-     * The channels changed: the rows are filtered, sorted or grouped off the UI thread, one arrangement at a time, each
-     * shown in turn however busy the PBX. Changes meanwhile are arranged as soon as the arranging thread is free, so a
-     * change waits for neither the UI thread nor the rows before it being shown.
+     * The arranging thread, when the channels changed (at most ten times a second) or the agent asked for the calls:
+     * the rows are filtered, sorted or grouped here, one arrangement at a time, and the UI thread only shows them; so
+     * the next arrangement begins on time however busy the UI thread, and the rows shown follow a busy PBX.
      */
     private void arrange() {
-        Arrangement arrangement = new Arrangement(asked, callsShown(), filter.getText(), onlyRinging.getSelection(),
-                sort, colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues()));
-        if (nextArrangement.getAndSet(arrangement) == null) {
-            arranger.execute(this::arrangeNext);
+        View asked = view;
+        if (asked == null) {
+            return; // the part's first refresh is yet to come, and shows the channels of then
         }
-    }
-
-    /** What the rows are arranged for: the agent's ask it belongs to, the presentation, filter, sort and phones. */
-    private record Arrangement(int asked, boolean asCalls, String needle, boolean ringing, ChannelRows.Sort order,
-            Set<String> phones) {
-    }
-
-    /** The arranging thread: arranges the rows last asked for and has them shown, unless the agent asked again. */
-    private void arrangeNext() {
-        Arrangement arrangement = nextArrangement.getAndSet(null);
         try {
             ChannelSnapshot snapshot = snapshot();
             snapshot.calls(); // the summary counts them: grouped here, not on the UI thread
-            Arranged arranged = arrangement.asCalls()
-                    ? new Arranged(snapshot, callRows.of(snapshot, arrangement.phones(), arrangement.needle(),
-                            arrangement.ringing()), null)
-                    : new Arranged(snapshot, null, ChannelRows.of(snapshot, arrangement.needle(), arrangement.ringing(),
-                            arrangement.order()));
-            uiSync.asyncExec(() -> {
-                if (!table.isDisposed() && arrangement.asked() == asked) {
-                    show(arranged, arrangement.needle(), arrangement.ringing());
+            Arranged arranged = asked.asCalls()
+                    ? new Arranged(snapshot, callRows.of(snapshot, phones(), asked.needle(), asked.ringing()), null)
+                    : new Arranged(snapshot, null, ChannelRows.of(snapshot, asked.needle(), asked.ringing(),
+                            asked.order()));
+            Runnable showing = () -> {
+                if (!table.isDisposed() && asked.ask() == view.ask()) {
+                    show(arranged, asked.needle(), asked.ringing());
                 }
-            });
+            };
+            if (nextShow.getAndSet(showing) == null) {
+                uiSync.asyncExec(() -> nextShow.getAndSet(null).run());
+            }
         } catch (RuntimeException failure) {
             LOG.error("Arranging the channels failed", failure);
         }
+    }
+
+    /** The devices of the colleagues' phones: the agents'. */
+    private Set<String> phones() {
+        return colleagues == null ? Set.of() : CallRows.phones(colleagues.colleagues());
     }
 
     /** Rows arranged off the UI thread: the calls, or the channels, from one snapshot. */
