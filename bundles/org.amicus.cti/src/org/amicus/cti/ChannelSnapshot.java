@@ -2,6 +2,7 @@ package org.amicus.cti;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -16,37 +17,58 @@ public final class ChannelSnapshot {
 
     public static final ChannelSnapshot EMPTY = new ChannelSnapshot(Map.of());
 
-    private final Map<String, Channel> byUniqueId;
-    /** Made on the first look-up by name: most snapshots are only shown. */
-    private volatile Map<String, Channel> byName;
+    /**
+     * The unique ids and their channels, in order: copied in two arrays, since a snapshot is taken at every refresh of
+     * thousands of channels, and most are only shown.
+     */
+    private final String[] uniqueIds;
+    private final List<Channel> channels;
+    /** The indexes, made on the first look-up. */
+    private volatile Map<String, Channel> uniqueIdIndex;
+    private volatile Map<String, Channel> nameIndex;
     private volatile Map<String, List<Channel>> calls;
 
     /** @param byUniqueId the channels by unique id, in the order to show them */
     public ChannelSnapshot(Map<String, Channel> byUniqueId) {
-        this.byUniqueId = Collections.unmodifiableMap(new LinkedHashMap<>(byUniqueId));
+        uniqueIds = new String[byUniqueId.size()];
+        Channel[] ordered = new Channel[uniqueIds.length];
+        int i = 0;
+        for (Map.Entry<String, Channel> entry : byUniqueId.entrySet()) {
+            uniqueIds[i] = entry.getKey();
+            ordered[i++] = entry.getValue();
+        }
+        channels = Collections.unmodifiableList(Arrays.asList(ordered));
     }
 
     public Collection<Channel> channels() {
-        return byUniqueId.values();
+        return channels;
     }
 
     public int size() {
-        return byUniqueId.size();
+        return channels.size();
     }
 
     public Optional<Channel> byUniqueId(String uniqueId) {
-        return Optional.ofNullable(byUniqueId.get(uniqueId));
+        Map<String, Channel> index = uniqueIdIndex;
+        if (index == null) {
+            index = new HashMap<>();
+            for (int i = 0; i < uniqueIds.length; i++) {
+                index.put(uniqueIds[i], channels.get(i));
+            }
+            uniqueIdIndex = index;
+        }
+        return Optional.ofNullable(index.get(uniqueId));
     }
 
     /** The channel of that exact name, e.g. {@code PJSIP/104-0000001c}; the oldest if two share it. */
     public Optional<Channel> byName(String name) {
-        Map<String, Channel> index = byName;
+        Map<String, Channel> index = nameIndex;
         if (index == null) {
             index = new HashMap<>();
-            for (Channel channel : byUniqueId.values()) {
+            for (Channel channel : channels) {
                 index.putIfAbsent(channel.name(), channel);
             }
-            byName = index;
+            nameIndex = index;
         }
         return Optional.ofNullable(index.get(name));
     }
@@ -56,7 +78,7 @@ public final class ChannelSnapshot {
      * answered first; the first is the call the agent actions act on.
      */
     public List<Channel> answeredOn(String device) {
-        return byUniqueId.values().stream()
+        return channels.stream()
                 .filter(channel -> channel.device().equals(device) && channel.state() == ChannelState.UP
                         && !channel.bridgedWith().isEmpty())
                 .sorted(Comparator.comparing(Channel::answered,
@@ -72,7 +94,7 @@ public final class ChannelSnapshot {
         Map<String, List<Channel>> grouped = calls;
         if (grouped == null) {
             Map<String, List<Channel>> made = new LinkedHashMap<>();
-            for (Channel channel : byUniqueId.values()) {
+            for (Channel channel : channels) {
                 made.computeIfAbsent(channel.linkedId(), call -> new ArrayList<>()).add(channel);
             }
             made.replaceAll((call, channels) -> Collections.unmodifiableList(channels));
