@@ -349,7 +349,7 @@ public class ChannelsPart {
         try {
             ChannelSnapshot snapshot = snapshot();
             snapshot.calls(); // the summary counts them: grouped here, not on the UI thread
-            snapshot.byUniqueId(""); // indexed here too, for the actions look the selection up in it
+            snapshot.byUniqueId(""); // indexed here too: the actions look the selection up in it on the UI thread
             Arranged arranged = asked.asCalls()
                     ? new Arranged(snapshot, callRows.of(snapshot, phones(), asked.needle(), asked.ringing()), null)
                     : new Arranged(snapshot, null, ChannelRows.of(snapshot, asked.needle(), asked.ringing(),
