@@ -66,7 +66,7 @@ final class ProductBench {
                 windowMillis.add(launch.awaitWindow());
                 connectedMillis.add(launch.awaitConnected());
                 if (start == STARTS) {
-                    Thread.sleep(SETTLE_MILLIS); // measuring after a pause, not waiting for anything
+                    launch.keepRunning(SETTLE_MILLIS);
                     rssAfterStart = launch.residentMb();
                 }
             }
@@ -77,7 +77,7 @@ final class ProductBench {
         try (Launch launch = new Launch(launcher, home, out.resolve("product-loaded.log"))) {
             launch.awaitWindow();
             launch.awaitConnected();
-            Thread.sleep(TimeUnit.SECONDS.toMillis(LOADED_SECONDS)); // events flow meanwhile
+            launch.keepRunning(TimeUnit.SECONDS.toMillis(LOADED_SECONDS)); // events flow meanwhile
             rssLoaded = launch.residentMb();
             launch.screenshot(out.resolve("product-loaded.png"));
         }
@@ -182,6 +182,17 @@ final class ProductBench {
             } catch (TimeoutException e) {
                 throw new IllegalStateException("the product did not connect within " + PATIENCE_MILLIS
                         + " ms; see " + log, e);
+            }
+        }
+
+        /**
+         * Lets the product run that long before it is measured: no event marks its memory as settled, but an end
+         * meanwhile would, and fails the measurement.
+         */
+        void keepRunning(long millis) throws InterruptedException {
+            if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the product ended while it ran to be measured, with exit code "
+                        + process.exitValue() + "; see " + log);
             }
         }
 
