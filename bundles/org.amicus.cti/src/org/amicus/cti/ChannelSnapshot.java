@@ -17,26 +17,20 @@ public final class ChannelSnapshot {
 
     public static final ChannelSnapshot EMPTY = new ChannelSnapshot(Map.of());
 
-    /**
-     * The unique ids and their channels, in order: copied in two arrays, since a snapshot is taken at every refresh of
-     * thousands of channels, and most are only shown.
-     */
-    private final String[] uniqueIds;
+    /** The channels in order: a snapshot is taken at every refresh of thousands of channels, and most are only shown. */
     private final List<Channel> channels;
     /** The indexes, made on the first look-up. */
     private volatile Map<String, Channel> uniqueIdIndex;
     private volatile Map<String, Channel> nameIndex;
     private volatile Map<String, List<Channel>> calls;
 
-    /** @param byUniqueId the channels by unique id, in the order to show them */
+    /** @param byUniqueId the channels by their unique ids, in the order to show them */
     public ChannelSnapshot(Map<String, Channel> byUniqueId) {
-        uniqueIds = new String[byUniqueId.size()];
-        Channel[] ordered = new Channel[uniqueIds.length];
-        int i = 0;
-        for (Map.Entry<String, Channel> entry : byUniqueId.entrySet()) {
-            uniqueIds[i] = entry.getKey();
-            ordered[i++] = entry.getValue();
-        }
+        this(byUniqueId.values().toArray(Channel[]::new));
+    }
+
+    /** @param ordered the channels in the order to show them, kept as they are: no one else may hold the array */
+    ChannelSnapshot(Channel[] ordered) {
         channels = Collections.unmodifiableList(Arrays.asList(ordered));
     }
 
@@ -52,8 +46,8 @@ public final class ChannelSnapshot {
         Map<String, Channel> index = uniqueIdIndex;
         if (index == null) {
             index = new HashMap<>();
-            for (int i = 0; i < uniqueIds.length; i++) {
-                index.put(uniqueIds[i], channels.get(i));
+            for (Channel channel : channels) {
+                index.put(channel.uniqueId(), channel);
             }
             uniqueIdIndex = index;
         }

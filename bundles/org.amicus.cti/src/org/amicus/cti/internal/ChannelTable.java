@@ -27,6 +27,7 @@ import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelChange;
 import org.amicus.cti.ChannelChange.Kind;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.LiveChannels;
 
 /**
  * The live channels, kept from the PBX's events, and set right by a {@code CoreShowChannels} listing. Not thread
@@ -46,7 +47,7 @@ final class ChannelTable implements ListedState {
     /** How many of a bridge's other members each member names; beyond that, how many more there are. */
     static final int NAMED_BRIDGE_PEERS = 5;
 
-    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final LiveChannels channels = new LiveChannels();
     /** The members of each bridge, by bridge id. */
     private final Map<String, Set<String>> bridges = new HashMap<>();
     /** The bridge each bridged channel entered last, to tell a move between bridges told out of order. */
@@ -74,7 +75,7 @@ final class ChannelTable implements ListedState {
     }
 
     ChannelSnapshot snapshot() {
-        return new ChannelSnapshot(channels);
+        return channels.snapshot();
     }
 
     @Override
@@ -248,7 +249,8 @@ final class ChannelTable implements ListedState {
         }
         Resync done = resync;
         resync = null;
-        for (String uniqueId : List.copyOf(channels.keySet())) {
+        for (Channel channel : channels.snapshot().channels()) {
+            String uniqueId = channel.uniqueId();
             if (!done.listed.containsKey(uniqueId) && !done.touched.contains(uniqueId)) {
                 remove(uniqueId, changes); // a ghost: its Hangup was missed
             }
@@ -273,11 +275,11 @@ final class ChannelTable implements ListedState {
                 lastEntered.put(uniqueId, bridgeId);
             }
         });
-        bridges.values().forEach(members -> members.retainAll(channels.keySet()));
-        lastEntered.keySet().retainAll(channels.keySet());
+        bridges.values().forEach(members -> members.retainAll(channels.uniqueIds()));
+        lastEntered.keySet().retainAll(channels.uniqueIds());
         bridges.values().removeIf(Set::isEmpty);
         bridges.values().forEach(members -> peersOf(members, changes));
-        dials.retainCallers(channels.keySet());
+        dials.retainCallers(channels.uniqueIds());
     }
 
     /** Updates (or adds) the channel an event describes under these headers, unless it was hung up. */
@@ -306,7 +308,7 @@ final class ChannelTable implements ListedState {
 
     private void put(Channel channel, List<ChannelChange> changes) {
         touch(channel.uniqueId());
-        Channel before = channels.put(channel.uniqueId(), channel);
+        Channel before = channels.put(channel);
         if (before == null) {
             changes.add(new ChannelChange(Kind.ADDED, channel, null));
         } else if (!before.equals(channel)) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.amicus.cti.ChannelChange.Kind;
 import org.amicus.cti.ChannelListener;
 import org.amicus.cti.ChannelRegistry;
 import org.amicus.cti.ChannelSnapshot;
+import org.amicus.cti.LiveChannels;
 import org.amicus.cti.hub.ChannelCodec;
 import org.amicus.cti.hub.HubSubjects;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
     private final Map<String, Set<String>> bucketsOf = new HashMap<>();          // unique id -> buckets holding it
     private final Map<String, String> uniqueIdOf = new HashMap<>();              // key -> unique id
     /** Changed with its own lock held too, so that a snapshot is made without waiting for the listeners. */
-    private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final LiveChannels channels = new LiveChannels();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("amicus-hub-rewatch").daemon().factory());
     private final BucketWatches watches = new BucketWatches(this, retries, new Read());
@@ -74,7 +74,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
             synchronized (channels) {
                 current = snapshot;
                 if (current == null) {
-                    current = new ChannelSnapshot(channels);
+                    current = channels.snapshot();
                     snapshot = current;
                 }
             }
@@ -154,7 +154,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
                 bucketsOf.computeIfAbsent(channel.uniqueId(), id -> new HashSet<>()).add(bucket);
                 Channel before;
                 synchronized (channels) {
-                    before = channels.put(channel.uniqueId(), channel);
+                    before = channels.put(channel);
                     snapshot = null;
                 }
                 if (!channel.equals(before)) {
@@ -171,7 +171,7 @@ public final class KvChannelRegistry implements ChannelRegistry {
 
         @Override
         public void allRead() {
-            List<String> gone = channels.keySet().stream().filter(id -> !seenInLoad.contains(id)).toList();
+            List<String> gone = channels.uniqueIds().stream().filter(id -> !seenInLoad.contains(id)).toList();
             LOG.info("Read the buckets {}: {} channels; {} gone since the last read", watches.buckets(),
                     seenInLoad.size(), gone);
             remove(gone);
