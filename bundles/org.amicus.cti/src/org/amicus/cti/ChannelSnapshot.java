@@ -45,7 +45,7 @@ public final class ChannelSnapshot {
     public Optional<Channel> byUniqueId(String uniqueId) {
         Map<String, Channel> index = uniqueIdIndex;
         if (index == null) {
-            index = new HashMap<>();
+            index = HashMap.newHashMap(channels.size());
             for (Channel channel : channels) {
                 index.put(channel.uniqueId(), channel);
             }
@@ -58,7 +58,7 @@ public final class ChannelSnapshot {
     public Optional<Channel> byName(String name) {
         Map<String, Channel> index = nameIndex;
         if (index == null) {
-            index = new HashMap<>();
+            index = HashMap.newHashMap(channels.size());
             for (Channel channel : channels) {
                 index.putIfAbsent(channel.name(), channel);
             }
@@ -87,9 +87,9 @@ public final class ChannelSnapshot {
     public Map<String, List<Channel>> calls() {
         Map<String, List<Channel>> grouped = calls;
         if (grouped == null) {
-            Map<String, List<Channel>> made = new LinkedHashMap<>();
+            Map<String, List<Channel>> made = LinkedHashMap.newLinkedHashMap(channels.size());
             for (Channel channel : channels) {
-                made.computeIfAbsent(channel.linkedId(), call -> new ArrayList<>()).add(channel);
+                made.computeIfAbsent(channel.linkedId(), call -> new ArrayList<>(2)).add(channel); // most have two
             }
             made.replaceAll((call, channels) -> Collections.unmodifiableList(channels));
             grouped = Collections.unmodifiableMap(made);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,18 +41,21 @@ final class CallRows {
     List<CallRow> of(ChannelSnapshot snapshot, Set<String> phones, String filter, boolean onlyRinging) {
         Predicate<Channel> passing = ChannelRows.passing(filter, onlyRinging);
         Map<String, CallRow> known = phones.equals(lastPhones) ? lastRows : Map.of();
-        Map<String, CallRow> rows = new LinkedHashMap<>(); // the snapshot's calls come about in order: a quick sort
+        Map<String, CallRow> rows = new HashMap<>();
+        List<CallRow> ordered = new ArrayList<>(); // the snapshot's calls come about in order: a quick sort
         // Loops, not streams: thousands of calls at every refresh
         for (Map.Entry<String, List<Channel>> call : snapshot.calls().entrySet()) {
             if (any(call.getValue(), passing)) {
                 CallRow row = known.get(call.getKey());
-                rows.put(call.getKey(), row != null && sameChannels(row.channels(), call.getValue()) ? row
-                        : CallRow.of(call.getValue(), phones));
+                if (row == null || !sameChannels(row.channels(), call.getValue())) {
+                    row = CallRow.of(call.getValue(), phones);
+                }
+                rows.put(call.getKey(), row);
+                ordered.add(row);
             }
         }
         lastRows = rows;
         lastPhones = phones;
-        List<CallRow> ordered = new ArrayList<>(rows.values());
         ordered.sort(ORDER);
         return Collections.unmodifiableList(ordered);
     }
@@ -72,11 +75,20 @@ final class CallRows {
             return false;
         }
         for (Channel channel : b) {
-            if (!any(a, other -> other == channel)) {
+            if (!holds(a, channel)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean holds(List<Channel> channels, Channel wanted) {
+        for (Channel channel : channels) {
+            if (channel == wanted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The devices of the phones with a hint, e.g. {@code PJSIP/104}: the agents' phones. */
