@@ -17,9 +17,11 @@ public final class ChannelSnapshot {
 
     public static final ChannelSnapshot EMPTY = new ChannelSnapshot(Map.of());
 
-    /** The channels in order: a snapshot is taken at every refresh of thousands of channels, and most are only shown. */
     private final List<Channel> channels;
-    /** The indexes, made on the first look-up. */
+    /**
+     * The indexes, made on the first look-up: a snapshot is taken at every refresh of thousands of channels, and most
+     * are only shown.
+     */
     private volatile Map<String, Channel> uniqueIdIndex;
     private volatile Map<String, Channel> nameIndex;
     private volatile Map<String, List<Channel>> calls;
