@@ -75,20 +75,11 @@ final class CallRows {
             return false;
         }
         for (Channel channel : b) {
-            if (!holds(a, channel)) {
+            if (!any(a, other -> other == channel)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean holds(List<Channel> channels, Channel wanted) {
-        for (Channel channel : channels) {
-            if (channel == wanted) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The devices of the phones with a hint, e.g. {@code PJSIP/104}: the agents' phones. */
