@@ -111,11 +111,12 @@ final class Report {
         line("Channels part (%s), %,d standing channels and %,.0f events/s: UI thread busy %.1f %% of the time, "
                 + "%.1f refreshes/s (tenths of a second with a channel change: %.1f a second), a change taken in by "
                 + "the next refresh after %.1f / %.1f / %.1f ms (p50 / p99 / max), the registry's snapshot made in "
-                + "%.2f / %.2f ms (p50 / p99), %,d channel rows shown.",
+                + "%.2f / %.2f ms (p50 / p99), %,d channel rows shown; the part's arranging thread on a core "
+                + "%.1f %% of the time.",
                 presentation, channels, rate, result.get("busy") / 10.0, result.get("refreshes") / 100.0,
                 result.get("changed") / 100.0, result.get("waitp50") / 1000.0, result.get("waitp99") / 1000.0,
                 result.get("waitmax") / 1000.0, result.get("snapshotp50") / 1000.0,
-                result.get("snapshotp99") / 1000.0, result.get("channels"));
+                result.get("snapshotp99") / 1000.0, result.get("channels"), result.get("arranging") / 10.0);
     }
 
     void queuesUi(int members, int callers, double rate, double busyPercent, double cpuPercent,

@@ -1,5 +1,7 @@
 package org.amicus.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,7 +37,8 @@ import org.eclipse.swt.widgets.Shell;
  * <p>
  * Usage: {@code UiBench PORT CHANNELS SECONDS [calls]} ({@code calls}: in the Calls presentation, chosen once the
  * channels are shown); prints {@code RESULT busy=<per mille> refreshes=<per 100 s> changed=<tenths with a change per
- * 100 s> waitp50=<µs> waitp99=<µs> waitmax=<µs> snapshotp50=<µs> snapshotp99=<µs> channels=<shown>}.
+ * 100 s> waitp50=<µs> waitp99=<µs> waitmax=<µs> snapshotp50=<µs> snapshotp99=<µs> channels=<shown>
+ * arranging=<per mille of a core: the part's thread that filters, sorts and groups the rows>}.
  */
 public final class UiBench {
 
@@ -71,6 +74,7 @@ public final class UiBench {
             presentation.notifyListeners(SWT.Selection, new Event());
         }
         registry.measureFromNow();
+        ArrangingThread arranging = new ArrangingThread();
         long started = System.nanoTime();
         long end = started + seconds * 1_000_000_000L;
         long asleep = 0;
@@ -84,15 +88,32 @@ public final class UiBench {
             asleep += System.nanoTime() - sleeping;
         }
         long wall = System.nanoTime() - started;
+        long arrangingCpu = arranging.cpuSince();
         Latencies waits = registry.waits();
         Latencies snapshotTimes = registry.snapshotTimes();
         System.out.printf("RESULT busy=%d refreshes=%d changed=%d waitp50=%d waitp99=%d waitmax=%d snapshotp50=%d "
-                + "snapshotp99=%d channels=%d%n", 1000 * (wall - asleep) / wall,
+                + "snapshotp99=%d channels=%d arranging=%d%n", 1000 * (wall - asleep) / wall,
                 registry.snapshots.get() * 100_000_000_000L / wall,
                 registry.tenthsChanged.get() * 100_000_000_000L / wall, micros(waits.percentile(50)),
                 micros(waits.percentile(99)), micros(waits.max()), micros(snapshotTimes.percentile(50)),
-                micros(snapshotTimes.percentile(99)), calls ? shown : part.rows().size());
+                micros(snapshotTimes.percentile(99)), calls ? shown : part.rows().size(),
+                1000 * arrangingCpu / wall);
         System.exit(0);
+    }
+
+    /** The part's own thread, which arranges the rows: its processor time. */
+    private static final class ArrangingThread {
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final long id = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("Amicus channel rows")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the part has no thread arranging its rows"))
+                .threadId();
+        private final long start = threads.getThreadCpuTime(id);
+
+        long cpuSince() {
+            return threads.getThreadCpuTime(id) - start;
+        }
     }
 
     private static long micros(double millis) {

@@ -115,7 +115,10 @@ public class ChannelsPart {
     private ChannelRows.Sort sort;
     private StateIcons icons;
     private CoalescedRefresh refresher;
-    private final ChannelListener listener = changes -> queueRefresh();
+    private final ChannelListener listener = changes -> {
+        callRows.heard(changes);
+        queueRefresh();
+    };
     private final Runnable linkChanged = this::queueRefresh;
     /** The colleagues' phones tell agents from customers in the Calls presentation. */
     private final ColleagueListener colleagueListener = changes -> queueRefresh();
@@ -343,6 +346,7 @@ public class ChannelsPart {
      */
     private void arrange() {
         View asked = view;
+        CallRows.Changed changed = callRows.changed(); // before the snapshot, which then holds every change taken
         if (asked == null) {
             return; // the part's first refresh is yet to come, and shows the channels of then
         }
@@ -351,7 +355,8 @@ public class ChannelsPart {
             snapshot.calls(); // the summary counts them: grouped here, not on the UI thread
             snapshot.byUniqueId(""); // indexed here too: the actions look the selection up in it on the UI thread
             Arranged arranged = asked.asCalls()
-                    ? new Arranged(snapshot, callRows.of(snapshot, phones(), asked.needle(), asked.ringing()), null)
+                    ? new Arranged(snapshot, callRows.of(snapshot, changed, phones(), asked.needle(),
+                            asked.ringing()), null)
                     : new Arranged(snapshot, null, ChannelRows.of(snapshot, asked.needle(), asked.ringing(),
                             asked.order()));
             Runnable showing = () -> {
