@@ -1,5 +1,7 @@
 package org.amicus.cti;
 
+import java.util.Objects;
+
 /**
  * A caller id or connected line: number and name, each empty when the PBX does not know it.
  *
@@ -17,6 +19,12 @@ public record Party(String number, String name) {
 
     private static String known(String value) {
         return value == null || value.equals("<unknown>") ? "" : value;
+    }
+
+    /** As a record's own; written out for the same reason as {@link Channel#equals}. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Party that && Objects.equals(number, that.number) && Objects.equals(name, that.name);
     }
 
     /** For a person, e.g. {@code "Customer" <105>}, or just the number or name when only one is known. */

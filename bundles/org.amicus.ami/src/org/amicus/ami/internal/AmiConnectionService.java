@@ -182,7 +182,13 @@ public class AmiConnectionService implements AmiConnection, Session.Listener {
             return;
         }
         originates.onEvent(event);
-        eventListeners.forEach(listener -> notify(listener, () -> listener.onEvent(event)));
+        for (AmiEventListener listener : eventListeners) { // as notify does, without two lambdas for every event
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Listener {} failed", listener, e);
+            }
+        }
     }
 
     @Override

@@ -130,11 +130,23 @@ final class EventDispatcher {
         }
     }
 
+    /**
+     * As {@link #safely}, without a lambda made for each event: a fresh JVM makes them through method handles, slowly,
+     * until it has compiled them, and meanwhile events queue up.
+     */
+    private void deliver(AmiEvent event) {
+        try {
+            deliver.accept(event);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Delivering {} failed", event.name(), e);
+        }
+    }
+
     private void run() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 for (AmiEvent event : queue.take()) {
-                    safely(() -> deliver.accept(event), "Delivering", event.name());
+                    deliver(event);
                     waiting.decrementAndGet();
                 }
                 long total = dropped.get();

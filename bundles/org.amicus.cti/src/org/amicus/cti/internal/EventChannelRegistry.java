@@ -88,13 +88,13 @@ public class EventChannelRegistry implements ChannelRegistry, AmiEventListener {
             }
         }
         if (!changes.isEmpty()) {
-            listeners.forEach(listener -> {
+            for (ChannelListener listener : listeners) { // a loop, not forEach: no lambda made for every event
                 try {
                     listener.channelsChanged(changes);
                 } catch (RuntimeException | LinkageError e) {
                     LOG.error("Channel listener {} failed", listener, e);
                 }
-            });
+            }
         }
         if (!resynced.isEmpty()) { // a snapshot costs a copy of every channel: only for those who wait for one
             ChannelSnapshot now = snapshot();
