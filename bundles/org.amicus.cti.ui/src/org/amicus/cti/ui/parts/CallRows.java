@@ -91,7 +91,7 @@ final class CallRows {
         all = Collections.unmodifiableList(rows);
         lastPhones = phones;
         lastTurn = changed.turn();
-        if (filter.trim().isEmpty() && !onlyRinging) { // as ChannelRows.passing reads it
+        if (ChannelRows.passesAll(filter, onlyRinging)) {
             return all;
         }
         Predicate<Channel> passing = ChannelRows.passing(filter, onlyRinging);

@@ -43,6 +43,11 @@ final class ChannelRows {
                 .toList();
     }
 
+    /** Whether every channel passes the filter: nothing to look for, and not only the ringing ones. */
+    static boolean passesAll(String filter, boolean onlyRinging) {
+        return !onlyRinging && filter.trim().isEmpty();
+    }
+
     /** Whether a channel passes the filter (its words, any case) and, if asked, rings. */
     static Predicate<Channel> passing(String filter, boolean onlyRinging) {
         String needle = filter.trim().toLowerCase(Locale.ROOT);
