@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.amicus.cti.Channel;
@@ -35,6 +36,9 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
 
 /**
  * The channel publisher keeps the buckets right where the order of things makes it hard. A channel the PBX moves into
@@ -140,9 +144,28 @@ class RegistryPublisherTest {
         void run(RegistryPublisher publisher, KeyValue sales) throws Exception;
     }
 
+    /**
+     * The channel's entry as the leader of the bucket's stream holds it, through a watch: a get may be answered by a
+     * replica that has not yet applied a write the leader acknowledged ("direct get"), and read the entry as it was.
+     */
     private static Channel read(KeyValue bucket, String uniqueId) throws Exception {
-        KeyValueEntry entry = bucket.get(HubSubjects.key(uniqueId));
-        return entry == null ? null : ChannelCodec.decode(entry.getValue());
+        AtomicReference<Channel> last = new AtomicReference<>();
+        CountDownLatch read = new CountDownLatch(1);
+        KeyValueWatcher watcher = new KeyValueWatcher() {
+            @Override
+            public void watch(KeyValueEntry entry) {
+                last.set(entry.getOperation() == KeyValueOperation.PUT ? ChannelCodec.decode(entry.getValue()) : null);
+            }
+
+            @Override
+            public void endOfData() {
+                read.countDown();
+            }
+        };
+        try (NatsKeyValueWatchSubscription watch = bucket.watch(HubSubjects.key(uniqueId), watcher)) {
+            assertTrue(read.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the bucket was read");
+            return last.get();
+        }
     }
 
     private static Channel onCarolsPhone(String uniqueId, String linkedId) {
