@@ -10,17 +10,15 @@ import static org.amicus.cti.internal.ChannelHeaders.SPYER;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import org.amicus.ami.AmiEvent;
 import org.amicus.cti.Channel;
@@ -108,25 +106,59 @@ final class ChannelTable implements ListedState {
         List<ChannelChange> changes = new ArrayList<>();
         switch (event.name()) {
             case "Hangup" -> remove(event.get("Uniqueid").orElse(""), changes);
-            case "Rename" -> update(event, OWN, changes, draft -> draft.name = event.get("Newname").orElse(draft.name));
-            case "Newexten" -> update(event, OWN, changes, draft -> {
-                draft.application = event.get("Application").orElse("");
-                draft.applicationData = event.get("AppData").orElse("");
-            });
+            case "Rename" -> rename(event, changes);
+            case "Newexten" -> newExten(event, changes);
             case "LocalBridge" -> localPair(event, changes);
             case "DialBegin", "DialEnd" -> dial(event, changes);
             case "BridgeEnter", "BridgeLeave" -> bridge(event, changes);
             case "ChanSpyStart", "ChanSpyStop" -> spy(event, changes);
-            case "Hold", "Unhold" -> update(event, OWN, changes, draft -> draft.onHold = event.name().equals("Hold"));
+            case "Hold", "Unhold" -> hold(event, changes);
             case "CoreShowChannel" -> list(event);
             case "CoreShowChannelsComplete" -> reconcile(event, changes);
             default -> {
-                if (event.get("ChannelState").isPresent()) {
-                    update(event, OWN, changes, draft -> { });
+                if (event.value(OWN.channelState()) != null) {
+                    put(drafted(event, OWN), changes);
                 }
             }
         }
         return changes;
+    }
+
+    // The edits below are written out rather than passed as lambdas: a lambda that captures the event is made anew for
+    // every event, which a JVM that has not yet compiled this path pays for in full (docs/performance.md).
+
+    private void rename(AmiEvent event, List<ChannelChange> changes) {
+        ChannelDraft draft = drafted(event, OWN);
+        if (draft != null) {
+            draft.name = event.get("Newname").orElse(draft.name);
+        }
+        put(draft, changes);
+    }
+
+    private void newExten(AmiEvent event, List<ChannelChange> changes) {
+        ChannelDraft draft = drafted(event, OWN);
+        if (draft != null) {
+            draft.application = event.get("Application").orElse("");
+            draft.applicationData = event.get("AppData").orElse("");
+        }
+        put(draft, changes);
+    }
+
+    private void hold(AmiEvent event, List<ChannelChange> changes) {
+        ChannelDraft draft = drafted(event, OWN);
+        if (draft != null) {
+            draft.onHold = event.name().equals("Hold");
+        }
+        put(draft, changes);
+    }
+
+    /** Puts the channel as the event's headers tell it, talking with the given peers (none: ""). */
+    private void putBridged(AmiEvent event, ChannelHeaders headers, String bridgedWith, List<ChannelChange> changes) {
+        ChannelDraft draft = drafted(event, headers);
+        if (draft != null) {
+            draft.bridgedWith = bridgedWith;
+        }
+        put(draft, changes);
     }
 
     /**
@@ -137,27 +169,34 @@ final class ChannelTable implements ListedState {
         boolean begins = event.name().equals("DialBegin");
         boolean connected = begins || event.get("DialStatus").orElse("").equals("ANSWER");
         String callerName = event.get("Channel").orElse("");
-        update(event, DEST, changes, draft -> draft.bridgedWith = connected ? callerName : "");
+        putBridged(event, DEST, connected ? callerName : "", changes);
         String caller = event.get("Uniqueid").orElse("");
         if (caller.isEmpty() || hungUp.buried(caller)) {
             return; // an originate's Dial has no calling channel
         }
         String destination = event.get("DestUniqueid").orElse("");
         List<String> peers = begins ? dials.begin(caller, destination) : dials.end(caller, destination, connected);
-        update(event, OWN, changes, draft -> draft.bridgedWith = names(peers));
+        putBridged(event, OWN, String.join(", ", names(peers)), changes);
     }
 
-    private String names(List<String> uniqueIds) {
-        return uniqueIds.stream().map(channels::get).filter(Objects::nonNull).map(Channel::name)
-                .collect(Collectors.joining(", "));
+    /** The names of those of these channels that are live, in their order. */
+    private List<String> names(Collection<String> uniqueIds) {
+        List<String> names = new ArrayList<>(uniqueIds.size());
+        for (String uniqueId : uniqueIds) {
+            Channel channel = channels.get(uniqueId);
+            if (channel != null) {
+                names.add(channel.name());
+            }
+        }
+        return names;
     }
 
     /** The two halves of a Local channel carry one call between them. */
     private void localPair(AmiEvent event, List<ChannelChange> changes) {
         String one = event.get("LocalOneChannel").orElse("");
         String two = event.get("LocalTwoChannel").orElse("");
-        update(event, LOCAL_ONE, changes, draft -> draft.bridgedWith = two);
-        update(event, LOCAL_TWO, changes, draft -> draft.bridgedWith = one);
+        putBridged(event, LOCAL_ONE, two, changes);
+        putBridged(event, LOCAL_TWO, one, changes);
     }
 
     private void bridge(AmiEvent event, List<ChannelChange> changes) {
@@ -171,10 +210,10 @@ final class ChannelTable implements ListedState {
         if (enters) {
             members.add(uniqueId);
             lastEntered.put(uniqueId, bridgeId);
-            update(event, OWN, changes, draft -> { });
+            put(drafted(event, OWN), changes);
         } else {
             members.remove(uniqueId);
-            update(event, OWN, changes, draft -> draft.bridgedWith = "");
+            putBridged(event, OWN, "", changes);
             // a channel moved to another bridge may be told to have entered it before it left this one
             String now = lastEntered.get(uniqueId);
             if (bridgeId.equals(now)) {
@@ -197,10 +236,14 @@ final class ChannelTable implements ListedState {
      * are, so that a big bridge costs time in proportion to its size, not to its square.
      */
     private void peersOf(Set<String> members, List<ChannelChange> changes) {
-        List<String> names = members.stream().map(channels::get).filter(Objects::nonNull).map(Channel::name)
-                .toList();
+        List<String> names = names(members);
         for (String member : members) {
-            update(member, changes, draft -> draft.bridgedWith = othersThan(draft.name, names));
+            Channel known = channels.get(member);
+            if (known != null) {
+                ChannelDraft draft = ChannelDraft.of(known);
+                draft.bridgedWith = othersThan(draft.name, names);
+                put(draft, changes);
+            }
         }
     }
 
@@ -221,9 +264,13 @@ final class ChannelTable implements ListedState {
     private void spy(AmiEvent event, List<ChannelChange> changes) {
         boolean starts = event.name().equals("ChanSpyStart");
         String spyee = event.get("SpyeeChannel").orElse("");
-        update(event, SPYER, changes, draft -> draft.spying = starts ? spyee : "");
+        ChannelDraft spyer = drafted(event, SPYER);
+        if (spyer != null) {
+            spyer.spying = starts ? spyee : "";
+        }
+        put(spyer, changes);
         if (event.get("SpyeeUniqueid").isPresent()) {
-            update(event, SPYEE, changes, draft -> { });
+            put(drafted(event, SPYEE), changes);
         }
     }
 
@@ -267,7 +314,7 @@ final class ChannelTable implements ListedState {
                 draft.spying = known.spying();
                 draft.onHold = known.onHold(); // the listing does not say
             }
-            put(draft.build(), changes);
+            put(draft, changes);
         });
         done.listedBridges.forEach((uniqueId, bridgeId) -> {
             if (!done.touched.contains(uniqueId)) {
@@ -282,31 +329,26 @@ final class ChannelTable implements ListedState {
         dials.retainCallers(channels.uniqueIds());
     }
 
-    /** Updates (or adds) the channel an event describes under these headers, unless it was hung up. */
-    private void update(AmiEvent event, ChannelHeaders headers, List<ChannelChange> changes,
-            Consumer<ChannelDraft> edit) {
+    /**
+     * The channel an event describes under these headers (a new one if unknown), updated with what the event says;
+     * null if the event names none, or it was hung up.
+     */
+    private ChannelDraft drafted(AmiEvent event, ChannelHeaders headers) {
         String uniqueId = event.value(headers.uniqueId());
         if (uniqueId == null || uniqueId.isEmpty() || hungUp.buried(uniqueId)) {
-            return;
+            return null;
         }
         Channel known = channels.get(uniqueId);
         ChannelDraft draft = known == null ? new ChannelDraft(uniqueId, now) : ChannelDraft.of(known);
-        draft.update(event, headers, now);
-        edit.accept(draft);
-        put(draft.build(), changes);
+        return draft.update(event, headers, now);
     }
 
-    /** Updates a channel already known; unknown ones are left alone. */
-    private void update(String uniqueId, List<ChannelChange> changes, Consumer<ChannelDraft> edit) {
-        Channel known = channels.get(uniqueId);
-        if (known != null) {
-            ChannelDraft draft = ChannelDraft.of(known);
-            edit.accept(draft);
-            put(draft.build(), changes);
+    /** Puts the drafted channel in the table, if there is one, and tells what changed. */
+    private void put(ChannelDraft draft, List<ChannelChange> changes) {
+        if (draft == null) {
+            return;
         }
-    }
-
-    private void put(Channel channel, List<ChannelChange> changes) {
+        Channel channel = draft.build();
         touch(channel.uniqueId());
         Channel before = channels.put(channel);
         if (before == null) {
