@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 import org.amicus.ami.AmiEvent;
@@ -180,6 +183,48 @@ class ChannelTableTest {
         assertEquals("u7", snapshot.byName("PJSIP/7-1").map(Channel::uniqueId).orElseThrow(), "the oldest");
         assertTrue(snapshot.byName("PJSIP/100-1").isEmpty());
         assertEquals(ChannelState.UP, snapshot.byName("PJSIP/0-1").orElseThrow().state());
+    }
+
+    @Test
+    void anEventIsSaidToChangeAChannelExactlyWhenUpdatingTheChannelFromItChangesIt() {
+        Random random = new Random(20261202);
+        Map<Boolean, Integer> told = new HashMap<>();
+        for (int run = 0; run < 10_000; run++) {
+            ChannelHeaders headers = random.nextBoolean() ? ChannelHeaders.OWN : ChannelHeaders.DEST;
+            String prefix = headers == ChannelHeaders.OWN ? "" : "Dest";
+            Map<String, String> first = told(random, Map.of());
+            ChannelDraft draft = new ChannelDraft("1.1", NOW).update(event(prefix, first), headers, NOW);
+            draft.answered = random.nextBoolean() ? NOW : null;   // a listed channel's answer may be unknown
+            Channel known = draft.build();
+            AmiEvent event = event(prefix, told(random, first));
+            boolean changes = !ChannelDraft.of(known).update(event, headers, NOW).build().equals(known);
+            assertEquals(changes, ChannelDraft.changes(known, event, headers), known + " and " + event);
+            told.merge(changes, 1, Integer::sum);
+        }
+        assertTrue(told.getOrDefault(false, 0) > 1000 && told.getOrDefault(true, 0) > 1000, "both told: " + told);
+    }
+
+    /** Some of a channel's headers, mostly with the values told before, else with values drawn from a few. */
+    private static Map<String, String> told(Random random, Map<String, String> before) {
+        String[] values = { "PJSIP/104-1", "1.1", "<unknown>", "", "Alice", "104", "0", "5", "6", "up", "amicus" };
+        Map<String, String> told = new LinkedHashMap<>();
+        for (String header : List.of("Channel", "Linkedid", "ChannelState", "CallerIDNum", "CallerIDName",
+                "ConnectedLineNum", "ConnectedLineName", "Context", "Exten")) {
+            int draw = random.nextInt(20);
+            if (draw < 17 && before.containsKey(header)) {
+                told.put(header, before.get(header));
+            } else if (draw < 19) {
+                told.put(header, values[random.nextInt(values.length)]);
+            }
+        }
+        return told;
+    }
+
+    private static AmiEvent event(String prefix, Map<String, String> headers) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>();
+        entries.add(new SimpleEntry<>("Event", "VarSet"));
+        headers.forEach((header, value) -> entries.add(new SimpleEntry<>(prefix + header, value)));
+        return new AmiEvent(entries, null);
     }
 
     private void enter(String uniqueId, String channel) {

@@ -3,6 +3,7 @@ package org.amicus.cti.internal;
 import java.time.Instant;
 
 import org.amicus.ami.AmiEvent;
+import org.amicus.ami.AmiEvent.Header;
 import org.amicus.cti.Channel;
 import org.amicus.cti.ChannelState;
 import org.amicus.cti.Party;
@@ -71,6 +72,31 @@ final class ChannelDraft {
             answered = now;
         }
         return this;
+    }
+
+    /**
+     * Whether {@link #update} would change anything of this channel: most events about a channel (a VarSet, 40 % of a
+     * busy PBX's) tell nothing new, and telling so makes no new channel.
+     */
+    static boolean changes(Channel known, AmiEvent event, ChannelHeaders headers) {
+        String channelState = event.value(headers.channelState());
+        ChannelState state = channelState != null ? ChannelState.ofAmi(channelState) : known.state();
+        return state != known.state() || state == ChannelState.UP && known.answered() == null
+                || differs(event.value(headers.channel()), known.name())
+                || differs(event.value(headers.linkedId()), known.linkedId())
+                || differs(event, headers.callerIdNum(), headers.callerIdName(), known.callerId())
+                || differs(event, headers.connectedLineNum(), headers.connectedLineName(), known.connectedLine())
+                || differs(event.value(headers.context()), known.context())
+                || differs(event.value(headers.exten()), known.exten());
+    }
+
+    private static boolean differs(String given, String known) {
+        return given != null && !given.equals(known);
+    }
+
+    private static boolean differs(AmiEvent event, Header number, Header name, Party known) {
+        String given = event.value(number);
+        return given != null && !Party.ofAmi(given, or(event.value(name), "")).equals(known);
     }
 
     /** The value an event gave, or what there was without it. */

@@ -117,7 +117,7 @@ final class ChannelTable implements ListedState {
             case "CoreShowChannelsComplete" -> reconcile(event, changes);
             default -> {
                 if (event.value(OWN.channelState()) != null) {
-                    put(drafted(event, OWN), changes);
+                    refresh(event, OWN, changes);
                 }
             }
         }
@@ -210,7 +210,7 @@ final class ChannelTable implements ListedState {
         if (enters) {
             members.add(uniqueId);
             lastEntered.put(uniqueId, bridgeId);
-            put(drafted(event, OWN), changes);
+            refresh(event, OWN, changes);
         } else {
             members.remove(uniqueId);
             putBridged(event, OWN, "", changes);
@@ -270,7 +270,7 @@ final class ChannelTable implements ListedState {
         }
         put(spyer, changes);
         if (event.get("SpyeeUniqueid").isPresent()) {
-            put(drafted(event, SPYEE), changes);
+            refresh(event, SPYEE, changes);
         }
     }
 
@@ -341,6 +341,17 @@ final class ChannelTable implements ListedState {
         Channel known = channels.get(uniqueId);
         ChannelDraft draft = known == null ? new ChannelDraft(uniqueId, now) : ChannelDraft.of(known);
         return draft.update(event, headers, now);
+    }
+
+    /** Updates (or adds) the channel the event describes under these headers; one it tells nothing new of stays. */
+    private void refresh(AmiEvent event, ChannelHeaders headers, List<ChannelChange> changes) {
+        String uniqueId = event.value(headers.uniqueId());
+        Channel known = uniqueId == null ? null : channels.get(uniqueId);
+        if (known != null && !ChannelDraft.changes(known, event, headers)) {
+            touch(uniqueId);
+        } else {
+            put(drafted(event, headers), changes);
+        }
     }
 
     /** Puts the drafted channel in the table, if there is one, and tells what changed. */
