@@ -25,5 +25,6 @@ set yrange [0:100]
 set key bottom right
 plot data.'/lag-amicus-1000.dat' using 1:($2*100) with lines lw 2 title "Amicus, 1,000 events/s", \
      data.'/lag-amicus-10000.dat' using 1:($2*100) with lines lw 2 title "Amicus, 10,000 events/s", \
+     data.'/lag-amicus-window-10000.dat' using 1:($2*100) with lines lw 2 title "Amicus as the window, 10,000 events/s", \
      data.'/lag-framing-1000.dat' using 1:($2*100) with lines dt 2 title "framing limit, 1,000 events/s", \
      data.'/lag-framing-10000.dat' using 1:($2*100) with lines dt 2 title "framing limit, 10,000 events/s"

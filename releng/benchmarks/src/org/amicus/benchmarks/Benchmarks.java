@@ -177,14 +177,15 @@ public final class Benchmarks {
     }
 
     /**
-     * How long events take from the socket to the registry (Amicus) or to a frame (the limit), at fixed rates: from
-     * a fresh JVM's first event (cold), then after a warm-up on the same connection (warm, the steady state).
+     * How long events take from the socket to the registry (Amicus, in a JVM as the hub's and as the window's) or to
+     * a frame (the limit), at fixed rates: from a fresh JVM's first event (cold), then after a warm-up on the same
+     * connection (warm, the steady state).
      */
     private void lag(long warmup) throws Exception {
         Map<String, Latencies> lags = new LinkedHashMap<>();
         for (long warming : new long[] { 0, warmup }) {
             for (double rate : LAG_RATES) {
-                for (String contender : List.of("amicus", "framing")) {
+                for (String contender : List.of("amicus", Contenders.AMICUS_WINDOW, "framing")) {
                     Latencies latencies = new Latencies(contenders.lags(contender,
                             new Plan(rate, (long) rate * LAG_SECONDS, 0, true, warming)));
                     String suffix = warming > 0 ? "-warm" : "";

@@ -26,8 +26,14 @@ final class Child {
 
     /** The command that runs a main class of the harness in a JVM of its own, with the harness's class path. */
     static List<String> java(Class<?> main, String... args) {
+        return java(List.of(), main, args);
+    }
+
+    /** The same, the JVM started with these options too. */
+    static List<String> java(List<String> options, Class<?> main, String... args) {
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        command.addAll(options);
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));

@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * {@code RESULT end=<nanoTime> delivered=<events> dropped=<events> channels=<left in the registry>
  * cpu=<CPU nanoseconds from the first event to the end>}.
  * <p>
- * Usage: {@code Contender framing|asterisk-java|amicus PORT [STAMPS STAMP_FILE]}
+ * Usage: {@code Contender framing|asterisk-java|amicus|amicus-window PORT [STAMPS STAMP_FILE]}
  */
 public final class Contender {
 
@@ -26,7 +26,7 @@ public final class Contender {
                 AsteriskJavaBare.run(port, tally);
                 await(tally);
             }
-            case "amicus" -> {
+            case "amicus", Contenders.AMICUS_WINDOW -> {
                 AmicusPipeline amicus = new AmicusPipeline();
                 amicus.connect(port, tally);
                 await(tally);

@@ -22,6 +22,12 @@ final class Contenders {
     /** Events a second below which no contender falls at full speed, even on a busy machine. */
     private static final double SLOWEST_FULL_SPEED = 2_000;
     private static final List<String> NODE = List.of("asterisk-manager", "nami");
+    /**
+     * Amicus's event path in a JVM started as the product's launcher starts the window (the quick compiler alone, a
+     * small initial heap); plain {@code amicus} runs as the hub and {@code amicus cli channels --watch} do.
+     */
+    static final String AMICUS_WINDOW = "amicus-window";
+    private static final List<String> WINDOW_JVM = List.of("-XX:TieredStopAtLevel=1", "-Xms32m");
 
     private final ReplayServer server;
     private final Path peers;
@@ -80,7 +86,7 @@ final class Contenders {
         server.plan(plan);
         List<String> command = NODE.contains(contender)
                 ? new ArrayList<>(List.of("node", peers.resolve(contender + ".js").toString()))
-                : Child.java(Contender.class, contender);
+                : Child.java(contender.equals(AMICUS_WINDOW) ? WINDOW_JVM : List.of(), Contender.class, contender);
         command.add(String.valueOf(server.port()));
         if (stamps != null) {
             command.addAll(List.of(String.valueOf(plan.events()), stamps.toString()));

@@ -25,6 +25,9 @@ final class Tally {
     /** @param stamps how many events to note dispatch times for; 0 for none */
     Tally(int stamps) {
         this.dispatchedAt = new long[stamps];
+        // The first reading loads and starts the JDK's management classes, about a tenth of a second on a fresh
+        // JVM: before the pass, not on the thread of its first event, whose lag it would add to
+        cpuNanos();
     }
 
     void event() {
