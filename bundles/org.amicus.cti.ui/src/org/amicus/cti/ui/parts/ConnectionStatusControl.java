@@ -1,5 +1,7 @@
 package org.amicus.cti.ui.parts;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -134,7 +136,7 @@ public class ConnectionStatusControl {
         toggle.setText(active ? messages.disconnect : messages.connect);
         label.requestLayout();
         if (status.nextAttempt() != null && !countdownRunning) {
-            label.getDisplay().timerExec(COUNTDOWN_MILLIS, this::countDown);
+            label.getDisplay().timerExec(untilOneSecondLess(status.nextAttempt()), this::countDown);
         }
     }
 
@@ -159,13 +161,23 @@ public class ConnectionStatusControl {
         return Messages.format(messages.hubServing, me.user(), role, me.phone());
     }
 
-    /** Every second while a reconnect is due, the line counts down to it. */
+    /** While a reconnect is due, the line counts down to it, second by second. */
     private void countDown() {
         if (!label.isDisposed() && shown.nextAttempt() != null) {
             label.setText(shown.describe(Locale.getDefault()));
             label.requestLayout();
-            label.getDisplay().timerExec(COUNTDOWN_MILLIS, this::countDown);
+            label.getDisplay().timerExec(untilOneSecondLess(shown.nextAttempt()), this::countDown);
         }
+    }
+
+    /**
+     * Milliseconds until the whole seconds left to the attempt go down by one, when the line is to change: a tick
+     * every second from the last would drift by each tick's lateness and could skip a second; once the attempt is due,
+     * a second, until the connection's next status ends the countdown.
+     */
+    private static int untilOneSecondLess(Instant attempt) {
+        long left = Duration.between(Instant.now(), attempt).toMillis();
+        return left <= 0 ? COUNTDOWN_MILLIS : (int) ((left - 1) % COUNTDOWN_MILLIS) + 1;
     }
 
     private void toggle() {
