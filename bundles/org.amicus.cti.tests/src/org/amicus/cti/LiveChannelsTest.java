@@ -14,7 +14,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** The live channels keep the order they came in through changes, hang-ups and growth, as a linked map would. */
+/**
+ * The live channels keep the order they came in through changes, hang-ups and growth, as a linked map would, and a
+ * snapshot keeps the channels of its moment.
+ */
 class LiveChannelsTest {
 
     @Test
@@ -54,9 +57,13 @@ class LiveChannelsTest {
     void keepsTheOrderOfALinkedMapThroughThousandsOfCallsComingAndGoing() {
         LiveChannels live = new LiveChannels();
         Map<String, Channel> expected = new LinkedHashMap<>();
+        Map<ChannelSnapshot, List<Channel>> taken = new LinkedHashMap<>();
         Random random = new Random(16);
         List<String> ids = new ArrayList<>();
         for (int step = 0; step < 50_000; step++) {
+            if (step % 997 == 0) { // read at the end: holes closed up and places added since must not show in them
+                taken.put(live.snapshot(), List.copyOf(expected.values()));
+            }
             int action = random.nextInt(10);
             if (action < 5 || ids.isEmpty()) {
                 Channel added = channel(String.valueOf(step), step);
@@ -73,6 +80,7 @@ class LiveChannelsTest {
         }
         assertEquals(List.copyOf(expected.values()), List.copyOf(live.snapshot().channels()));
         assertEquals(expected.size(), live.size());
+        taken.forEach((snapshot, then) -> assertEquals(then, List.copyOf(snapshot.channels())));
     }
 
     private static Channel channel(String id, long started) {

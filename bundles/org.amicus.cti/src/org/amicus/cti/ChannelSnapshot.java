@@ -11,13 +11,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The PBX's live channels at one moment, oldest first. Immutable. */
 public final class ChannelSnapshot {
 
     public static final ChannelSnapshot EMPTY = new ChannelSnapshot(Map.of());
 
-    private final List<Channel> channels;
+    private final int size;
+    /** Gathers the channels; a registry makes a snapshot with its lock held, and leaves that work to the reader. */
+    private final Supplier<Channel[]> ordered;
+    private volatile List<Channel> channels;
     /**
      * The indexes, made on the first look-up: a snapshot is taken at every refresh of thousands of channels, and most
      * are only shown.
@@ -33,22 +37,41 @@ public final class ChannelSnapshot {
 
     /** @param ordered the channels in the order to show them, kept as they are: no one else may hold the array */
     ChannelSnapshot(Channel[] ordered) {
-        channels = Collections.unmodifiableList(Arrays.asList(ordered));
+        this(ordered.length, () -> ordered);
+    }
+
+    /**
+     * @param size how many channels there are
+     * @param ordered gathers them, in the order to show them, into an array no one else holds, when they are first
+     *     read; it may be asked more than once and must give the same channels each time
+     */
+    ChannelSnapshot(int size, Supplier<Channel[]> ordered) {
+        this.size = size;
+        this.ordered = ordered;
     }
 
     public Collection<Channel> channels() {
-        return channels;
+        return list();
     }
 
     public int size() {
-        return channels.size();
+        return size;
+    }
+
+    private List<Channel> list() {
+        List<Channel> gathered = channels;
+        if (gathered == null) {
+            gathered = Collections.unmodifiableList(Arrays.asList(ordered.get()));
+            channels = gathered;
+        }
+        return gathered;
     }
 
     public Optional<Channel> byUniqueId(String uniqueId) {
         Map<String, Channel> index = uniqueIdIndex;
         if (index == null) {
-            index = HashMap.newHashMap(channels.size());
-            for (Channel channel : channels) {
+            index = HashMap.newHashMap(size);
+            for (Channel channel : list()) {
                 index.put(channel.uniqueId(), channel);
             }
             uniqueIdIndex = index;
@@ -60,8 +83,8 @@ public final class ChannelSnapshot {
     public Optional<Channel> byName(String name) {
         Map<String, Channel> index = nameIndex;
         if (index == null) {
-            index = HashMap.newHashMap(channels.size());
-            for (Channel channel : channels) {
+            index = HashMap.newHashMap(size);
+            for (Channel channel : list()) {
                 index.putIfAbsent(channel.name(), channel);
             }
             nameIndex = index;
@@ -74,7 +97,7 @@ public final class ChannelSnapshot {
      * answered first; the first is the call the agent actions act on.
      */
     public List<Channel> answeredOn(String device) {
-        return channels.stream()
+        return list().stream()
                 .filter(channel -> channel.device().equals(device) && channel.state() == ChannelState.UP
                         && !channel.bridgedWith().isEmpty())
                 .sorted(Comparator.comparing(Channel::answered,
@@ -89,8 +112,8 @@ public final class ChannelSnapshot {
     public Map<String, List<Channel>> calls() {
         Map<String, List<Channel>> grouped = calls;
         if (grouped == null) {
-            Map<String, List<Channel>> made = LinkedHashMap.newLinkedHashMap(channels.size());
-            for (Channel channel : channels) {
+            Map<String, List<Channel>> made = LinkedHashMap.newLinkedHashMap(size);
+            for (Channel channel : list()) {
                 made.computeIfAbsent(channel.linkedId(), call -> new ArrayList<>(2)).add(channel); // most have two
             }
             made.replaceAll((call, channels) -> Collections.unmodifiableList(channels));

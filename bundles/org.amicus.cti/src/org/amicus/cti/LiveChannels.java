@@ -7,35 +7,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The live channels by unique id, oldest first, as a registry keeps them. A snapshot of them is a walk along one
- * array, not through a map: a part takes one at every refresh of thousands of channels, with the registry locked.
- * Not thread safe.
+ * The live channels by unique id, oldest first, as a registry keeps them. A part takes a snapshot of thousands of
+ * them at every refresh, with the registry locked and its events waiting: a snapshot copies only the references to
+ * the chunks that hold the channels, and a chunk a snapshot holds is copied before it is next written. The channels
+ * are gathered into one array outside the lock, by whoever reads the snapshot. Not thread safe.
  */
 public final class LiveChannels {
 
-    /** Each channel's place in {@link #ordered}. */
+    private static final int CHUNK = 256;
+
+    /** Each channel's place: its chunk times {@link #CHUNK}, plus its index in the chunk. */
     private final Map<String, Integer> slots = new HashMap<>();
-    /** The channels in the order they came, with a hole where one went: holes are closed up when the array is full. */
-    private Channel[] ordered = new Channel[64];
+    /** The channels in the order they came, with a hole where one went: holes are closed up when all are full. */
+    private Channel[][] chunks = { new Channel[CHUNK] };
+    /** Which chunks a snapshot holds, not to be written again. */
+    private boolean[] held = new boolean[1];
     private int end;
 
     public Channel get(String uniqueId) {
         Integer slot = slots.get(uniqueId);
-        return slot == null ? null : ordered[slot];
+        return slot == null ? null : at(slot);
     }
 
     /** Adds a channel at the end, or puts it in the place of the one of its unique id; returns that one, if any. */
     public Channel put(Channel channel) {
         Integer slot = slots.get(channel.uniqueId());
         if (slot != null) {
-            Channel before = ordered[slot];
-            ordered[slot] = channel;
-            return before;
+            return set(slot, channel);
         }
-        if (end == ordered.length) {
+        if (end == chunks.length * CHUNK) {
             makeRoom();
         }
-        ordered[end] = channel;
+        set(end, channel);
         slots.put(channel.uniqueId(), end++);
         return null;
     }
@@ -43,12 +46,7 @@ public final class LiveChannels {
     /** Removes the channel of that unique id; returns it, if there was one. */
     public Channel remove(String uniqueId) {
         Integer slot = slots.remove(uniqueId);
-        if (slot == null) {
-            return null;
-        }
-        Channel gone = ordered[slot];
-        ordered[slot] = null;
-        return gone;
+        return slot == null ? null : set(slot, null);
     }
 
     public int size() {
@@ -61,31 +59,64 @@ public final class LiveChannels {
     }
 
     public ChannelSnapshot snapshot() {
-        Channel[] channels = new Channel[slots.size()];
-        int count = 0;
-        for (int i = 0; i < end; i++) {
-            if (ordered[i] != null) {
-                channels[count++] = ordered[i];
-            }
-        }
-        return new ChannelSnapshot(channels);
+        int used = (end + CHUNK - 1) / CHUNK;
+        Channel[][] taken = Arrays.copyOf(chunks, used);
+        Arrays.fill(held, 0, used, true);
+        int size = slots.size();
+        int upTo = end;
+        return new ChannelSnapshot(size, () -> gather(taken, upTo, size));
     }
 
-    /** Closes the holes up if they are half the array or more, else doubles it. */
+    private static Channel[] gather(Channel[][] chunks, int end, int size) {
+        Channel[] channels = new Channel[size];
+        int count = 0;
+        for (int slot = 0; slot < end; slot++) {
+            Channel channel = chunks[slot / CHUNK][slot % CHUNK];
+            if (channel != null) {
+                channels[count++] = channel;
+            }
+        }
+        return channels;
+    }
+
+    private Channel at(int slot) {
+        return chunks[slot / CHUNK][slot % CHUNK];
+    }
+
+    /** Writes a place, first copying its chunk should a snapshot hold it; returns the channel that was there. */
+    private Channel set(int slot, Channel channel) {
+        int chunk = slot / CHUNK;
+        if (held[chunk]) {
+            chunks[chunk] = chunks[chunk].clone();
+            held[chunk] = false;
+        }
+        Channel before = chunks[chunk][slot % CHUNK];
+        chunks[chunk][slot % CHUNK] = channel;
+        return before;
+    }
+
+    /** Closes the holes up if they are half the places or more, else doubles the places. */
     private void makeRoom() {
-        if (slots.size() > ordered.length / 2) {
-            ordered = Arrays.copyOf(ordered, ordered.length * 2);
+        if (slots.size() > end / 2) {
+            int count = chunks.length;
+            chunks = Arrays.copyOf(chunks, count * 2);
+            for (int chunk = count; chunk < chunks.length; chunk++) {
+                chunks[chunk] = new Channel[CHUNK];
+            }
+            held = Arrays.copyOf(held, chunks.length);
             return;
         }
         int count = 0;
-        for (int i = 0; i < end; i++) {
-            Channel channel = ordered[i];
+        for (int slot = 0; slot < end; slot++) {
+            Channel channel = at(slot);
             if (channel != null) {
-                ordered[count] = channel;
+                set(count, channel);
                 slots.put(channel.uniqueId(), count++);
             }
         }
-        Arrays.fill(ordered, count, end, null);
+        for (int slot = count; slot < end; slot++) {
+            set(slot, null);
+        }
         end = count;
     }
 }
